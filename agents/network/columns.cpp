@@ -1,0 +1,26 @@
+#include "agents/network/columns.hpp"
+
+namespace urbis {
+
+int Networks::add(std::string n, Issue q, Scope s, double min_pop, double fee_mult, double fund,
+                  bool sponsor, double rec, int year, int founder) {
+  name.push_back(std::move(n));
+  issue.push_back(q);
+  scope.push_back(std::move(s));
+  min_population.push_back(min_pop);
+  fee_multiple.push_back(fee_mult);
+  fee.push_back(0);
+  funding.push_back(fund);
+  sponsored.push_back(sponsor ? 1 : 0);
+  recognition.push_back(rec);
+  founded.push_back(year);
+  ended.push_back(0);
+  active.push_back(1);
+  founder_state.push_back(founder);
+  weak_years.push_back(0);
+  for (auto* v : {&members, &engaged_gdp, &engagement, &power, &actions, &partner_weight})
+    v->push_back(0);
+  return static_cast<int>(name.size()) - 1;
+}
+
+}  // namespace urbis

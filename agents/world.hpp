@@ -1,0 +1,54 @@
+#pragma once
+// Everything a run steps: the three agent kinds, their memberships and the
+// global state. Phases take the parts they read as const and the parts they
+// write as non-const.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "agents/city/columns.hpp"
+#include "agents/membership.hpp"
+#include "agents/network/columns.hpp"
+#include "agents/state/columns.hpp"
+#include "sim/core/issues.hpp"
+
+namespace urbis {
+
+struct Globals {
+  int year = 0;
+  std::uint32_t step = 0;          // steps taken since the start (keys the random streams)
+  PerIssue<double> salience{};     // sigma_q
+  PerIssue<double> salience_shock{};  // sigma_q - baseline after events (drives gap_q)
+  double world_gdp = 0;            // sum of city GDP
+  double world_gdp_pc = 0;         // world GDP per capita of the cities (indexes fees)
+  double mitigation = 0;           // G: climate actions this year
+};
+
+// An endogenous or scenario event, for events.csv.
+struct EventRecord {
+  int year;
+  std::string kind;     // founded, dissolved, joined, left, preempted, or an event type
+  std::string subject;  // the network, state or city it concerns
+  std::string detail;
+};
+
+struct World {
+  Cities cities;
+  States states;
+  Networks networks;
+  Memberships members;
+  Globals global;
+  std::vector<std::string> region_names;
+  std::vector<Agreement> agreements;
+
+  // Cities of each state (CSR; cities never change state).
+  std::vector<std::int64_t> state_offsets;
+  std::vector<std::int32_t> state_cities;
+
+  std::vector<EventRecord> log;  // events of the current step
+
+  void index_states();  // builds state_offsets/state_cities from cities.state
+  int agreement_index(const std::string& name) const;
+};
+
+}  // namespace urbis

@@ -1,0 +1,70 @@
+#pragma once
+// Deterministic parallel loops. Work is cut into fixed chunks whose bounds do
+// not depend on the thread count; reductions combine per-chunk partials in
+// chunk order, so sums are bit-identical with 1, 2 or 64 threads.
+#include <algorithm>
+#include <cstddef>
+#include <vector>
+
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+#include <tbb/partitioner.h>
+
+namespace urbis {
+
+inline constexpr std::size_t kChunk = 4096;
+
+inline std::size_t chunk_count(std::size_t n) { return (n + kChunk - 1) / kChunk; }
+
+// Calls body(begin, end, chunk) for every chunk, in parallel.
+template <class Body>
+void for_chunks(std::size_t n, Body&& body) {
+  const std::size_t chunks = chunk_count(n);
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, chunks, 1),
+                    [&](const tbb::blocked_range<std::size_t>& r) {
+                      for (std::size_t c = r.begin(); c != r.end(); ++c)
+                        body(c * kChunk, std::min(n, (c + 1) * kChunk), c);
+                    },
+                    tbb::simple_partitioner{});
+}
+
+// Calls f(i) for every i in [0, n), in parallel.
+template <class F>
+void for_each_index(std::size_t n, F&& f) {
+  for_chunks(n, [&](std::size_t b, std::size_t e, std::size_t) {
+    for (std::size_t i = b; i < e; ++i) f(i);
+  });
+}
+
+// Sum of f(i) over [0, n), deterministic whatever the thread count.
+template <class F>
+double sum_over(std::size_t n, F&& f) {
+  std::vector<double> partial(chunk_count(n), 0.0);
+  for_chunks(n, [&](std::size_t b, std::size_t e, std::size_t c) {
+    double s = 0;
+    for (std::size_t i = b; i < e; ++i) s += f(i);
+    partial[c] = s;
+  });
+  double total = 0;
+  for (double p : partial) total += p;
+  return total;
+}
+
+// Per-group sums: out[g] = sum of value(i) over i with group(i) == g.
+// Each chunk accumulates privately; partials are combined in chunk order.
+// Memory is chunks x groups, so use it for groups counted in the hundreds.
+template <class Group, class Value>
+void sum_by_group(std::size_t n, std::size_t groups, Group&& group, Value&& value,
+                  std::vector<double>& out) {
+  const std::size_t chunks = chunk_count(n);
+  std::vector<double> partial(chunks * groups, 0.0);
+  for_chunks(n, [&](std::size_t b, std::size_t e, std::size_t c) {
+    double* p = partial.data() + c * groups;
+    for (std::size_t i = b; i < e; ++i) p[group(i)] += value(i);
+  });
+  out.assign(groups, 0.0);
+  for (std::size_t c = 0; c < chunks; ++c)
+    for (std::size_t g = 0; g < groups; ++g) out[g] += partial[c * groups + g];
+}
+
+}  // namespace urbis
