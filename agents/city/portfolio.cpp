@@ -1,1 +1,169 @@
-// being written
+#include "agents/city/portfolio.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "sim/core/parallel.hpp"
+
+namespace urbis {
+
+namespace {
+bool scope_admits(const Scope& s, const World& w, int state) {
+  switch (s.kind) {
+    case ScopeKind::global: return true;
+    case ScopeKind::region: return w.states.region[state] == s.index;
+    case ScopeKind::union_members: return w.states.in_agreement[s.index][state] != 0;
+    case ScopeKind::states: return s.states[state] != 0;
+  }
+  return false;
+}
+}  // namespace
+
+MembershipValuer::MembershipValuer(const World& w, const CoalitionParams& p) : w_(w), p_(p) {
+  const Networks& nw = w.networks;
+  const std::size_t K = nw.size();
+  base_.assign(K, 0.0);
+  for (std::size_t k = 0; k < K; ++k) {
+    const double n = nw.members[k];
+    const double sigma = w.global.salience[static_cast<int>(nw.issue[k])];
+    base_[k] = p.b_size * sigma * n / (n + p.half_size) + p.b_power * nw.recognition[k] * nw.power[k];
+  }
+  const std::size_t S = w.states.size();
+  gap_.assign(S * kIssueCount, 0.0);
+  for (std::size_t j = 0; j < S; ++j) {
+    for (int q = 0; q < kIssueCount; ++q) {
+      double g = 0;
+      switch (static_cast<Issue>(q)) {
+        case Issue::climate: g = p.climate_target - w.states.commitment[j]; break;
+        case Issue::economy: g = p.openness_target - w.states.openness[j]; break;
+        default: g = w.global.salience_shock[q]; break;
+      }
+      gap_[j * kIssueCount + q] = std::max(0.0, g);
+    }
+  }
+  open_to_state_.assign(S, {});
+  for (std::size_t j = 0; j < S; ++j)
+    for (std::size_t k = 0; k < K; ++k)
+      if (nw.active[k] && scope_admits(nw.scope[k], w, static_cast<int>(j)))
+        open_to_state_[j].push_back(static_cast<std::int32_t>(k));
+}
+
+bool MembershipValuer::eligible(std::size_t i, int k) const {
+  const Networks& nw = w_.networks;
+  return nw.active[k] && w_.cities.population[i] >= nw.min_population[k] &&
+         scope_admits(nw.scope[k], w_, w_.cities.state[i]);
+}
+
+double MembershipValuer::value(std::size_t i, int k) const {
+  const Cities& c = w_.cities;
+  const Networks& nw = w_.networks;
+  const int j = c.state[i];
+  const int q = static_cast<int>(nw.issue[k]);
+  const double x = c.cooperation[i];
+  const double coop_budget = std::max(x * c.intl_budget[i], 1.0);  // USD; 1 avoids 0/0
+  const double n = nw.members[k];
+  const int regions = nw.regions;
+  const double fit = regions > 0 ? (nw.region_members[static_cast<std::size_t>(k) * regions + c.region[i]] + 0.5) / (n + 1.0) : 0.0;
+  const double benefit = base_[k] + p_.b_funding * nw.funding[k] / (n * coop_budget + p_.funding_scale) +
+                         p_.b_fit * fit + p_.b_gap * gap_[static_cast<std::size_t>(j) * kIssueCount + q];
+  const double sovereign = p_.sovereign_cost * w_.states.populism[j] * (1.0 - c.autonomy[i]) *
+                           w_.states.conflict[j][q];
+  return x * benefit - nw.fee[k] / coop_budget - sovereign;
+}
+
+double MembershipValuer::noise(const Streams& rng, std::uint32_t step, Phase phase, std::size_t i,
+                               int k) const {
+  const auto b = rng.block(step, phase, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(k) / 4);
+  const double u = Streams::to_unit32(b[static_cast<std::size_t>(k) % 4]);
+  const double e = std::log(u / (1.0 - u));
+  return std::clamp(e, -8.0, 8.0) / p_.choice_precision;
+}
+
+PortfolioStats review_portfolios(World& w, const CoalitionParams& p, const Streams& rng,
+                                 std::uint32_t step, double review_probability) {
+  const MembershipValuer valuer(w, p);
+  Cities& c = w.cities;
+  Memberships& m = w.members;
+  const std::size_t n = c.size();
+  const std::size_t K = w.networks.size();
+  const double stick = p.u_join - p.u_leave;
+  const bool prune = p.u_join >= 0;  // the exact skip below needs a non-negative threshold
+
+  const std::size_t chunks = chunk_count(n);
+  std::vector<int> joined(chunks * K, 0), left(chunks * K, 0);
+
+  struct Candidate {
+    double score;
+    int k;
+    bool member;
+  };
+
+  for_chunks(n, [&](std::size_t b, std::size_t e, std::size_t chunk) {
+    std::vector<Candidate> cand;
+    std::vector<std::int32_t> old_row;
+    int* jn = joined.data() + chunk * K;
+    int* lf = left.data() + chunk * K;
+    for (std::size_t i = b; i < e; ++i) {
+      auto row = m.of(i);
+      old_row.assign(row.begin(), row.end());
+      const bool reviews = review_probability >= 1.0 ||
+                           rng.uniform(step, Phase::portfolio_review, static_cast<std::uint32_t>(i), 0) < review_probability;
+      if (!reviews) {
+        for (auto k : old_row)
+          if (!valuer.eligible(i, k)) {
+            m.remove(i, k);
+            ++lf[k];
+          }
+        continue;
+      }
+      cand.clear();
+      auto consider = [&](int k, bool member) {
+        const double det = valuer.value(i, k) + (member ? stick : 0.0);
+        if (prune && det + valuer.noise_bound() <= p.u_join) return;
+        cand.push_back({det + valuer.noise(rng, step, Phase::portfolio_noise, i, k), k, member});
+      };
+      for (auto k : old_row)
+        if (valuer.eligible(i, k)) consider(k, true);
+      for (auto k : valuer.open_to_state(c.state[i]))
+        if (c.population[i] >= w.networks.min_population[k] &&
+            std::find(old_row.begin(), old_row.end(), k) == old_row.end())
+          consider(k, false);
+      std::sort(cand.begin(), cand.end(), [](const Candidate& a, const Candidate& b2) {
+        return a.score != b2.score ? a.score > b2.score : a.k < b2.k;
+      });
+
+      m.clear(i);
+      PerIssue<int> per_issue{};
+      double fees = 0;
+      const double coop_budget = c.cooperation[i] * c.intl_budget[i];
+      for (const auto& cd : cand) {
+        const int taken = m.count[i];
+        if (taken >= m.slots) break;
+        const int q = static_cast<int>(w.networks.issue[cd.k]);
+        const double marginal = cd.score / (1.0 + per_issue[q]) - p.capacity_cost * taken;
+        const double fee = w.networks.fee[cd.k];
+        if (marginal > p.u_join && fees + fee <= coop_budget) {
+          m.add(i, cd.k);
+          ++per_issue[q];
+          fees += fee;
+        }
+      }
+      for (auto k : m.of(i))
+        if (std::find(old_row.begin(), old_row.end(), k) == old_row.end()) ++jn[k];
+      for (auto k : old_row)
+        if (!m.has(i, k)) ++lf[k];
+    }
+  });
+
+  PortfolioStats stats;
+  stats.joined.assign(K, 0);
+  stats.left.assign(K, 0);
+  for (std::size_t ch = 0; ch < chunks; ++ch)
+    for (std::size_t k = 0; k < K; ++k) {
+      stats.joined[k] += joined[ch * K + k];
+      stats.left[k] += left[ch * K + k];
+    }
+  return stats;
+}
+
+}  // namespace urbis

@@ -1,1 +1,95 @@
-// being written
+#include "agents/network/aggregate.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+#include "sim/core/parallel.hpp"
+
+namespace urbis {
+
+void count_members(World& w) {
+  const Cities& c = w.cities;
+  Networks& nw = w.networks;
+  const std::size_t n = c.size();
+  const std::size_t K = nw.size();
+  const std::size_t R = static_cast<std::size_t>(nw.regions);
+  // Columns per chunk: members, engagement, engaged GDP, partner-weighted GDP, regions.
+  const std::size_t width = 4 + R;
+  const std::size_t chunks = chunk_count(n);
+  std::vector<double> partial(chunks * K * width, 0.0);
+  for_chunks(n, [&](std::size_t b, std::size_t e, std::size_t ch) {
+    double* p = partial.data() + ch * K * width;
+    for (std::size_t i = b; i < e; ++i) {
+      const double x = c.cooperation[i];  // e_ik = x_i
+      const double partner = w.states.partnership[c.state[i]];
+      for (auto k : w.members.of(i)) {
+        double* row = p + static_cast<std::size_t>(k) * width;
+        row[0] += 1;
+        row[1] += x;
+        row[2] += x * c.gdp[i];
+        row[3] += x * c.gdp[i] * partner;
+        row[4 + c.region[i]] += 1;
+      }
+    }
+  });
+  nw.region_members.assign(K * R, 0.0);
+  std::vector<double> partner(K, 0.0);
+  for (std::size_t k = 0; k < K; ++k) nw.members[k] = nw.engagement[k] = nw.engaged_gdp[k] = 0;
+  for (std::size_t ch = 0; ch < chunks; ++ch)
+    for (std::size_t k = 0; k < K; ++k) {
+      const double* row = partial.data() + (ch * K + k) * width;
+      nw.members[k] += row[0];
+      nw.engagement[k] += row[1];
+      nw.engaged_gdp[k] += row[2];
+      partner[k] += row[3];
+      for (std::size_t r = 0; r < R; ++r) nw.region_members[k * R + r] += row[4 + r];
+    }
+  for (std::size_t k = 0; k < K; ++k)
+    nw.partner_weight[k] = nw.engaged_gdp[k] > 0 ? partner[k] / nw.engaged_gdp[k] : 0.0;
+}
+
+void update_networks(World& w, const NetworkParams& p, double F0) {
+  Networks& nw = w.networks;
+  const std::size_t K = nw.size();
+  const double Yw = w.global.world_gdp;
+  double climate_actions = 0;
+  for (std::size_t k = 0; k < K; ++k) {
+    if (!nw.active[k]) {
+      nw.power[k] = nw.actions[k] = 0;
+      continue;
+    }
+    const double funding = 1.0 + nw.funding[k] / F0;
+    const double share = Yw > 0 ? nw.engaged_gdp[k] / Yw : 0.0;
+    // NP_k = r^0.5 (W / Y_world)^0.5 (1 + F/F0)^0.2
+    nw.power[k] = std::pow(nw.recognition[k], p.recognition_exponent) *
+                  std::pow(share, p.gdp_exponent) * std::pow(funding, p.funding_exponent);
+    // A_k = a0 sum_i e_ik sigma_q (1 + F/F0)
+    nw.actions[k] = p.actions_per_member * nw.engagement[k] *
+                    w.global.salience[static_cast<int>(nw.issue[k])] * funding;
+    if (nw.issue[k] == Issue::climate) climate_actions += nw.actions[k];
+    // r_k <- r_k + 0.1 (NP_k - r_k) + partnership boost
+    const double r = nw.recognition[k] + p.recognition_rate * (nw.power[k] - nw.recognition[k]) +
+                     p.partnership_boost * nw.partner_weight[k];
+    nw.recognition[k] = std::clamp(r, 0.0, 1.0);
+  }
+  w.global.mitigation = climate_actions;
+
+  // V_i <- (1 - d) V_i + sum_k e_ik NP_k / n_k ; each member is credited its
+  // share of the network's actions, e_ik A_k / sum e.
+  Cities& c = w.cities;
+  for_each_index(c.size(), [&](std::size_t i) {
+    const double x = c.cooperation[i];
+    double gain = 0, acts = 0;
+    for (auto k : w.members.of(i)) {
+      if (nw.members[k] > 0) gain += x * nw.power[k] / nw.members[k];
+      if (nw.engagement[k] > 0) acts += nw.actions[k] * x / nw.engagement[k];
+    }
+    const double v_next = (1.0 - p.reputation_decay) * c.reputation[i] + gain;
+    c.reputation_gain[i] = v_next - c.reputation[i];
+    c.reputation[i] = v_next;
+    c.actions[i] += acts;
+  });
+}
+
+}  // namespace urbis

@@ -41,6 +41,8 @@ struct Networks {
   std::vector<double> power;         // NP
   std::vector<double> actions;       // A this year
   std::vector<double> partner_weight;  // sum of e Y pi_state / W
+  int regions = 0;                   // set by the loader: World::region_names.size()
+  std::vector<double> region_members;  // networks x regions: members from each region
 
   std::size_t size() const { return name.size(); }
   // Appends a network with empty aggregates; returns its index.

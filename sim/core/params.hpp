@@ -46,6 +46,7 @@ struct CoalitionParams {
   double review_probability;    // p_review
   double funding_scale;         // F0 (USD/yr)
   double max_memberships;       // structural cap of memberships per city (slots)
+  double initial_rounds;        // portfolio reviews every city makes before the first year
 };
 
 struct NetworkParams {

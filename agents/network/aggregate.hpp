@@ -1,0 +1,17 @@
+#pragma once
+// Phase 6a (MODEL 7.4): network aggregates from the memberships, power,
+// actions, recognition, and the reputation members draw from them.
+#include "agents/world.hpp"
+#include "sim/core/params.hpp"
+
+namespace urbis {
+
+// n_k, W_k = sum e Y, region counts, partner weight; e_ik = x_i.
+void count_members(World& world);
+
+// NP_k = r^0.5 (W/Y_world)^0.5 (1 + F/F0)^0.2 ; A_k = a0 sum e sigma_q (1 + F/F0);
+// r_k <- r_k + 0.1 (NP_k - r_k) + boost x partner weight;
+// V_i <- (1 - 0.1) V_i + sum_k e NP_k / n_k ; G = climate actions this year.
+void update_networks(World& world, const NetworkParams& p, double funding_scale);
+
+}  // namespace urbis
