@@ -49,7 +49,7 @@ void count_members(World& w) {
     nw.partner_weight[k] = nw.engaged_gdp[k] > 0 ? partner[k] / nw.engaged_gdp[k] : 0.0;
 }
 
-void update_networks(World& w, const NetworkParams& p, double F0) {
+void network_power(World& w, const NetworkParams& p, double F0) {
   Networks& nw = w.networks;
   const std::size_t K = nw.size();
   const double Yw = w.global.world_gdp;
@@ -68,12 +68,23 @@ void update_networks(World& w, const NetworkParams& p, double F0) {
     nw.actions[k] = p.actions_per_member * nw.engagement[k] *
                     w.global.salience[static_cast<int>(nw.issue[k])] * funding;
     if (nw.issue[k] == Issue::climate) climate_actions += nw.actions[k];
+  }
+  w.global.mitigation = climate_actions;
+}
+
+void update_recognition(World& w, const NetworkParams& p) {
+  Networks& nw = w.networks;
+  for (std::size_t k = 0; k < nw.size(); ++k) {
+    if (!nw.active[k]) continue;
     // r_k <- r_k + 0.1 (NP_k - r_k) + partnership boost
     const double r = nw.recognition[k] + p.recognition_rate * (nw.power[k] - nw.recognition[k]) +
                      p.partnership_boost * nw.partner_weight[k];
     nw.recognition[k] = std::clamp(r, 0.0, 1.0);
   }
-  w.global.mitigation = climate_actions;
+}
+
+void update_reputation(World& w, const NetworkParams& p) {
+  const Networks& nw = w.networks;
 
   // V_i <- (1 - d) V_i + sum_k e_ik NP_k / n_k ; each member is credited its
   // share of the network's actions, e_ik A_k / sum e.

@@ -10,8 +10,14 @@ namespace urbis {
 void count_members(World& world);
 
 // NP_k = r^0.5 (W/Y_world)^0.5 (1 + F/F0)^0.2 ; A_k = a0 sum e sigma_q (1 + F/F0);
-// r_k <- r_k + 0.1 (NP_k - r_k) + boost x partner weight;
-// V_i <- (1 - 0.1) V_i + sum_k e NP_k / n_k ; G = climate actions this year.
-void update_networks(World& world, const NetworkParams& p, double funding_scale);
+// G = climate actions this year.
+void network_power(World& world, const NetworkParams& p, double funding_scale);
+
+// r_k <- r_k + 0.1 (NP_k - r_k) + boost x partner weight, within [0, 1].
+void update_recognition(World& world, const NetworkParams& p);
+
+// V_i <- (1 - 0.1) V_i + sum_k e NP_k / n_k; members are credited their
+// engagement share of each network's actions.
+void update_reputation(World& world, const NetworkParams& p);
 
 }  // namespace urbis

@@ -1,1 +1,145 @@
-// being written
+#include "sim/cli/run_command.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include "sim/engine/run.hpp"
+#include "sim/engine/timeline.hpp"
+#include "sim/output/csv_output.hpp"
+#include "sim/output/run_record.hpp"
+#include "sim/scenario/load_scenario.hpp"
+
+namespace fs = std::filesystem;
+
+namespace urbis {
+
+namespace {
+
+bool show_progress(bool wanted) { return wanted && ::isatty(STDERR_FILENO) && !std::getenv("CI"); }
+
+void draw_progress(const std::string& name, int done, int total) {
+  const int width = 30;
+  const int filled = total > 0 ? done * width / total : width;
+  fmt::print(stderr, "\r{:<24.24} [{:<{}}] {}/{} years", name, std::string(static_cast<std::size_t>(filled), '#'),
+             width, done, total);
+  if (done == total) fmt::print(stderr, "\r{:80}\r", "");
+}
+
+Scenario prepare(const std::string& arg, const Params& defaults, const RunOptions& o, const ProjectPaths& paths) {
+  Scenario s = load_scenario(resolve_scenario_path(arg, paths), defaults, {paths.scenario_dir});
+  for (const auto& set : o.sets) apply_override(s, set);
+  if (o.seed) s.seed = *o.seed;
+  return s;
+}
+
+int run_one(const std::string& arg, const Params& defaults, const RunOptions& o, const ProjectPaths& paths) {
+  const auto t0 = std::chrono::steady_clock::now();
+  const std::string started = utc_now();
+  const Scenario s = prepare(arg, defaults, o, paths);
+  std::string dir = s.output.directory;
+  if (!o.output.empty()) dir = o.scenarios.size() == 1 ? o.output : (fs::path(o.output) / s.name).string();
+  if (fs::exists(fs::path(dir) / "run.json") && !o.force)
+    throw InputError({dir}, "this folder already holds a finished run; choose another with -o, or pass --force to replace it");
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) throw std::runtime_error(fmt::format("cannot create output folder {}: {}", dir, ec.message()));
+
+  CsvOutput output(dir, s);
+  RunContext ctx;
+  ctx.default_world_dir = paths.world_dir;
+  if (show_progress(o.progress)) ctx.progress = [&](int d, int t) { draw_progress(s.name, d, t); };
+  const RunSummary summary = run_scenario(s, output, ctx);
+  for (const auto& problem : summary.world_problems) spdlog::debug("world: {}", problem);
+  if (!summary.world_problems.empty())
+    spdlog::info("{}: the world data had {} unmatched or added names (listed in run.json, world_problems)",
+                 s.name, summary.world_problems.size());
+
+  RunRecord record;
+  record.started_utc = started;
+  record.finished_utc = utc_now();
+  record.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  record.threads = o.threads;
+  record.files = output.files();
+  record.command_line = o.command_line;
+  write_run_json((fs::path(dir) / "run.json").string(), s, summary, record);
+
+  spdlog::info("{}: {} years, {} cities, {} states, {} networks ever, in {:.2f} s", s.name, summary.years,
+               summary.cities, summary.states, summary.networks_ever, record.wall_seconds);
+  fmt::print("{}: outputs in {}/ ({}, run.json)\n", s.name, dir, fmt::join(record.files, ", "));
+  return 0;
+}
+
+}  // namespace
+
+int run_command(const RunOptions& o, const ProjectPaths& paths) {
+  Params defaults;
+  try {
+    defaults = load_defaults(paths.defaults_file);
+  } catch (const InputError& e) {
+    spdlog::error("{}", e.what());
+    return 2;
+  }
+  int worst = 0;
+  for (const auto& arg : o.scenarios) {
+    try {
+      run_one(arg, defaults, o, paths);
+    } catch (const InputError& e) {
+      spdlog::error("{}", e.what());
+      worst = std::max(worst, 2);
+    } catch (const std::exception& e) {
+      spdlog::error("{}: {}", arg, e.what());
+      worst = worst == 2 ? 2 : 1;
+    }
+  }
+  return worst;
+}
+
+int validate_command(const std::vector<std::string>& files, const ProjectPaths& paths) {
+  int status = 0;
+  try {
+    const Params defaults = load_defaults(paths.defaults_file);
+    for (const auto& f : files) {
+      try {
+        const Scenario s = load_scenario(resolve_scenario_path(f, paths), defaults, {paths.scenario_dir});
+        RunContext ctx;
+        ctx.default_world_dir = paths.world_dir;
+        const WorldData data = load_world(s, ctx);
+        Timeline bind(s, data);  // checks every name in the events against the world
+        fmt::print("{}: ok ({}, {}-{}, {} events)\n", f, s.name, s.start, s.end, s.events.size());
+      } catch (const InputError& e) {
+        spdlog::error("{}", e.what());
+        status = 2;
+      }
+    }
+  } catch (const InputError& e) {
+    spdlog::error("{}", e.what());
+    return 2;
+  }
+  return status;
+}
+
+int list_command(const ProjectPaths& paths) {
+  const Params defaults = load_defaults(paths.defaults_file);
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(paths.scenario_dir))
+    if (entry.path().extension() == ".yaml") files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  for (const auto& f : files) {
+    try {
+      const Scenario s = load_scenario(f.string(), defaults, {paths.scenario_dir});
+      std::string line = s.description.substr(0, s.description.find('\n'));
+      fmt::print("{:<28} {}\n", f.stem().string(), line);
+    } catch (const InputError& e) {
+      fmt::print("{:<28} (invalid: {})\n", f.stem().string(), e.what());
+    }
+  }
+  return 0;
+}
+
+}  // namespace urbis

@@ -1,0 +1,32 @@
+#pragma once
+// `urbis run`: one or more scenarios, each into its own folder.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/cli/paths.hpp"
+
+namespace urbis {
+
+struct RunOptions {
+  std::vector<std::string> scenarios;
+  std::string output;                    // -o: folder (one scenario) or parent folder (several)
+  std::optional<std::uint64_t> seed;
+  int threads = 0;                       // 0: all cores
+  std::vector<std::string> sets;         // --set path=value
+  bool force = false;                    // overwrite a folder that holds a finished run
+  bool progress = true;
+  std::string command_line;
+};
+
+// Returns the exit code: 0 all succeeded, 2 bad input, 1 internal error.
+int run_command(const RunOptions& options, const ProjectPaths& paths);
+
+// `urbis validate`: loads each file and binds it to its world without running.
+int validate_command(const std::vector<std::string>& files, const ProjectPaths& paths);
+
+// `urbis list`: the scenario library with one-line descriptions.
+int list_command(const ProjectPaths& paths);
+
+}  // namespace urbis

@@ -1,0 +1,48 @@
+#pragma once
+// A whole run: load the world, bind the timeline, initialise, step year by
+// year, and hand each year to an observer (the output writers, a live view).
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "agents/world.hpp"
+#include "analysis/metrics.hpp"
+#include "sim/scenario/scenario.hpp"
+#include "sim/world/world_data.hpp"
+
+namespace urbis {
+
+class RunObserver {
+ public:
+  virtual ~RunObserver() = default;
+  virtual void begin(const Scenario& scenario, const World& world) {}
+  // After each step: the world at the end of `world.global.year`.
+  virtual void observe(const World& world, const GlobalMetrics& metrics) = 0;
+  virtual void finish(const World& world) {}
+};
+
+struct RunSummary {
+  int years = 0;
+  std::size_t cities = 0, states = 0;
+  std::size_t networks_ever = 0;
+  std::vector<std::string> world_problems;  // what the loader could not match
+  double load_seconds = 0, step_seconds = 0;
+};
+
+// Where real-world files are when a scenario does not say (configs/world).
+struct RunContext {
+  std::string default_world_dir;
+  std::function<void(int done, int total)> progress;  // called after each year; may be empty
+};
+
+// Loads the world of a scenario (real or synthetic) at its start year.
+WorldData load_world(const Scenario& scenario, const RunContext& context);
+
+// Runs a scenario on already loaded world data (copied, so one load can serve
+// many runs). Throws InputError when the scenario's events do not fit the world.
+RunSummary run_loaded(const Scenario& scenario, const WorldData& data, RunObserver& observer,
+                      const RunContext& context);
+
+RunSummary run_scenario(const Scenario& scenario, RunObserver& observer, const RunContext& context);
+
+}  // namespace urbis
