@@ -20,8 +20,11 @@ void compete(const States& states, Cities& c, const CompetitionParams& p) {
   for_each_index(n, [&](std::size_t i) {
     const int j = c.state[i];
     const double y = c.gdp_pc[i] > 0 ? c.gdp_pc[i] : std::numeric_limits<double>::min();
-    const double spend = (1.0 - c.cooperation[i]) * c.intl_budget[i] + p.spending_floor;
-    logw[i] = p.w_income * std::log(y) + p.w_openness * c.openness[i] * states.openness[j] +
+    const double P = c.population[i] > 0 ? c.population[i] : 1.0;
+    // Competitive spending per person: the contest is between places, each
+    // weighted by its mass P (see docs/MODEL.md, "mass-weighted contest").
+    const double spend = (1.0 - c.cooperation[i]) * c.intl_budget[i] / P + p.spending_floor;
+    logw[i] = std::log(P) + p.w_income * std::log(y) + p.w_openness * c.openness[i] * states.openness[j] +
               p.w_reputation * c.reputation[i] + p.contest_exponent * std::log(spend);
   });
   const double shift = logw.maxCoeff();  // max is exact whatever the order

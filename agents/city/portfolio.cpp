@@ -54,21 +54,23 @@ bool MembershipValuer::eligible(std::size_t i, int k) const {
          scope_admits(nw.scope[k], w_, w_.cities.state[i]);
 }
 
-double MembershipValuer::value(std::size_t i, int k) const {
+MembershipValuer::CityTerms MembershipValuer::terms(std::size_t i) const {
   const Cities& c = w_.cities;
-  const Networks& nw = w_.networks;
   const int j = c.state[i];
-  const int q = static_cast<int>(nw.issue[k]);
   const double x = c.cooperation[i];
-  const double coop_budget = std::max(x * c.intl_budget[i], 1.0);  // USD; 1 avoids 0/0
+  return {x, std::max(x * c.intl_budget[i], 1.0),  // USD; the floor avoids 0/0
+          p_.sovereign_cost * w_.states.populism[j] * (1.0 - c.autonomy[i]), j, c.region[i]};
+}
+
+double MembershipValuer::value(const CityTerms& t, int k) const {
+  const Networks& nw = w_.networks;
+  const int q = static_cast<int>(nw.issue[k]);
   const double n = nw.members[k];
   const int regions = nw.regions;
-  const double fit = regions > 0 ? (nw.region_members[static_cast<std::size_t>(k) * regions + c.region[i]] + 0.5) / (n + 1.0) : 0.0;
-  const double benefit = base_[k] + p_.b_funding * nw.funding[k] / (n * coop_budget + p_.funding_scale) +
-                         p_.b_fit * fit + p_.b_gap * gap_[static_cast<std::size_t>(j) * kIssueCount + q];
-  const double sovereign = p_.sovereign_cost * w_.states.populism[j] * (1.0 - c.autonomy[i]) *
-                           w_.states.conflict[j][q];
-  return x * benefit - nw.fee[k] / coop_budget - sovereign;
+  const double fit = regions > 0 ? (nw.region_members[static_cast<std::size_t>(k) * regions + t.region] + 0.5) / (n + 1.0) : 0.0;
+  const double benefit = base_[k] + p_.b_funding * nw.funding[k] / (n * t.coop_budget + p_.funding_scale) +
+                         p_.b_fit * fit + p_.b_gap * gap_[static_cast<std::size_t>(t.state) * kIssueCount + q];
+  return t.x * benefit - nw.fee[k] / t.coop_budget - t.sovereign * w_.states.conflict[t.state][q];
 }
 
 double MembershipValuer::noise(const Streams& rng, std::uint32_t step, Phase phase, std::size_t i,
@@ -117,8 +119,9 @@ PortfolioStats review_portfolios(World& w, const CoalitionParams& p, const Strea
         continue;
       }
       cand.clear();
+      const auto city = valuer.terms(i);
       auto consider = [&](int k, bool member) {
-        const double det = valuer.value(i, k) + (member ? stick : 0.0);
+        const double det = valuer.value(city, k) + (member ? stick : 0.0);
         if (prune && det + valuer.noise_bound() <= p.u_join) return;
         cand.push_back({det + valuer.noise(rng, step, Phase::portfolio_noise, i, k), k, member});
       };

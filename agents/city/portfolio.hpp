@@ -17,7 +17,14 @@ class MembershipValuer {
  public:
   MembershipValuer(const World& world, const CoalitionParams& p);
 
-  double value(std::size_t city, int k) const;
+  // What value() needs of the city, gathered once per city.
+  struct CityTerms {
+    double x, coop_budget, sovereign;  // x_i, max(x_i D_i, 1), c_S nu_j (1 - a_i)
+    int state, region;
+  };
+  CityTerms terms(std::size_t city) const;
+  double value(const CityTerms& city, int k) const;
+  double value(std::size_t city, int k) const { return value(terms(city), k); }
   // Networks whose scope admits cities of state j (active ones only).
   const std::vector<std::int32_t>& open_to_state(int j) const { return open_to_state_[j]; }
   bool eligible(std::size_t city, int k) const;

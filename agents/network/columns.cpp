@@ -12,6 +12,7 @@ int Networks::add(std::string n, Issue q, Scope s, double min_pop, double fee_mu
   fee.push_back(0);
   funding.push_back(fund);
   sponsored.push_back(sponsor ? 1 : 0);
+  named.push_back(0);
   recognition.push_back(rec);
   founded.push_back(year);
   ended.push_back(0);

@@ -27,6 +27,7 @@ struct Networks {
   std::vector<double> fee;           // yearly cost this step (USD)
   std::vector<double> funding;       // F: sponsor funding this year (USD)
   std::vector<std::uint8_t> sponsored;  // depends on a sponsor: dissolves without funding
+  std::vector<std::uint8_t> named;      // a historical network: ends only in its own year
   std::vector<double> recognition;   // r
   std::vector<int> founded;          // year
   std::vector<int> ended;            // year dissolved, or 0

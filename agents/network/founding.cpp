@@ -142,7 +142,10 @@ int dissolve_weak_networks(World& w, const FoundingParams& p) {
   int dissolved = 0;
   for (std::size_t k = 0; k < nw.size(); ++k) {
     if (!nw.active[k]) continue;
-    const bool weak = nw.members[k] < p.min_members || (nw.sponsored[k] && nw.funding[k] <= 0);
+    // Named networks are historical facts: too few members does not end them
+    // (their programme ends in its year), but losing a sponsor still can.
+    const bool small = nw.members[k] < p.min_members && !nw.named[k];
+    const bool weak = small || (nw.sponsored[k] && nw.funding[k] <= 0);
     nw.weak_years[k] = weak ? nw.weak_years[k] + 1 : 0;
     if (nw.weak_years[k] >= p.grace_years) {
       end_network(w, static_cast<int>(k),

@@ -19,8 +19,9 @@ PerIssue<double> founding_demand(const World& world);
 // u_join. Returns the number founded.
 int found_networks(World& world, const Params& p, const Streams& rng, std::uint32_t step);
 
-// A network below n_min members, or sponsored and unfunded, for grace_years
-// consecutive years dissolves and its members are released.
+// A network below n_min members (named ones excepted), or sponsored and
+// unfunded, for grace_years consecutive years dissolves and its members are
+// released.
 int dissolve_weak_networks(World& world, const FoundingParams& p);
 
 // Ends network k now: inactive, members released, logged.

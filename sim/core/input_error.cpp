@@ -1,6 +1,9 @@
 #include "sim/core/input_error.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <utility>
 
 #include <fmt/format.h>
 

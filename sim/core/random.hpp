@@ -3,6 +3,7 @@
 // function of (run seed, step, phase, agent id, draw index): no generator
 // state is shared or carried between threads, so results do not depend on
 // how agents are split over threads or on the order they are visited in.
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <numbers>
@@ -58,7 +59,8 @@ class Streams {
   // Maps two 32-bit words to a double in (0, 1).
   static double to_unit(std::uint32_t hi, std::uint32_t lo) {
     const std::uint64_t bits = ((static_cast<std::uint64_t>(hi) << 32) | lo) >> 11;  // 53 bits
-    return (static_cast<double>(bits) + 0.5) * 0x1.0p-53;
+    // (2^53 - 1 + 0.5) 2^-53 rounds to exactly 1.0: cap at the largest double below 1.
+    return std::min((static_cast<double>(bits) + 0.5) * 0x1.0p-53, 0x1.fffffffffffffp-1);
   }
   // One 32-bit word to (0, 1): enough resolution for choice noise.
   static double to_unit32(std::uint32_t w) { return (static_cast<double>(w) + 0.5) * 0x1.0p-32; }

@@ -6,8 +6,10 @@
 
 #include <fmt/format.h>
 
+#include "agents/city/portfolio.hpp"
 #include "agents/network/founding.hpp"
 #include "agents/state/govern.hpp"
+#include "sim/core/parallel.hpp"
 
 namespace urbis {
 
@@ -248,12 +250,31 @@ void Timeline::found_seed(World& w, const NetworkSeed& seed, const Params& param
                                seed.funding, seed.sponsored, params.networks.initial_recognition,
                                seed.founded, -1);
   w.networks.fee[k] = fee_multiple * w.global.world_gdp_pc;
+  w.networks.named[k] = 1;
   int joined = 0;
   for (int i : seed.members) joined += join_network(w, static_cast<std::size_t>(i), k);
+  if (seed.members.empty()) {
+    // Rule-based members (MODEL.md section 5): the cities the scope and the
+    // population threshold admit are invited, and each accepts as an invitee
+    // of an endogenous network does (marginal value above u_join).
+    const MembershipValuer valuer(w, params.coalitions);
+    const Streams rng(scenario_.seed);
+    std::vector<std::uint8_t> accepts(w.cities.size(), 0);
+    for_each_index(w.cities.size(), [&](std::size_t i) {
+      if (!valuer.eligible(i, k)) return;
+      int same_issue = 0;
+      for (auto other : w.members.of(i)) same_issue += w.networks.issue[other] == seed.issue;
+      const double score = valuer.value(i, k) + valuer.noise(rng, w.global.step, Phase::event_network, i, k);
+      accepts[i] = score / (1.0 + same_issue) - params.coalitions.capacity_cost * w.members.count[i] >
+                   params.coalitions.u_join;
+    });
+    for (std::size_t i = 0; i < accepts.size(); ++i)
+      if (accepts[i]) joined += join_network(w, i, k);
+  }
   if (seed.ended > 0) scheduled_ends_.emplace_back(seed.ended, seed.name);
   if (seed.funding > 0 && seed.funding_until > 0) funding_ends_.push_back({seed.name, seed.funding_until + 1});
   w.log.push_back({w.global.year, "founded", seed.name,
-                   seed.members.empty() ? std::string("named network") : fmt::format("named network with {} members", joined)});
+                   fmt::format("named network with {} members", joined)});
 }
 
 void found_initial_networks(World& w, Timeline& t, const Params& params, int start) {

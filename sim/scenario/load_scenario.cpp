@@ -1,1 +1,859 @@
-// being written
+#include "sim/scenario/load_scenario.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <optional>
+
+#include <fmt/format.h>
+
+#include "sim/core/param_table.hpp"
+#include "sim/scenario/yaml_reader.hpp"
+
+namespace urbis {
+namespace {
+
+namespace fs = std::filesystem;
+using yamlin::Entry;
+using yamlin::find_entry;
+using yamlin::Reader;
+
+// ---------------------------------------------------------------------------
+// Limits of the scenario format
+
+constexpr int kFirstYear = 1900;
+constexpr int kLastYear = 2200;
+constexpr std::int64_t kMaxCities = 100'000'000;
+constexpr int kMaxStates = 100'000;
+constexpr int kMaxNetworks = 100'000;
+constexpr std::size_t kMaxExtendsDepth = 32;
+
+const std::vector<std::string> kTopKeys = {"name",         "description", "extends",    "world",
+                                           "time",         "seed",        "protagonists", "parameters",
+                                           "events",       "output"};
+const std::vector<std::string> kWorldKeys = {"data", "initial_networks", "synthetic"};
+const std::vector<std::string> kSyntheticKeys = {"cities",   "states", "regions",
+                                                 "networks", "seed",   "zipf_exponent"};
+const std::vector<std::string> kTimeKeys = {"start", "end"};
+const std::vector<std::string> kOutputKeys = {"directory", "cities"};
+const std::vector<std::string> kCityOutputKeys = {"variables", "stride"};
+const std::vector<std::string> kCityVariables = {"population", "gdp",        "gdp_pc",
+                                                 "cooperation", "autonomy",  "reputation",
+                                                 "tension",    "openness",  "memberships"};
+
+std::string issue_names_list() {
+  std::vector<std::string> v(kIssueNames.begin(), kIssueNames.end());
+  return list_choices(v);
+}
+
+std::vector<std::string> issue_names() { return {kIssueNames.begin(), kIssueNames.end()}; }
+
+// A state code: ISO3 (three capital letters) in the real world; synthetic
+// worlds number their states S001, S002, ... Whether the state exists is
+// checked against the world when the run binds its events.
+bool is_iso3(std::string_view s) {
+  if (s.size() < 3 || s.size() > 8 || s[0] < 'A' || s[0] > 'Z') return false;
+  return std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); });
+}
+
+std::string trimmed(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return std::string(s);
+}
+
+std::string iso3_of(const Reader& r, const YAML::Node& n, std::string_view key) {
+  const std::string s = r.text(n, key, "an ISO3 state code such as 'USA'");
+  if (!is_iso3(s))
+    r.fail(n, fmt::format("{}: expected a state code: ISO3 capital letters such as 'USA' (S001 in synthetic worlds), got '{}'",
+                          key, s));
+  return s;
+}
+
+// ---------------------------------------------------------------------------
+// Parameter paths
+
+// The names one level below `prefix` ("" or "economy."), in table order.
+std::vector<std::string> param_children(const std::string& prefix) {
+  std::vector<std::string> out;
+  for (const auto& s : param_table()) {
+    if (s.path.compare(0, prefix.size(), prefix) != 0) continue;
+    const std::string rest = s.path.substr(prefix.size());
+    const std::string head = rest.substr(0, rest.find('.'));
+    if (std::find(out.begin(), out.end(), head) == out.end()) out.push_back(head);
+  }
+  return out;
+}
+
+// True when `path` names a group of parameters (some path starts with "path.").
+bool param_group(const std::string& path) {
+  const std::string p = path + ".";
+  for (const auto& s : param_table())
+    if (s.path.compare(0, p.size(), p) == 0) return true;
+  return false;
+}
+
+std::vector<std::string> split_dots(const std::string& s) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t dot = s.find('.', start);
+    out.push_back(s.substr(start, dot == std::string::npos ? std::string::npos : dot - start));
+    if (dot == std::string::npos) break;
+    start = dot + 1;
+  }
+  return out;
+}
+
+// Explains why `path` is not a parameter: the first unknown part, the
+// nearest valid name at that level, and the valid names there.
+std::string unknown_param_message(const std::string& path) {
+  std::string prefix;
+  for (const auto& part : split_dots(path)) {
+    const std::string here = prefix + part;
+    if (find_param(here)) {
+      return fmt::format("'{}' is a parameter, not a group: '{}' is not a parameter", here, path);
+    }
+    if (param_group(here)) {
+      prefix = here + ".";
+      continue;
+    }
+    const std::vector<std::string> kids = param_children(prefix);
+    const std::string near = nearest_name(part, kids);
+    const std::string group = prefix.empty() ? std::string("at the top level")
+                                             : fmt::format("under '{}'", prefix.substr(0, prefix.size() - 1));
+    return fmt::format("unknown parameter '{}'{}; valid names {}: {}", path,
+                       near.empty() ? std::string() : fmt::format(" (did you mean '{}{}'?)", prefix, near), group,
+                       list_choices(kids, 24));
+  }
+  // Every part is a group: the path stops short of a parameter.
+  return fmt::format("'{}' is a group of parameters, not a parameter; it holds: {}", path,
+                     list_choices(param_children(prefix), 24));
+}
+
+struct ParamHit {
+  const ParamSpec* spec = nullptr;
+  double value = 0;
+  SourcePlace place;
+};
+
+// The value of a parameter: a number in the spec's range (flags: true/false
+// or 0/1). `label` names it in messages (default: the parameter's path).
+double read_param_value(const Reader& r, const YAML::Node& v, const ParamSpec& spec, std::string label = {}) {
+  if (label.empty()) label = spec.path;
+  double x = 0;
+  if (spec.kind == ParamKind::flag) {
+    if (const auto b = r.maybe_bool(v))
+      x = *b ? 1 : 0;
+    else
+      x = r.number(v, label, "true or false");
+  } else {
+    if (r.maybe_bool(v)) r.expected(v, label, "a number");
+    x = r.number(v, label, "a number");
+  }
+  if (const std::string want = check_param_value(spec, x); !want.empty())
+    r.fail(v, fmt::format("{}: expected {}, got {}", label, want, v.Scalar()));
+  return x;
+}
+
+// Walks a nested mapping of parameters (keys may also be dotted paths, as
+// "economy.club_benefit: 0.01"), checking each path and value.
+void walk_params(const Reader& r, const YAML::Node& map, const std::string& prefix,
+                 std::map<std::string, ParamHit>& out) {
+  const std::string here = prefix.empty() ? std::string("parameters") : prefix.substr(0, prefix.size() - 1);
+  const auto entries =
+      r.mapping(map, here, fmt::format("a mapping of its parameters ({})", list_choices(param_children(prefix))));
+  for (const auto& e : entries) {
+    const std::string path = prefix + e.key;
+    if (const ParamSpec* spec = find_param(path)) {
+      if (e.value.IsMap() || e.value.IsSequence() || e.value.IsNull())
+        r.expected(e.value, path, spec->kind == ParamKind::flag ? "true or false" : "a number");
+      const double v = read_param_value(r, e.value, *spec);
+      if (const auto it = out.find(path); it != out.end())
+        r.fail(e.key_node, fmt::format("parameter '{}' is given twice (first at line {}, column {})", path,
+                                       it->second.place.line, it->second.place.column));
+      out[path] = ParamHit{spec, v, r.at(e.value)};
+    } else if (param_group(path)) {
+      walk_params(r, e.value, path + ".", out);
+    } else {
+      r.fail(e.key_node, unknown_param_message(path));
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Events
+
+struct FieldRule {
+  const char* key;
+  bool required;
+};
+
+struct EventRule {
+  EventType type;
+  std::vector<FieldRule> fields;  // besides year, type and label
+};
+
+const std::vector<EventRule>& event_rules() {
+  static const std::vector<EventRule> rules = {
+      {EventType::withdraw, {{"state", true}, {"agreement", true}}},
+      {EventType::join, {{"state", true}, {"agreement", true}}},
+      {EventType::leave_union, {{"state", true}, {"union", true}}},
+      {EventType::join_union, {{"state", true}, {"union", true}}},
+      {EventType::set, {{"target", true}, {"parameter", true}, {"value", true}}},
+      {EventType::shock,
+       {{"target", true}, {"variable", true}, {"delta", false}, {"factor", false}, {"until", false}}},
+      {EventType::salience, {{"issue", true}, {"delta", true}}},
+      {EventType::found_network,
+       {{"name", true},
+        {"issue", true},
+        {"scope", false},
+        {"founders", true},
+        {"fee", false},
+        {"funding", false}}},
+      {EventType::fund, {{"network", true}, {"usd", true}, {"years", false}}},
+      {EventType::defund, {{"network", true}}},
+      {EventType::join_network, {{"city", true}, {"network", true}}},
+      {EventType::leave_network, {{"city", true}, {"network", true}}},
+  };
+  return rules;
+}
+
+std::optional<EventType> event_type_from_name(std::string_view s) {
+  const auto names = event_type_names();
+  for (std::size_t i = 0; i < names.size(); ++i)
+    if (names[i] == s) return static_cast<EventType>(i);
+  return std::nullopt;
+}
+
+// "global", "state:ISO3", "city:NAME" or "network:NAME".
+std::string read_target(const Reader& r, const YAML::Node& n, std::string_view key) {
+  static const std::vector<std::string> kinds = {"global", "state", "city", "network"};
+  const std::string forms = "'global', 'state:ISO3', 'city:NAME' or 'network:NAME'";
+  const std::string s = trimmed(r.text(n, key, "a target: " + forms));
+  if (s == "global") return s;
+  const std::size_t colon = s.find(':');
+  const std::string kind = trimmed(s.substr(0, colon));
+  if (colon == std::string::npos || std::find(kinds.begin(), kinds.end(), kind) == kinds.end() ||
+      kind == "global") {
+    r.fail(n, fmt::format("{}: expected a target {}, got '{}'{}", key, forms, s,
+                          did_you_mean(kind, kinds)));
+  }
+  const std::string name = trimmed(s.substr(colon + 1));
+  if (name.empty()) r.fail(n, fmt::format("{}: the target '{}' needs a name after '{}:'", key, s, kind));
+  if (kind == "state" && !is_iso3(name))
+    r.fail(n, fmt::format("{}: expected 'state:' followed by a state code (ISO3 capital letters) such as "
+                          "'state:USA', got '{}'",
+                          key, s));
+  return kind + ":" + name;
+}
+
+std::string read_issue(const Reader& r, const YAML::Node& n, std::string_view key) {
+  const std::string s = r.text(n, key, fmt::format("an issue ({})", issue_names_list()));
+  if (!issue_from_name(s))
+    r.fail(n, fmt::format("{}: unknown issue '{}'{}; valid issues: {}", key, s, did_you_mean(s, issue_names()),
+                          issue_names_list()));
+  return s;
+}
+
+// global | region:NAME | union:NAME | states:A,B (string) | {states: [A, B]}
+std::string read_scope(const Reader& r, const YAML::Node& n) {
+  const std::string forms = "'global', 'region:NAME', 'union:NAME' or 'states: [ISO3, ...]'";
+  std::vector<std::string> states;
+  if (n.IsMap()) {
+    const auto es = r.mapping(n, "scope", "a scope: " + forms);
+    r.check_keys(es, {"states"}, "in a scope mapping");
+    const Entry* e = find_entry(es, "states");
+    if (!e) r.expected(n, "scope", "a mapping 'states: [ISO3, ...]'");
+    for (const auto& item : r.sequence(e->value, "scope.states", "a list of ISO3 state codes"))
+      states.push_back(iso3_of(r, item, "scope.states"));
+    if (states.empty()) r.fail(e->value, "scope.states: expected at least one ISO3 state code");
+  } else {
+    const std::string s = trimmed(r.text(n, "scope", "a scope: " + forms));
+    if (s == "global") return s;
+    const std::size_t colon = s.find(':');
+    const std::string kind = trimmed(s.substr(0, colon));
+    static const std::vector<std::string> kinds = {"global", "region", "union", "states"};
+    if (colon == std::string::npos || kind == "global" ||
+        std::find(kinds.begin(), kinds.end(), kind) == kinds.end())
+      r.fail(n, fmt::format("scope: expected {}, got '{}'{}", forms, s, did_you_mean(kind, kinds)));
+    const std::string rest = trimmed(s.substr(colon + 1));
+    if (rest.empty()) r.fail(n, fmt::format("scope: '{}' needs a name after '{}:'", s, kind));
+    if (kind != "states") return kind + ":" + rest;
+    std::size_t start = 0;
+    while (start <= rest.size()) {
+      const std::size_t comma = rest.find(',', start);
+      const std::string code = trimmed(rest.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+      if (!is_iso3(code))
+        r.fail(n, fmt::format("scope: expected state codes (ISO3 capital letters) after 'states:', got '{}'",
+                              code));
+      states.push_back(code);
+      if (comma == std::string::npos) break;
+      start = comma + 1;
+    }
+  }
+  std::string out = "states:";
+  for (std::size_t i = 0; i < states.size(); ++i) out += (i ? "," : "") + states[i];
+  return out;
+}
+
+double non_negative(const Reader& r, const YAML::Node& n, std::string_view key, std::string_view what) {
+  const double v = r.number(n, key, what);
+  if (v < 0) r.fail(n, fmt::format("{}: expected {}, got {}", key, what, n.Scalar()));
+  return v;
+}
+
+EventSpec parse_event(const Reader& r, const YAML::Node& n, std::size_t index) {
+  const std::string self = fmt::format("events[{}]", index);
+  const auto entries = r.mapping(n, self, "an event: a mapping with 'year', 'type' and the fields of its type");
+  EventSpec ev;
+  ev.where = r.at(n);
+
+  const Entry* type_e = find_entry(entries, "type");
+  if (!type_e)
+    r.fail(n, fmt::format("{}: an event needs a 'type' (one of: {})", self, list_choices(event_type_names(), 20)));
+  const std::string tname = r.text(type_e->value, self + ".type", "an event type");
+  const auto type = event_type_from_name(tname);
+  if (!type)
+    r.fail(type_e->value, fmt::format("unknown event type '{}'{}; valid types: {}", tname,
+                                      did_you_mean(tname, event_type_names()),
+                                      list_choices(event_type_names(), 20)));
+  ev.type = *type;
+  const EventRule& rule = event_rules()[static_cast<std::size_t>(*type)];
+
+  std::vector<std::string> valid = {"year", "type", "label"};
+  for (const auto& f : rule.fields) valid.emplace_back(f.key);
+  r.check_keys(entries, valid, fmt::format("for a '{}' event", tname));
+  if (!find_entry(entries, "year"))
+    r.fail(n, fmt::format("{}: a '{}' event needs a 'year'", self, tname));
+  for (const auto& f : rule.fields)
+    if (f.required && !find_entry(entries, f.key))
+      r.fail(n, fmt::format("{}: a '{}' event needs '{}'; its fields are: {}", self, tname, f.key,
+                            list_choices(valid)));
+
+  for (const auto& e : entries) ev.places[e.key] = r.at(e.value);
+  auto val = [&](const char* key) -> const YAML::Node& { return find_entry(entries, key)->value; };
+  auto has = [&](const char* key) { return find_entry(entries, key) != nullptr; };
+  auto field = [&](const char* key) { return fmt::format("{}.{}", self, key); };
+
+  ev.year = static_cast<int>(r.integer(val("year"), field("year"), "an integer year", kFirstYear, kLastYear));
+  if (has("label")) ev.label = r.text(val("label"), field("label"), "a label text");
+
+  switch (ev.type) {
+    case EventType::withdraw:
+    case EventType::join:
+      ev.state = iso3_of(r, val("state"), field("state"));
+      ev.agreement = r.text(val("agreement"), field("agreement"), "an agreement name such as 'paris'");
+      break;
+    case EventType::leave_union:
+    case EventType::join_union:
+      ev.state = iso3_of(r, val("state"), field("state"));
+      ev.agreement = r.text(val("union"), field("union"), "a union name such as 'eu'");
+      break;
+    case EventType::set: {
+      ev.target = read_target(r, val("target"), field("target"));
+      ev.variable = trimmed(r.text(val("parameter"), field("parameter"), "a parameter or variable name"));
+      const YAML::Node& v = val("value");
+      if (ev.target == "global") {
+        const ParamSpec* spec = find_param(ev.variable);
+        if (!spec) r.fail(val("parameter"), fmt::format("{}: {}", field("parameter"), unknown_param_message(ev.variable)));
+        ev.value = read_param_value(r, v, *spec, fmt::format("{} (for '{}')", field("value"), spec->path));
+      } else if (const auto b = r.maybe_bool(v)) {
+        ev.value = *b ? 1 : 0;
+      } else {
+        ev.value = r.number(v, field("value"), "a number");
+      }
+      break;
+    }
+    case EventType::shock: {
+      ev.target = read_target(r, val("target"), field("target"));
+      ev.variable = trimmed(r.text(val("variable"), field("variable"), "a variable name"));
+      if (ev.target == "global" && !find_param(ev.variable))
+        r.fail(val("variable"), fmt::format("{}: {}", field("variable"), unknown_param_message(ev.variable)));
+      if (has("delta") == has("factor"))
+        r.fail(n, fmt::format("{}: a 'shock' event takes exactly one of 'delta' or 'factor'{}", self,
+                              has("delta") ? ", not both" : ""));
+      if (has("delta")) ev.delta = r.number(val("delta"), field("delta"), "a number");
+      if (has("factor")) ev.factor = non_negative(r, val("factor"), field("factor"), "a number >= 0");
+      if (has("until")) {
+        ev.until = static_cast<int>(r.integer(val("until"), field("until"), "an integer year", kFirstYear, kLastYear));
+        if (ev.until <= ev.year)
+          r.fail(val("until"), fmt::format("{}: expected a year after the event's year {}, got {}", field("until"),
+                                           ev.year, ev.until));
+      }
+      break;
+    }
+    case EventType::salience:
+      ev.issue = read_issue(r, val("issue"), field("issue"));
+      ev.amount = r.number(val("delta"), field("delta"), "a number (change of salience)");
+      ev.delta = ev.amount;
+      break;
+    case EventType::found_network: {
+      ev.name = trimmed(r.text(val("name"), field("name"), "a network name"));
+      ev.issue = read_issue(r, val("issue"), field("issue"));
+      if (has("scope")) ev.scope = read_scope(r, val("scope"));
+      const auto founders = r.sequence(val("founders"), field("founders"), "a list of city names");
+      if (founders.empty()) r.fail(val("founders"), fmt::format("{}: expected at least one city", field("founders")));
+      for (std::size_t i = 0; i < founders.size(); ++i) {
+        const std::string c = trimmed(r.text(founders[i], field("founders"), "a city name"));
+        if (std::find(ev.founders.begin(), ev.founders.end(), c) != ev.founders.end())
+          r.fail(founders[i], fmt::format("{}: city '{}' is listed twice", field("founders"), c));
+        ev.founders.push_back(c);
+        ev.places[fmt::format("founders[{}]", i)] = r.at(founders[i]);
+      }
+      if (has("fee"))
+        ev.fee_multiple = non_negative(r, val("fee"), field("fee"), "a number >= 0 (world GDP per capita)");
+      if (has("funding")) ev.funding = non_negative(r, val("funding"), field("funding"), "a number >= 0 (USD per year)");
+      break;
+    }
+    case EventType::fund:
+      ev.network = trimmed(r.text(val("network"), field("network"), "a network name"));
+      ev.funding = non_negative(r, val("usd"), field("usd"), "a number >= 0 (USD per year)");
+      if (has("years")) ev.years = static_cast<int>(r.integer(val("years"), field("years"), "a whole number of years", 1, 1000));
+      break;
+    case EventType::defund:
+      ev.network = trimmed(r.text(val("network"), field("network"), "a network name"));
+      break;
+    case EventType::join_network:
+    case EventType::leave_network:
+      ev.city = trimmed(r.text(val("city"), field("city"), "a city name"));
+      ev.network = trimmed(r.text(val("network"), field("network"), "a network name"));
+      break;
+  }
+  return ev;
+}
+
+// ---------------------------------------------------------------------------
+// One file's contribution, before extends: are merged
+
+template <class T>
+struct At {
+  T value{};
+  SourcePlace place;
+};
+
+struct Part {
+  std::string file;
+  SourcePlace root;  // the top-level mapping
+  std::optional<At<std::string>> name, description, extends;
+
+  // world (data is already resolved against the file's folder)
+  std::optional<At<std::string>> data;
+  std::optional<At<int>> initial_networks;
+  std::optional<SourcePlace> synthetic;  // the form was given here
+  std::optional<At<std::int64_t>> cities;
+  std::optional<At<int>> states, regions, networks;
+  std::optional<At<std::uint64_t>> world_seed;
+  std::optional<At<double>> zipf;
+
+  std::optional<At<int>> start, end;
+  std::optional<At<std::uint64_t>> seed;
+  std::optional<At<std::vector<std::string>>> protagonists;
+  std::map<std::string, ParamHit> params;
+  std::vector<EventSpec> events;
+
+  std::optional<At<std::string>> out_dir;
+  std::optional<At<bool>> city_output;
+  std::optional<At<std::vector<std::string>>> variables;
+  std::optional<At<int>> stride;
+};
+
+void parse_world(const Reader& r, const YAML::Node& n, Part& p) {
+  const auto es = r.mapping(n, "world",
+                            "a mapping with either 'data' (a folder of real data) or 'synthetic' (a generated world)");
+  r.check_keys(es, kWorldKeys, "in 'world'");
+  if (es.empty())
+    r.fail(n, "world: expected either 'data: <folder>' (real data) or 'synthetic: {cities: ..., states: ...}'");
+  const Entry* syn = find_entry(es, "synthetic");
+  const Entry* real = find_entry(es, "data");
+  if (!real) real = find_entry(es, "initial_networks");
+  if (syn && real)
+    r.fail(real->key_node, fmt::format("world: give either 'synthetic' or '{}' (real data), not both", real->key));
+
+  if (const Entry* e = find_entry(es, "data")) {
+    const std::string d = r.text(e->value, "world.data", "a folder with the world files");
+    fs::path path(d);
+    if (path.is_relative()) path = fs::path(r.file()).parent_path() / path;
+    path = path.lexically_normal();
+    std::error_code ec;
+    if (!fs::is_directory(path, ec))
+      r.fail(e->value, fmt::format("world.data: folder '{}' not found", path.string()));
+    p.data = At<std::string>{path.string(), r.at(e->value)};
+  }
+  if (const Entry* e = find_entry(es, "initial_networks"))
+    p.initial_networks = At<int>{
+        static_cast<int>(r.integer(e->value, "world.initial_networks", "a whole number of networks", 0, kMaxNetworks)),
+        r.at(e->value)};
+  if (syn) {
+    p.synthetic = r.at(syn->key_node);
+    const auto ss = r.mapping(syn->value, "world.synthetic",
+                              "a mapping with cities, states, regions, networks, seed, zipf_exponent");
+    r.check_keys(ss, kSyntheticKeys, "in 'world.synthetic'");
+    for (const auto& e : ss) {
+      const SourcePlace at = r.at(e.value);
+      if (e.key == "cities")
+        p.cities = At<std::int64_t>{r.integer(e.value, "world.synthetic.cities", "a whole number of cities", 1, kMaxCities), at};
+      else if (e.key == "states")
+        p.states = At<int>{static_cast<int>(r.integer(e.value, "world.synthetic.states", "a whole number of states", 1, kMaxStates)), at};
+      else if (e.key == "regions")
+        p.regions = At<int>{static_cast<int>(r.integer(e.value, "world.synthetic.regions", "a whole number of regions", 1, kMaxStates)), at};
+      else if (e.key == "networks")
+        p.networks = At<int>{static_cast<int>(r.integer(e.value, "world.synthetic.networks", "a whole number of networks", 0, kMaxNetworks)), at};
+      else if (e.key == "seed")
+        p.world_seed = At<std::uint64_t>{r.unsigned64(e.value, "world.synthetic.seed", "a non-negative integer below 2^64"), at};
+      else if (e.key == "zipf_exponent") {
+        const double z = r.number(e.value, "world.synthetic.zipf_exponent", "a number in (0, 5]");
+        if (!(z > 0 && z <= 5))
+          r.fail(e.value, fmt::format("world.synthetic.zipf_exponent: expected a number in (0, 5], got {}", e.value.Scalar()));
+        p.zipf = At<double>{z, at};
+      }
+    }
+  }
+}
+
+void parse_output(const Reader& r, const YAML::Node& n, Part& p) {
+  const auto es = r.mapping(n, "output", "a mapping with 'directory' and/or 'cities'");
+  r.check_keys(es, kOutputKeys, "in 'output'");
+  if (const Entry* e = find_entry(es, "directory"))
+    p.out_dir = At<std::string>{r.text(e->value, "output.directory", "a folder for the output files"), r.at(e->value)};
+  const Entry* c = find_entry(es, "cities");
+  if (!c) return;
+  if (const auto b = r.maybe_bool(c->value)) {
+    p.city_output = At<bool>{*b, r.at(c->value)};
+    return;
+  }
+  p.city_output = At<bool>{true, r.at(c->key_node)};
+  if (c->value.IsNull()) return;  // "cities:" alone: every variable, every year
+  const auto cs = r.mapping(c->value, "output.cities", "a mapping with 'variables' and/or 'stride' (or true/false)");
+  r.check_keys(cs, kCityOutputKeys, "in 'output.cities'");
+  if (const Entry* e = find_entry(cs, "variables")) {
+    std::vector<std::string> vars;
+    const std::string what = fmt::format("a list of city variables ({})", list_choices(kCityVariables));
+    for (const auto& item : r.sequence(e->value, "output.cities.variables", what)) {
+      const std::string v = r.text(item, "output.cities.variables", "a city variable name");
+      if (std::find(kCityVariables.begin(), kCityVariables.end(), v) == kCityVariables.end())
+        r.fail(item, fmt::format("output.cities.variables: unknown variable '{}'{}; valid variables: {}", v,
+                                 did_you_mean(v, kCityVariables), list_choices(kCityVariables)));
+      if (std::find(vars.begin(), vars.end(), v) != vars.end())
+        r.fail(item, fmt::format("output.cities.variables: '{}' is listed twice", v));
+      vars.push_back(v);
+    }
+    if (vars.empty()) r.fail(e->value, "output.cities.variables: expected at least one variable");
+    p.variables = At<std::vector<std::string>>{vars, r.at(e->value)};
+  }
+  if (const Entry* e = find_entry(cs, "stride"))
+    p.stride = At<int>{static_cast<int>(r.integer(e->value, "output.cities.stride", "a whole number of years", 1, 1000)),
+                       r.at(e->value)};
+}
+
+Part parse_part(const std::string& file, const YAML::Node& root) {
+  const Reader r(file);
+  Part p;
+  p.file = file;
+  if (!root.IsDefined() || root.IsNull())
+    throw InputError(SourcePlace{file, 0, 0}, "the scenario file is empty; expected a mapping with at least "
+                                              "'name', 'description' and 'time'");
+  const auto es = r.mapping(root, "", "a mapping of scenario keys (name, description, time, ...)");
+  p.root = r.at(root);
+  r.check_keys(es, kTopKeys, "at the top level");
+  for (const auto& e : es) {
+    const SourcePlace at = r.at(e.value);
+    if (e.key == "name") {
+      const std::string s = trimmed(r.text(e.value, "name", "a scenario name"));
+      if (s.empty() || s == "." || s == ".." || s.size() > 200 ||
+          std::any_of(s.begin(), s.end(),
+                      [](char c) { return c == '/' || c == '\\' || static_cast<unsigned char>(c) < 0x20; }))
+        r.fail(e.value, fmt::format("name: expected a scenario name of at most 200 characters without '/', '\\' "
+                                    "or line breaks (it names the output folder), got {}",
+                                    yamlin::describe(e.value)));
+      p.name = At<std::string>{s, at};
+    } else if (e.key == "description") {
+      p.description = At<std::string>{r.text(e.value, "description", "a description text"), at};
+    } else if (e.key == "extends") {
+      p.extends = At<std::string>{r.text(e.value, "extends", "the name or path of a scenario file"), at};
+    } else if (e.key == "world") {
+      parse_world(r, e.value, p);
+    } else if (e.key == "time") {
+      const auto ts = r.mapping(e.value, "time", "a mapping {start: YEAR, end: YEAR}");
+      r.check_keys(ts, kTimeKeys, "in 'time'");
+      for (const auto& t : ts) {
+        const int y = static_cast<int>(r.integer(t.value, "time." + t.key, "an integer year", kFirstYear, kLastYear));
+        (t.key == "start" ? p.start : p.end) = At<int>{y, r.at(t.value)};
+      }
+    } else if (e.key == "seed") {
+      p.seed = At<std::uint64_t>{r.unsigned64(e.value, "seed", "a non-negative integer below 2^64"), at};
+    } else if (e.key == "protagonists") {
+      std::vector<std::string> v;
+      for (const auto& item : r.sequence(e.value, "protagonists", "a list of ISO3 state codes")) {
+        std::string s = iso3_of(r, item, "protagonists");
+        if (std::find(v.begin(), v.end(), s) != v.end())
+          r.fail(item, fmt::format("protagonists: '{}' is listed twice", s));
+        v.push_back(std::move(s));
+      }
+      p.protagonists = At<std::vector<std::string>>{v, at};
+    } else if (e.key == "parameters") {
+      if (!e.value.IsNull()) walk_params(r, e.value, "", p.params);
+    } else if (e.key == "events") {
+      if (e.value.IsNull()) continue;
+      const auto items = r.sequence(e.value, "events", "a list of events");
+      for (std::size_t i = 0; i < items.size(); ++i) p.events.push_back(parse_event(r, items[i], i));
+    } else if (e.key == "output") {
+      parse_output(r, e.value, p);
+    }
+  }
+  return p;
+}
+
+// ---------------------------------------------------------------------------
+// extends:
+
+// The file an extends: value names, or an InputError at its place.
+std::string resolve_extends(const Part& p, const std::vector<std::string>& scenario_dirs) {
+  const std::string& value = p.extends->value;
+  const fs::path ext(value);
+  const fs::path dir = fs::path(p.file).parent_path();
+  std::vector<fs::path> candidates;
+  if (ext.is_absolute()) {
+    candidates.push_back(ext);
+  } else if (!ext.has_parent_path()) {
+    fs::path name = ext;
+    if (!ext.has_extension()) name += ".yaml";
+    candidates.push_back(dir / name);
+    for (const auto& d : scenario_dirs) candidates.push_back(fs::path(d) / name);
+  } else {
+    candidates.push_back(dir / ext);
+  }
+  std::string tried;
+  for (const auto& c : candidates) {
+    std::error_code ec;
+    const fs::path norm = c.lexically_normal();
+    if (fs::is_regular_file(norm, ec)) return norm.string();
+    tried += (tried.empty() ? "" : ", ") + norm.string();
+  }
+  throw InputError(p.extends->place,
+                   fmt::format("extends: cannot find the scenario '{}' (looked for {})", value, tried));
+}
+
+std::string canonical_key(const std::string& file) {
+  std::error_code ec;
+  const fs::path c = fs::weakly_canonical(fs::path(file), ec);
+  return ec ? fs::path(file).lexically_normal().string() : c.string();
+}
+
+// The files of the chain, base first.
+std::vector<Part> load_chain(const std::string& file, const std::vector<std::string>& scenario_dirs) {
+  std::vector<Part> parts;  // leaf first while loading
+  std::vector<std::string> keys;
+  std::string current = file;
+  while (true) {
+    const std::string key = canonical_key(current);
+    if (const auto it = std::find(keys.begin(), keys.end(), key); it != keys.end()) {
+      std::string cycle;
+      for (auto j = it; j != keys.end(); ++j) cycle += parts[static_cast<std::size_t>(j - keys.begin())].file + " -> ";
+      cycle += current;
+      throw InputError(parts.back().extends->place, fmt::format("extends: the chain of scenarios forms a cycle: {}", cycle));
+    }
+    if (parts.size() >= kMaxExtendsDepth)
+      throw InputError(parts.back().extends->place,
+                       fmt::format("extends: more than {} scenarios in one chain", kMaxExtendsDepth));
+    const YAML::Node root = yamlin::load_file(current, "scenario");
+    parts.push_back(parse_part(current, root));
+    keys.push_back(key);
+    if (!parts.back().extends) break;
+    current = resolve_extends(parts.back(), scenario_dirs);
+  }
+  std::reverse(parts.begin(), parts.end());
+  return parts;
+}
+
+template <class T>
+void take(std::optional<T>& into, const std::optional<T>& from) {
+  if (from) into = from;
+}
+
+// Lays `child` over `acc` key by key.
+void overlay(Part& acc, const Part& c) {
+  acc.file = c.file;
+  acc.root = c.root;
+  take(acc.name, c.name);
+  take(acc.description, c.description);
+  acc.extends = c.extends;
+  // World: a child that gives the other form replaces the parent's world.
+  if (c.synthetic) {
+    acc.data.reset();
+    acc.initial_networks.reset();
+    acc.synthetic = c.synthetic;
+  }
+  if (c.data || c.initial_networks) {
+    acc.synthetic.reset();
+    acc.cities.reset(), acc.states.reset(), acc.regions.reset(), acc.networks.reset();
+    acc.world_seed.reset(), acc.zipf.reset();
+  }
+  take(acc.data, c.data);
+  take(acc.initial_networks, c.initial_networks);
+  take(acc.cities, c.cities);
+  take(acc.states, c.states);
+  take(acc.regions, c.regions);
+  take(acc.networks, c.networks);
+  take(acc.world_seed, c.world_seed);
+  take(acc.zipf, c.zipf);
+  take(acc.start, c.start);
+  take(acc.end, c.end);
+  take(acc.seed, c.seed);
+  take(acc.protagonists, c.protagonists);
+  for (const auto& [path, hit] : c.params) acc.params[path] = hit;
+  acc.events.insert(acc.events.end(), c.events.begin(), c.events.end());
+  take(acc.out_dir, c.out_dir);
+  take(acc.city_output, c.city_output);
+  take(acc.variables, c.variables);
+  take(acc.stride, c.stride);
+}
+
+Scenario build(const std::string& file, const std::vector<Part>& parts, const Params& defaults) {
+  Part m;
+  for (const auto& p : parts) overlay(m, p);
+  const SourcePlace top = m.root;
+
+  Scenario s;
+  s.file = file;
+  for (const auto& p : parts) s.chain.push_back(p.file);
+
+  if (!m.name) throw InputError(top, "missing required key 'name' (the scenario's name; it also names the output folder)");
+  if (!m.description) throw InputError(top, "missing required key 'description' (what the scenario is about)");
+  s.name = m.name->value;
+  s.description = m.description->value;
+
+  if (!m.start || !m.end)
+    throw InputError(top, fmt::format("missing required key 'time.{}' (time: {{start: YEAR, end: YEAR}})",
+                                      m.start ? "end" : "start"));
+  if (m.start->value > m.end->value)
+    throw InputError(m.end->place, fmt::format("time.end: expected a year >= time.start ({}), got {}",
+                                               m.start->value, m.end->value));
+  s.start = m.start->value;
+  s.end = m.end->value;
+  if (m.seed) s.seed = m.seed->value;
+
+  if (m.synthetic) {
+    s.world.kind = WorldSpec::Kind::synthetic;
+    auto& w = s.world.synthetic;
+    if (!m.cities)
+      throw InputError(*m.synthetic, "world.synthetic: missing required key 'cities' (number of cities)");
+    if (!m.states)
+      throw InputError(*m.synthetic, "world.synthetic: missing required key 'states' (number of states)");
+    w.cities = m.cities->value;
+    w.states = m.states->value;
+    if (w.states > w.cities)
+      throw InputError(m.states->place, fmt::format("world.synthetic.states: expected at most as many states as "
+                                                    "cities ({}), got {}",
+                                                    w.cities, w.states));
+    w.regions = m.regions ? m.regions->value : std::min(w.states, 6);
+    if (w.regions > w.states)
+      throw InputError(m.regions->place, fmt::format("world.synthetic.regions: expected at most as many regions as "
+                                                     "states ({}), got {}",
+                                                     w.states, w.regions));
+    w.networks = m.networks ? m.networks->value : 0;
+    w.seed = m.world_seed ? m.world_seed->value : 0;
+    w.zipf_exponent = m.zipf ? m.zipf->value : 1.0;
+  } else {
+    s.world.kind = WorldSpec::Kind::real;
+    if (m.data) s.world.real.directory = m.data->value;
+    if (m.initial_networks) s.world.real.initial_networks = m.initial_networks->value;
+  }
+
+  if (m.protagonists) s.protagonists = m.protagonists->value;
+
+  s.params = defaults;
+  for (const auto& [path, hit] : m.params) {
+    hit.spec->ref(s.params) = hit.value;
+    s.overrides[path] = hit.value;
+  }
+
+  for (const auto& ev : m.events) {
+    if (ev.year < s.start || ev.year > s.end) {
+      const auto it = ev.places.find("year");
+      throw InputError(it != ev.places.end() ? it->second : ev.where,
+                       fmt::format("event year {} is outside the run's years {} to {} (time.start to time.end)",
+                                   ev.year, s.start, s.end));
+    }
+  }
+  s.events = m.events;
+  std::stable_sort(s.events.begin(), s.events.end(),
+                   [](const EventSpec& a, const EventSpec& b) { return a.year < b.year; });
+
+  s.output.directory = m.out_dir ? m.out_dir->value : "out/" + s.name;
+  s.output.cities.enabled = m.city_output && m.city_output->value;
+  s.output.cities.variables = m.variables ? m.variables->value : kCityVariables;
+  s.output.cities.stride = m.stride ? m.stride->value : 1;
+  return s;
+}
+
+// Runs f, turning any stray exception into an InputError about `file`.
+template <class F>
+auto guarded(const std::string& file, F&& f) -> decltype(f()) {
+  try {
+    return f();
+  } catch (const InputError&) {
+    throw;
+  } catch (const YAML::Exception& e) {
+    throw InputError(SourcePlace{file, e.mark.line >= 0 ? e.mark.line + 1 : 0, e.mark.column >= 0 ? e.mark.column + 1 : 0},
+                     fmt::format("cannot read YAML: {}", e.msg));
+  } catch (const std::bad_alloc&) {
+    throw;
+  } catch (const std::exception& e) {
+    throw InputError(SourcePlace{file, 0, 0}, fmt::format("cannot read the file: {}", e.what()));
+  }
+}
+
+}  // namespace
+
+Params load_defaults(const std::string& defaults_file) {
+  return guarded(defaults_file, [&] {
+    const YAML::Node root = yamlin::load_file(defaults_file, "defaults");
+    if (!root.IsDefined() || root.IsNull())
+      throw InputError(SourcePlace{defaults_file, 0, 0}, "the defaults file is empty; expected every parameter");
+    const Reader r(defaults_file);
+    std::map<std::string, ParamHit> hits;
+    walk_params(r, root, "", hits);
+    Params p{};
+    for (const auto& spec : param_table()) {
+      const auto it = hits.find(spec.path);
+      if (it == hits.end())
+        throw InputError(SourcePlace{defaults_file, 0, 0},
+                         fmt::format("parameter '{}' is missing; every parameter needs a default here", spec.path));
+      spec.ref(p) = it->second.value;
+    }
+    return p;
+  });
+}
+
+Scenario load_scenario(const std::string& file, const Params& defaults,
+                       const std::vector<std::string>& scenario_dirs) {
+  return guarded(file, [&] { return build(file, load_chain(file, scenario_dirs), defaults); });
+}
+
+void apply_override(Scenario& s, const std::string& assignment) {
+  const SourcePlace at{"--set", 0, 0};
+  const std::size_t eq = assignment.find('=');
+  if (eq == std::string::npos)
+    throw InputError(at, fmt::format("expected path=value (such as economy.club_benefit=0.01), got '{}'", assignment));
+  const std::string path = trimmed(std::string_view(assignment).substr(0, eq));
+  const std::string text = trimmed(std::string_view(assignment).substr(eq + 1));
+  if (path.empty()) throw InputError(at, fmt::format("expected a parameter path before '=' in '{}'", assignment));
+  const ParamSpec* spec = find_param(path);
+  if (!spec) throw InputError(at, unknown_param_message(path));
+  double v = 0;
+  if (const auto b = yamlin::parse_bool(text); b && spec->kind == ParamKind::flag) {
+    v = *b ? 1 : 0;
+  } else if (const auto x = yamlin::parse_real(text)) {
+    v = *x;
+  } else {
+    throw InputError(at, fmt::format("{}: expected {}, got '{}'", path,
+                                     spec->kind == ParamKind::flag ? "true or false" : "a number", text));
+  }
+  if (const std::string want = check_param_value(*spec, v); !want.empty())
+    throw InputError(at, fmt::format("{}: expected {}, got '{}'", path, want, text));
+  spec->ref(s.params) = v;
+  s.overrides[path] = v;
+}
+
+}  // namespace urbis

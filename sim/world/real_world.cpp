@@ -1,1 +1,1207 @@
-// being written
+#include "sim/world/real_world.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include <fmt/format.h>
+// csv.h trips -Wstringop-truncation in its own error classes.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wstringop-truncation"
+#include <libfccp/csv.h>
+#pragma GCC diagnostic pop
+#include <yaml-cpp/yaml.h>
+
+#include "sim/core/input_error.hpp"
+#include "sim/world/city_gdp.hpp"
+
+namespace urbis {
+namespace {
+
+namespace fs = std::filesystem;
+
+// ---------------------------------------------------------------------------
+// Data preparation constants. They shape how raw series become the state
+// variables at the start of a run; they are not model parameters (nothing in
+// the dynamics reads them), so they live here and not in defaults.yaml.
+
+// World Bank GDP is in current USD, so its growth includes price inflation.
+// The model's g is real growth of GDP per capita: subtract a flat 2.5% a
+// year (roughly US CPI inflation over 1990-2020) from the nominal rate.
+constexpr double kInflation = 0.025;
+// Years over which g is measured, and the range it is clamped to (keeps
+// hyperinflations, currency crashes and oil booms out of the baseline).
+constexpr int kGrowthWindow = 10;
+constexpr double kGrowthMin = -0.03, kGrowthMax = 0.08;
+// Range of the urban growth u (share per year).
+constexpr double kUrbanMin = -0.02, kUrbanMax = 0.06;
+
+// The UN file has a population column every 5 years from 1950 to 2035.
+constexpr int kFirstYear = 1950, kYearStep = 5, kColumns = 18;
+constexpr int kLastYear = kFirstYear + kYearStep * (kColumns - 1);
+
+// UN M49 codes that Natural Earth carries in neither un_a3 nor iso_n3.
+// adm0 = nullptr: Natural Earth has no row, the agglomerations are skipped
+// (and listed in the problems).
+struct UnTerritory {
+  int m49;
+  const char* adm0;
+  const char* why;
+};
+constexpr UnTerritory kUnTerritories[] = {
+    {578, "NOR", "Norway: Natural Earth leaves its un_a3 and iso_n3 at -99"},
+    {830, nullptr,
+     "Channel Islands: Natural Earth has Jersey (JEY) and Guernsey (GGY) but no joint row"},
+};
+
+// World Bank codes that differ from Natural Earth's (World Bank -> NE adm0_a3).
+constexpr std::pair<const char*, const char*> kWorldBankCodes[] = {{"XKX", "KOS"}};
+// World Bank countries known to have no Natural Earth row, and why.
+constexpr std::pair<const char*, const char*> kWorldBankWithoutRow[] = {
+    {"CHI", "Natural Earth has Jersey (JEY) and Guernsey (GGY) but no joint row"}};
+
+// World Bank regional and income aggregates: not countries, dropped.
+constexpr const char* kWorldBankAggregates[] = {
+    "AFE", "AFW", "ARB", "CEB", "CSS", "EAP", "EAR", "EAS", "ECA", "ECS", "EMU", "EUU",
+    "FCS", "HIC", "HPC", "IBD", "IBT", "IDA", "IDB", "IDX", "INX", "LAC", "LCN", "LDC",
+    "LIC", "LMC", "LMY", "LTE", "MEA", "MIC", "MNA", "NAC", "OED", "OSS", "PRE", "PSS",
+    "PST", "SAS", "SSA", "SSF", "SST", "TEA", "TEC", "TLA", "TMN", "TSA", "TSS", "UMC",
+    "WLD"};
+
+// ---------------------------------------------------------------------------
+// CSV reading: fast-cpp-csv-parser with its errors turned into InputError.
+
+using TrimPolicy = io::trim_chars<' ', '\t'>;
+using QuotePolicy = io::double_quote_escape<',', '"'>;
+
+[[noreturn]] void throw_csv_error(const io::error::base& e, const std::string& file) {
+  int line = 0;
+  if (const auto* l = dynamic_cast<const io::error::with_file_line*>(&e))
+    line = l->file_line > 0 ? l->file_line : 0;
+  std::string column;
+  if (const auto* c = dynamic_cast<const io::error::with_column_name*>(&e)) column = c->column_name;
+  std::string content;
+  if (const auto* c = dynamic_cast<const io::error::with_column_content*>(&e))
+    content = c->column_content;
+
+  std::string msg;
+  if (const auto* o = dynamic_cast<const io::error::can_not_open_file*>(&e)) {
+    msg = o->errno_value ? fmt::format("cannot open the file ({})", std::strerror(o->errno_value))
+                         : "cannot open the file";
+  } else if (dynamic_cast<const io::error::missing_column_in_header*>(&e)) {
+    line = 1;
+    msg = fmt::format("missing column '{}' in the header", column);
+  } else if (dynamic_cast<const io::error::duplicated_column_in_header*>(&e)) {
+    line = 1;
+    msg = fmt::format("column '{}' appears twice in the header", column);
+  } else if (dynamic_cast<const io::error::header_missing*>(&e)) {
+    msg = "the file is empty (no header line)";
+  } else if (dynamic_cast<const io::error::too_few_columns*>(&e)) {
+    msg = "too few fields on this line";
+  } else if (dynamic_cast<const io::error::too_many_columns*>(&e)) {
+    msg = "too many fields on this line";
+  } else if (dynamic_cast<const io::error::escaped_string_not_closed*>(&e)) {
+    msg = "a quoted field is not closed";
+  } else if (dynamic_cast<const io::error::line_length_limit_exceeded*>(&e)) {
+    msg = "line too long (over 2^24 - 1 characters)";
+  } else if (!column.empty()) {
+    msg = fmt::format("column '{}': '{}' is not a valid value", column, content);
+  } else {
+    msg = e.what();
+  }
+  throw InputError(SourcePlace{file, line, 0}, msg);
+}
+
+// One CSV file, read row by row; numeric fields are read as text and parsed
+// strictly here (fccp turns an empty field into 0 and accepts ',' as a
+// decimal point).
+template <unsigned N>
+class CsvFile {
+ public:
+  CsvFile(const std::string& path, const std::array<const char*, N>& columns)
+      : file_(path), columns_(columns) {
+    try {
+      reader_ = std::make_unique<io::CSVReader<N, TrimPolicy, QuotePolicy>>(path);
+      std::apply([&](auto... name) { reader_->read_header(io::ignore_extra_column, std::string(name)...); },
+                 columns_);
+    } catch (const io::error::base& e) {
+      throw_csv_error(e, file_);
+    }
+  }
+
+  bool next() {
+    try {
+      return std::apply([&](auto&... field) { return reader_->read_row(field...); }, row_);
+    } catch (const io::error::base& e) {
+      throw_csv_error(e, file_);
+    }
+  }
+
+  int line() const { return static_cast<int>(reader_->get_file_line()); }
+  SourcePlace place() const { return {file_, line(), 0}; }
+  const std::string& file() const { return file_; }
+
+  std::string text(unsigned k) const { return row_[k] ? std::string(row_[k]) : std::string(); }
+  bool empty(unsigned k) const { return !row_[k] || !*row_[k]; }
+
+  // A finite number, or InputError naming the column.
+  double number(unsigned k) const {
+    const auto v = maybe_number(k);
+    if (!v) throw InputError(place(), fmt::format("column '{}': a number is missing", columns_[k]));
+    return *v;
+  }
+  // Empty field: nullopt; anything else must be a finite number.
+  std::optional<double> maybe_number(unsigned k) const {
+    if (empty(k)) return std::nullopt;
+    const char* s = row_[k];
+    const char* end = s + std::strlen(s);
+    if (*s == '+') ++s;
+    double v = 0;
+    const auto r = std::from_chars(s, end, v);
+    if (r.ec != std::errc{} || r.ptr != end || !std::isfinite(v))
+      throw InputError(place(), fmt::format("column '{}': '{}' is not a number", columns_[k], row_[k]));
+    return v;
+  }
+  int integer(unsigned k) const {
+    const double v = number(k);
+    if (v != std::floor(v) || std::abs(v) > 1e9)
+      throw InputError(place(), fmt::format("column '{}': '{}' is not a whole number", columns_[k], row_[k]));
+    return static_cast<int>(v);
+  }
+
+ private:
+  std::string file_;
+  std::array<const char*, N> columns_;
+  std::unique_ptr<io::CSVReader<N, TrimPolicy, QuotePolicy>> reader_;
+  std::array<char*, N> row_{};
+};
+
+// ---------------------------------------------------------------------------
+// YAML helpers: every error names file, line and column (1-based).
+
+SourcePlace place_of(const std::string& file, const YAML::Node& n) {
+  const YAML::Mark m = n.Mark();
+  if (m.is_null()) return {file, 0, 0};
+  return {file, m.line + 1, m.column + 1};
+}
+
+YAML::Node load_yaml(const std::string& path) {
+  try {
+    return YAML::LoadFile(path);
+  } catch (const YAML::BadFile&) {
+    throw InputError(SourcePlace{path}, "cannot open the file");
+  } catch (const YAML::Exception& e) {
+    throw InputError(SourcePlace{path, e.mark.line + 1, e.mark.column + 1}, e.msg);
+  }
+}
+
+std::string yaml_string(const std::string& file, const YAML::Node& n, std::string_view what) {
+  if (!n.IsScalar()) throw InputError(place_of(file, n), fmt::format("{} must be a text value", what));
+  return n.Scalar();
+}
+
+double yaml_number(const std::string& file, const YAML::Node& n, std::string_view what) {
+  try {
+    if (!n.IsScalar()) throw YAML::BadConversion(n.Mark());
+    const double v = n.as<double>();
+    if (!std::isfinite(v)) throw YAML::BadConversion(n.Mark());
+    return v;
+  } catch (const YAML::BadConversion&) {
+    throw InputError(place_of(file, n), fmt::format("{} must be a number", what));
+  }
+}
+
+int yaml_int(const std::string& file, const YAML::Node& n, std::string_view what) {
+  try {
+    if (!n.IsScalar()) throw YAML::BadConversion(n.Mark());
+    return n.as<int>();
+  } catch (const YAML::BadConversion&) {
+    throw InputError(place_of(file, n), fmt::format("{} must be a whole number", what));
+  }
+}
+
+bool yaml_bool(const std::string& file, const YAML::Node& n, std::string_view what) {
+  try {
+    if (!n.IsScalar()) throw YAML::BadConversion(n.Mark());
+    return n.as<bool>();
+  } catch (const YAML::BadConversion&) {
+    throw InputError(place_of(file, n), fmt::format("{} must be true or false", what));
+  }
+}
+
+// Throws on a key outside `valid` (with did-you-mean and the valid keys).
+void check_keys(const std::string& file, const YAML::Node& map, const std::vector<std::string>& valid,
+                std::string_view where) {
+  for (const auto& kv : map) {
+    const std::string key = kv.first.Scalar();
+    if (std::find(valid.begin(), valid.end(), key) == valid.end())
+      throw InputError(place_of(file, kv.first),
+                       fmt::format("unknown key '{}' in {}{}; valid keys: {}", key, where,
+                                   did_you_mean(key, valid), list_choices(valid)));
+  }
+}
+
+std::vector<std::string> issue_names() {
+  return {kIssueNames.begin(), kIssueNames.end()};
+}
+
+Issue yaml_issue(const std::string& file, const YAML::Node& n) {
+  const std::string s = yaml_string(file, n, "issue");
+  const auto q = issue_from_name(s);
+  if (!q) {
+    const auto names = issue_names();
+    throw InputError(place_of(file, n), fmt::format("unknown issue '{}'{}; valid issues: {}", s,
+                                                    did_you_mean(s, names), list_choices(names)));
+  }
+  return *q;
+}
+
+// ---------------------------------------------------------------------------
+// Names: case- and accent-insensitive keys for matching city names.
+
+// ASCII letters for U+00C0..U+017F (Latin-1 Supplement and Latin Extended-A).
+constexpr std::string_view kLatinFold =
+    "aaaaaaaceeeeiiiidnooooo_ouuuuytsaaaaaaaceeeeiiiidnooooo_ouuuuyty"
+    "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkkllllllllllnnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+
+// Lower-case ASCII letters and digits only: accents folded, spaces and
+// punctuation dropped ("Hà Noi" and "Hanoi", "Washington, D.C." and
+// "Washington DC" fold to the same key).
+std::string fold_name(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      if (std::isalnum(c)) out.push_back(static_cast<char>(std::tolower(c)));
+      continue;
+    }
+    if ((c & 0xE0) == 0xC0 && i + 1 < s.size()) {  // 2-byte sequence
+      const unsigned cp = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3Fu);
+      ++i;
+      if (cp >= 0xC0 && cp < 0x180) {
+        const char f = kLatinFold[cp - 0xC0];
+        if (f != '_') out.push_back(f);
+      }
+      continue;
+    }
+    // Other multi-byte characters are dropped (skip continuation bytes).
+    while (i + 1 < s.size() && (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80) ++i;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Raw records.
+
+struct Country {  // a Natural Earth admin-0 row
+  std::string adm0, iso3, name, region;
+  int iso_n3 = -1, un_a3 = -1;
+  double pop_est = 0, gdp_md = 0;
+};
+
+struct UnCity {
+  int code = 0;
+  std::string country, name;
+  double lat = 0, lon = 0;
+  std::array<double, kColumns> pop{};  // thousands
+  int line = 0;
+};
+
+using Series = std::map<int, double>;  // year -> value
+
+struct CityRecord {
+  std::string name;  // as in the source file
+  int state = -1;
+  double lat = 0, lon = 0, population = 0;
+  double reference_population = 0;  // for choosing who keeps a duplicate name
+  bool added = false;                // added from Natural Earth populated places
+};
+
+// Parses "-099", "036", "-99" and the like; negative or bad codes are -1.
+int parse_code(const std::string& s) {
+  int v = -1;
+  const char* b = s.data();
+  const char* e = b + s.size();
+  const auto r = std::from_chars(b, e, v);
+  if (r.ec != std::errc{} || r.ptr != e || v < 0) return -1;
+  return v;
+}
+
+// Population (people) of a UN agglomeration in `year`: linear between the
+// 5-year columns; before 1950 and after 2035 the nearest interval's growth
+// rate is extended (geometrically; linearly, floored at 0, when an end is 0).
+double population_at(const std::array<double, kColumns>& p, double year) {
+  auto extend = [&](int k0, double from_year) {
+    const double a = p[static_cast<std::size_t>(k0)], b = p[static_cast<std::size_t>(k0) + 1];
+    const double base_year = kFirstYear + kYearStep * k0;
+    const double t = (from_year - base_year) / kYearStep;  // in intervals from column k0
+    if (a > 0 && b > 0) return a * std::pow(b / a, t);
+    return std::max(0.0, a + (b - a) * t);
+  };
+  double thousands;
+  if (year <= kFirstYear) {
+    thousands = extend(0, year);
+  } else if (year >= kLastYear) {
+    thousands = extend(kColumns - 2, year);
+  } else {
+    const int k = std::min(kColumns - 2, static_cast<int>((year - kFirstYear) / kYearStep));
+    const double t = (year - (kFirstYear + kYearStep * k)) / kYearStep;
+    const double a = p[static_cast<std::size_t>(k)], b = p[static_cast<std::size_t>(k) + 1];
+    thousands = a + (b - a) * t;
+  }
+  return thousands * 1000.0;
+}
+
+// The value at `year`, or at the nearest year the series has (earlier wins a tie).
+std::optional<std::pair<int, double>> nearest(const Series& s, int year) {
+  if (s.empty()) return std::nullopt;
+  auto it = s.lower_bound(year);
+  if (it != s.end() && it->first == year) return *it;
+  if (it == s.begin()) return *it;
+  if (it == s.end()) return *std::prev(it);
+  const auto before = std::prev(it);
+  return (year - before->first <= it->first - year) ? *before : *it;
+}
+
+double median(std::vector<double> v) {
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  const std::size_t h = v.size() / 2;
+  return v.size() % 2 ? v[h] : 0.5 * (v[h - 1] + v[h]);
+}
+
+std::string join(const std::vector<std::string>& v, std::string_view sep = ", ") {
+  std::string out;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    if (i) out += sep;
+    out += v[i];
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// The loader: one object so the steps share the indexes they build.
+
+class Loader {
+ public:
+  Loader(const RealWorldSpec& spec, int start_year, const Params& params)
+      : dir_(spec.directory.empty() ? fs::path(".") : fs::path(spec.directory)),
+        year_(start_year),
+        params_(params) {}
+
+  WorldData run() {
+    read_countries();
+    read_world_bank("world-bank-population.csv", wb_pop_);
+    read_world_bank("world-bank-gdp.csv", wb_gdp_);
+    report_world_bank_codes();
+    read_un_cities();
+    build_states();
+    read_agreements();
+    read_traits();
+    read_networks();
+    build_cities();
+    out_.world.index_states();
+    return std::move(out_);
+  }
+
+ private:
+  std::string path(const std::string& name) const { return (dir_ / name).string(); }
+  void problem(std::string s) { out_.problems.push_back(std::move(s)); }
+
+  // --- Natural Earth countries ---------------------------------------------
+  void read_countries() {
+    CsvFile<8> f(path("ne-admin0-countries.csv"),
+                 {"adm0_a3", "iso_a3", "iso_n3", "un_a3", "name", "region_un", "pop_est", "gdp_md"});
+    while (f.next()) {
+      Country c;
+      c.adm0 = f.text(0);
+      c.iso3 = f.text(1);
+      if (c.iso3.empty() || c.iso3 == "-99") c.iso3 = c.adm0;
+      c.iso_n3 = parse_code(f.text(2));
+      c.un_a3 = parse_code(f.text(3));
+      c.name = f.text(4);
+      c.region = f.text(5);
+      c.pop_est = f.maybe_number(6).value_or(0);
+      c.gdp_md = f.maybe_number(7).value_or(0);
+      const int idx = static_cast<int>(countries_.size());
+      by_code_.emplace(c.iso3, idx);
+      by_code_.emplace(c.adm0, idx);
+      countries_.push_back(std::move(c));
+    }
+    // M49 -> country: un_a3 first, then iso_n3, then the explicit table.
+    for (std::size_t k = 0; k < countries_.size(); ++k)
+      if (countries_[k].un_a3 >= 0) by_m49_.emplace(countries_[k].un_a3, static_cast<int>(k));
+    for (std::size_t k = 0; k < countries_.size(); ++k)
+      if (countries_[k].iso_n3 >= 0) by_m49_.emplace(countries_[k].iso_n3, static_cast<int>(k));
+    for (const auto& t : kUnTerritories) {
+      if (!t.adm0) continue;
+      const auto it = by_code_.find(t.adm0);
+      if (it != by_code_.end()) by_m49_.emplace(t.m49, it->second);
+    }
+    for (const auto& [wb, ne] : kWorldBankCodes) {
+      const auto it = by_code_.find(ne);
+      if (it != by_code_.end()) wb_alias_.emplace(wb, countries_[static_cast<std::size_t>(it->second)].iso3);
+    }
+  }
+
+  // --- World Bank series -----------------------------------------------------
+  void read_world_bank(const std::string& name, std::unordered_map<std::string, Series>& out) {
+    CsvFile<4> f(path(name), {"Country Name", "Country Code", "Year", "Value"});
+    while (f.next()) {
+      std::string code = f.text(1);
+      const auto v = f.maybe_number(3);
+      const int year = f.integer(2);
+      wb_names_.emplace(code, f.text(0));
+      if (const auto a = wb_alias_.find(code); a != wb_alias_.end()) code = a->second;
+      if (v && *v > 0) out[code][year] = *v;
+    }
+  }
+
+  void report_world_bank_codes() {
+    std::set<std::string> aggregates(std::begin(kWorldBankAggregates), std::end(kWorldBankAggregates));
+    for (const auto& [code, name] : wb_names_) {
+      if (aggregates.count(code) || by_code_.count(code) || wb_alias_.count(code)) continue;
+      std::string why;
+      for (const auto& [c, w] : kWorldBankWithoutRow)
+        if (code == c) why = fmt::format(" ({})", w);
+      problem(fmt::format("World Bank country {} ({}) has no Natural Earth row{}; its series are not used",
+                          name, code, why));
+    }
+  }
+
+  // --- UN agglomerations -----------------------------------------------------
+  void read_un_cities() {
+    std::array<std::string, kColumns> years;
+    for (int k = 0; k < kColumns; ++k) years[static_cast<std::size_t>(k)] = std::to_string(kFirstYear + kYearStep * k);
+    std::array<const char*, 5 + kColumns> cols{"Country Code", "Country or area", "Urban Agglomeration",
+                                               "Latitude", "Longitude"};
+    for (int k = 0; k < kColumns; ++k) cols[5 + static_cast<std::size_t>(k)] = years[static_cast<std::size_t>(k)].c_str();
+    CsvFile<5 + kColumns> f(path("un-wup2018-cities-over-300k.csv"), cols);
+    while (f.next()) {
+      UnCity c;
+      c.code = f.integer(0);
+      c.country = f.text(1);
+      c.name = f.text(2);
+      if (c.name.empty()) throw InputError(f.place(), "column 'Urban Agglomeration' is empty");
+      c.lat = f.number(3);
+      c.lon = f.number(4);
+      for (int k = 0; k < kColumns; ++k) {
+        const double p = f.number(5 + static_cast<unsigned>(k));
+        if (p < 0)
+          throw InputError(f.place(), fmt::format("column '{}': population {} is negative",
+                                                  years[static_cast<std::size_t>(k)], p));
+        c.pop[static_cast<std::size_t>(k)] = p;
+      }
+      c.line = f.line();
+      un_.push_back(std::move(c));
+    }
+  }
+
+  // --- States --------------------------------------------------------------
+  void build_states() {
+    // Which Natural Earth country each UN agglomeration belongs to.
+    std::map<int, std::vector<std::size_t>> unmatched;  // M49 -> cities
+    un_country_.assign(un_.size(), -1);
+    for (std::size_t i = 0; i < un_.size(); ++i) {
+      const auto it = by_m49_.find(un_[i].code);
+      if (it == by_m49_.end()) unmatched[un_[i].code].push_back(i);
+      else un_country_[i] = it->second;
+    }
+    for (const auto& [code, list] : unmatched) {
+      std::string why;
+      for (const auto& t : kUnTerritories)
+        if (t.m49 == code) why = fmt::format(" ({})", t.why);
+      std::vector<std::string> names;
+      for (std::size_t i : list) names.push_back(un_[i].name);
+      problem(fmt::format("UN country {} ({}) has no Natural Earth row{}; skipped its {} agglomeration{}: {}",
+                          code, un_[list.front()].country, why, list.size(), list.size() == 1 ? "" : "s",
+                          join(names)));
+    }
+
+    // Agglomerations that exist at the start year.
+    un_population_.assign(un_.size(), 0.0);
+    std::vector<std::string> empty_now;
+    std::set<int> with_cities;
+    for (std::size_t i = 0; i < un_.size(); ++i) {
+      if (un_country_[i] < 0) continue;
+      un_population_[i] = population_at(un_[i].pop, year_);
+      if (un_population_[i] > 0) with_cities.insert(un_country_[i]);
+      else empty_now.push_back(un_[i].name);
+    }
+    if (!empty_now.empty())
+      problem(fmt::format("{} UN agglomeration{} had no population in {} and {} left out: {}", empty_now.size(),
+                          empty_now.size() == 1 ? "" : "s", year_, empty_now.size() == 1 ? "is" : "are",
+                          join(empty_now)));
+
+    // One state per country with a city, sorted by ISO3.
+    std::vector<int> order(with_cities.begin(), with_cities.end());
+    std::sort(order.begin(), order.end(), [&](int a, int b) {
+      return countries_[static_cast<std::size_t>(a)].iso3 < countries_[static_cast<std::size_t>(b)].iso3;
+    });
+    std::set<std::string> regions;
+    for (int k : order) regions.insert(countries_[static_cast<std::size_t>(k)].region);
+    World& w = out_.world;
+    w.region_names.assign(regions.begin(), regions.end());
+
+    const std::size_t ns = order.size();
+    state_country_ = order;
+    country_state_.assign(countries_.size(), -1);
+    for (std::size_t j = 0; j < ns; ++j) country_state_[static_cast<std::size_t>(order[j])] = static_cast<int>(j);
+    // Agreements are read later; size the flags then (resize keeps nothing, so
+    // only the identity columns are set here and copied back after).
+    States& s = w.states;
+    s.resize(ns, 0);
+
+    std::vector<std::string> pop_other_year, gdp_other_year, growth_other, ne_fallback;
+    std::vector<double> growth_known;
+    std::vector<int> growth_missing;
+    for (std::size_t j = 0; j < ns; ++j) {
+      const auto jj = static_cast<Eigen::Index>(j);
+      const Country& c = countries_[static_cast<std::size_t>(order[j])];
+      s.iso3[j] = c.iso3;
+      s.name[j] = c.name;
+      s.region[jj] = static_cast<int>(std::find(w.region_names.begin(), w.region_names.end(), c.region) -
+                                      w.region_names.begin());
+      const Series* pop = find_series(wb_pop_, c);
+      const Series* gdp = find_series(wb_gdp_, c);
+
+      // Population and GDP at the start year. When the year is missing,
+      // population comes from the nearest year of its series and GDP from
+      // the GDP per capita of the nearest year that has both series (so a
+      // GDP of one year is never divided by a population of another).
+      const Series pc = per_capita(pop, gdp);
+      std::vector<std::string> fell_back;
+      if (const auto v = pop ? nearest(*pop, year_) : std::nullopt) {
+        s.population[jj] = v->second;
+        if (v->first != year_) pop_other_year.push_back(fmt::format("{} ({})", c.iso3, v->first));
+      } else {
+        s.population[jj] = c.pop_est;
+        fell_back.push_back(fmt::format("population {:.0f}", c.pop_est));
+      }
+      if (const auto v = nearest(pc, year_); v && pop) {
+        s.gdp[jj] = v->second * s.population[jj];
+        if (v->first != year_) gdp_other_year.push_back(fmt::format("{} ({})", c.iso3, v->first));
+      } else if (const auto g = gdp ? nearest(*gdp, year_) : std::nullopt) {
+        s.gdp[jj] = g->second;
+        if (g->first != year_) gdp_other_year.push_back(fmt::format("{} ({})", c.iso3, g->first));
+      } else {
+        s.gdp[jj] = c.gdp_md * 1e6;
+        fell_back.push_back(fmt::format("GDP {:.0f} million USD", c.gdp_md));
+      }
+      if (!fell_back.empty())
+        ne_fallback.push_back(fmt::format("{} ({})", c.iso3, join(fell_back)));
+
+      // Baseline growth of GDP per capita.
+      const auto g = growth_of(pc);
+      if (g) {
+        s.growth[jj] = std::clamp(g->rate - kInflation, kGrowthMin, kGrowthMax);
+        growth_known.push_back(s.growth[jj]);
+        if (g->to != year_ || g->to - g->from != kGrowthWindow)
+          growth_other.push_back(fmt::format("{} ({}-{})", c.iso3, g->from, g->to));
+      } else {
+        growth_missing.push_back(static_cast<int>(j));
+      }
+
+      s.tax_share[jj] = params_.states.tax_share;
+      s.populism[jj] = params_.states.populism;
+      s.centralisation[jj] = params_.states.centralisation;
+      s.openness[jj] = params_.states.openness;
+    }
+
+    // States with neither World Bank series nor a usable estimate.
+    std::vector<double> gdp_pc;
+    for (std::size_t j = 0; j < ns; ++j) {
+      const auto jj = static_cast<Eigen::Index>(j);
+      if (s.population[jj] > 0 && s.gdp[jj] > 0) gdp_pc.push_back(s.gdp[jj] / s.population[jj]);
+    }
+    const double median_gdp_pc = median(gdp_pc);
+    for (std::size_t j = 0; j < ns; ++j) {
+      const auto jj = static_cast<Eigen::Index>(j);
+      if (s.population[jj] <= 0) {
+        double urban = 0;
+        for (std::size_t i = 0; i < un_.size(); ++i)
+          if (un_country_[i] == order[j]) urban += un_population_[i];
+        s.population[jj] = urban;
+        problem(fmt::format("{}: no population in the World Bank or Natural Earth; used the population of "
+                            "its UN agglomerations ({:.0f})",
+                            s.iso3[j], urban));
+      }
+      if (s.gdp[jj] <= 0) {
+        s.gdp[jj] = median_gdp_pc * s.population[jj];
+        problem(fmt::format("{}: no GDP in the World Bank or Natural Earth; used the median GDP per capita "
+                            "of the states ({:.0f} USD)",
+                            s.iso3[j], median_gdp_pc));
+      }
+    }
+    const double median_growth = median(growth_known);
+    for (int j : growth_missing) {
+      s.growth[j] = median_growth;
+      problem(fmt::format("{}: World Bank series too short for growth; used the median growth of the "
+                          "states ({:.4f})",
+                          s.iso3[static_cast<std::size_t>(j)], median_growth));
+    }
+    for (const auto& line : ne_fallback)
+      problem(fmt::format("no World Bank data for {}: used the Natural Earth estimate", line));
+    if (!pop_other_year.empty())
+      problem(fmt::format("World Bank population for {} missing; used the nearest year for {}", year_,
+                          join(pop_other_year)));
+    if (!gdp_other_year.empty())
+      problem(fmt::format("World Bank GDP for {} missing; used the GDP per capita of the nearest year for {}", year_,
+                          join(gdp_other_year)));
+    if (!growth_other.empty())
+      problem(fmt::format("growth measured over another window than {}-{} for {}", year_ - kGrowthWindow,
+                          year_, join(growth_other)));
+
+    // Urban growth: total population of the state's UN agglomerations over
+    // the 5-year interval that contains the start year.
+    const int k0 = std::clamp(static_cast<int>(std::floor((year_ - kFirstYear) / double(kYearStep))), 0,
+                              kColumns - 2);
+    std::vector<double> s0(ns, 0.0), s1(ns, 0.0);
+    for (std::size_t i = 0; i < un_.size(); ++i) {
+      if (un_country_[i] < 0) continue;
+      const int j = country_state_[static_cast<std::size_t>(un_country_[i])];
+      if (j < 0) continue;
+      s0[static_cast<std::size_t>(j)] += un_[i].pop[static_cast<std::size_t>(k0)];
+      s1[static_cast<std::size_t>(j)] += un_[i].pop[static_cast<std::size_t>(k0) + 1];
+    }
+    for (std::size_t j = 0; j < ns; ++j) {
+      const double u = s0[j] > 0 ? std::pow(s1[j] / s0[j], 1.0 / kYearStep) - 1.0 : kUrbanMax;
+      s.urban_growth[static_cast<Eigen::Index>(j)] = std::clamp(u, kUrbanMin, kUrbanMax);
+    }
+  }
+
+  const Series* find_series(const std::unordered_map<std::string, Series>& m, const Country& c) const {
+    if (const auto it = m.find(c.iso3); it != m.end()) return &it->second;
+    if (const auto it = m.find(c.adm0); it != m.end()) return &it->second;
+    return nullptr;
+  }
+
+  struct Growth {
+    double rate;
+    int from, to;
+  };
+  // GDP per capita in the years that have both series.
+  static Series per_capita(const Series* pop, const Series* gdp) {
+    Series pc;
+    if (!pop || !gdp) return pc;
+    for (const auto& [y, v] : *gdp)
+      if (const auto p = pop->find(y); p != pop->end() && p->second > 0) pc[y] = v / p->second;
+    return pc;
+  }
+
+  // Annualised nominal growth of GDP per capita over the 10-year window
+  // whose end is nearest the start year (earlier wins a tie); without any
+  // 10-year window, over the longest span the series have (3 years at least).
+  std::optional<Growth> growth_of(const Series& pc) const {
+    if (pc.size() < 2) return std::nullopt;
+    std::optional<Growth> best;
+    int best_d = 0;
+    for (const auto& [y, v] : pc) {
+      const auto a = pc.find(y - kGrowthWindow);
+      if (a == pc.end()) continue;
+      const int d = std::abs(y - year_);
+      if (!best || d < best_d) {
+        best = Growth{std::pow(v / a->second, 1.0 / kGrowthWindow) - 1.0, y - kGrowthWindow, y};
+        best_d = d;
+      }
+    }
+    if (best) return best;
+    const auto first = pc.begin();
+    const auto last = std::prev(pc.end());
+    const int span = last->first - first->first;
+    if (span < 3) return std::nullopt;
+    return Growth{std::pow(last->second / first->second, 1.0 / span) - 1.0, first->first, last->first};
+  }
+
+  // A Natural Earth country by ISO3 (or adm0_a3); InputError with
+  // did-you-mean when the code is unknown.
+  int country_of(const std::string& file, const YAML::Node& n) const {
+    const std::string code = yaml_string(file, n, "state");
+    const auto it = by_code_.find(code);
+    if (it != by_code_.end()) return it->second;
+    std::vector<std::string> codes;
+    for (const auto& c : countries_) codes.push_back(c.iso3);
+    throw InputError(place_of(file, n), fmt::format("unknown state '{}'{}; states are ISO3 codes (e.g. {})", code,
+                                                    did_you_mean(code, codes), list_choices(codes, 8)));
+  }
+  int state_of_country(int country) const { return country_state_[static_cast<std::size_t>(country)]; }
+
+  // --- agreements.yaml -------------------------------------------------------
+  void read_agreements() {
+    const std::string file = path("agreements.yaml");
+    const YAML::Node root = load_yaml(file);
+    if (!root.IsMap()) throw InputError(place_of(file, root), "expected a map with the key 'agreements'");
+    check_keys(file, root, {"agreements"}, "agreements.yaml");
+    const YAML::Node list = root["agreements"];
+    if (!list || !list.IsSequence())
+      throw InputError(place_of(file, root), "'agreements' must be a list of agreements");
+
+    World& w = out_.world;
+    States& s = w.states;
+    const std::size_t ns = s.size();
+    std::vector<std::vector<std::uint8_t>> flags;
+    for (const auto& a : list) {
+      if (!a.IsMap()) throw InputError(place_of(file, a), "each agreement must be a map");
+      check_keys(file, a, {"name", "issue", "union", "parties", "note"}, "an agreement");
+      for (const char* k : {"name", "issue", "parties"})
+        if (!a[k]) throw InputError(place_of(file, a), fmt::format("agreement without '{}'", k));
+      Agreement g;
+      g.name = yaml_string(file, a["name"], "name");
+      if (w.agreement_index(g.name) >= 0)
+        throw InputError(place_of(file, a["name"]), fmt::format("agreement '{}' is listed twice", g.name));
+      g.issue = yaml_issue(file, a["issue"]);
+      g.is_union = a["union"] ? yaml_bool(file, a["union"], "union") : false;
+      const int gi = static_cast<int>(w.agreements.size());
+      w.agreements.push_back(g);
+      std::vector<std::uint8_t> in(ns, 0);
+
+      const YAML::Node parties = a["parties"];
+      if (parties.IsScalar()) {
+        if (parties.Scalar() != "all")
+          throw InputError(place_of(file, parties),
+                           "parties must be 'all' or a map from accession year to a list of ISO3 codes");
+        std::fill(in.begin(), in.end(), 1);
+      } else if (parties.IsMap()) {
+        std::vector<std::string> absent;
+        std::set<int> seen;
+        for (const auto& kv : parties) {
+          const int year = yaml_int(file, kv.first, "accession year");
+          if (!kv.second.IsSequence())
+            throw InputError(place_of(file, kv.second), "expected a list of ISO3 codes");
+          for (const auto& code : kv.second) {
+            const int country = country_of(file, code);
+            if (!seen.insert(country).second)
+              throw InputError(place_of(file, code),
+                               fmt::format("{} is listed twice in '{}'", code.Scalar(), g.name));
+            const int j = state_of_country(country);
+            if (j < 0) {
+              absent.push_back(code.Scalar());
+              continue;
+            }
+            if (year <= year_) in[static_cast<std::size_t>(j)] = 1;
+            else out_.agreement_changes.push_back(AgreementChange{year, j, gi, true});
+          }
+        }
+        if (!absent.empty())
+          problem(fmt::format("agreements.yaml: {}: {} {} no UN agglomeration and {} not a state of this world",
+                              g.name, join(absent), absent.size() == 1 ? "has" : "have",
+                              absent.size() == 1 ? "is" : "are"));
+      } else {
+        throw InputError(place_of(file, parties),
+                         "parties must be 'all' or a map from accession year to a list of ISO3 codes");
+      }
+      flags.push_back(std::move(in));
+    }
+    s.in_agreement = std::move(flags);
+    std::stable_sort(out_.agreement_changes.begin(), out_.agreement_changes.end(),
+                     [](const AgreementChange& a, const AgreementChange& b) {
+                       return std::tie(a.year, a.agreement, a.state) < std::tie(b.year, b.agreement, b.state);
+                     });
+  }
+
+  // --- state_traits.yaml -----------------------------------------------------
+  void read_traits() {
+    const std::string file = path("state_traits.yaml");
+    const YAML::Node root = load_yaml(file);
+    if (root.IsNull()) return;
+    if (!root.IsMap()) throw InputError(place_of(file, root), "expected a map with the key 'states'");
+    check_keys(file, root, {"states"}, "state_traits.yaml");
+    const YAML::Node states = root["states"];
+    if (!states || states.IsNull()) return;
+    if (!states.IsMap()) throw InputError(place_of(file, states), "'states' must map ISO3 codes to traits");
+    States& s = out_.world.states;
+    const std::vector<std::string> traits = {"populism", "centralisation", "openness", "tax_share"};
+    std::vector<std::string> absent;
+    for (const auto& kv : states) {
+      const int country = country_of(file, kv.first);
+      if (!kv.second.IsMap())
+        throw InputError(place_of(file, kv.second), "expected a map of traits (populism, centralisation, ...)");
+      check_keys(file, kv.second, traits, fmt::format("the traits of {}", kv.first.Scalar()));
+      const int j = state_of_country(country);
+      if (j < 0) absent.push_back(kv.first.Scalar());
+      for (const auto& t : kv.second) {
+        const std::string key = t.first.Scalar();
+        const double v = yaml_number(file, t.second, key);
+        if (v < 0 || v > 1)
+          throw InputError(place_of(file, t.second), fmt::format("{} must be in [0, 1] (got {})", key, v));
+        if (j < 0) continue;
+        Eigen::ArrayXd& col = key == "populism"         ? s.populism
+                              : key == "centralisation" ? s.centralisation
+                              : key == "openness"       ? s.openness
+                                                        : s.tax_share;
+        col[j] = v;
+      }
+    }
+    if (!absent.empty())
+      problem(fmt::format("state_traits.yaml: {} {} no UN agglomeration; traits not used", join(absent),
+                          absent.size() == 1 ? "has" : "have"));
+  }
+
+  // --- networks.yaml -----------------------------------------------------------
+  void read_networks() {
+    const std::string file = path("networks.yaml");
+    const YAML::Node root = load_yaml(file);
+    if (!root.IsMap()) throw InputError(place_of(file, root), "expected a map with the key 'networks'");
+    check_keys(file, root, {"networks"}, "networks.yaml");
+    const YAML::Node list = root["networks"];
+    if (!list || !list.IsSequence())
+      throw InputError(place_of(file, root), "'networks' must be a list of networks");
+
+    const std::vector<std::string> keys = {"name",    "issue",         "scope",   "founded",
+                                           "ended",   "min_population", "fee_multiple", "sponsored",
+                                           "funding", "funding_until", "members_file", "aliases",
+                                           "note"};
+    std::set<std::string> names;
+    for (const auto& n : list) {
+      if (!n.IsMap()) throw InputError(place_of(file, n), "each network must be a map");
+      check_keys(file, n, keys, "a network");
+      for (const char* k : {"name", "issue", "scope", "founded"})
+        if (!n[k]) throw InputError(place_of(file, n), fmt::format("network without '{}'", k));
+      NetworkSeed seed;
+      seed.name = yaml_string(file, n["name"], "name");
+      if (seed.name.empty()) throw InputError(place_of(file, n["name"]), "a network needs a name");
+      if (!names.insert(seed.name).second)
+        throw InputError(place_of(file, n["name"]), fmt::format("network '{}' is listed twice", seed.name));
+      seed.issue = yaml_issue(file, n["issue"]);
+      seed.scope = read_scope(file, n["scope"]);
+      seed.founded = yaml_int(file, n["founded"], "founded");
+      if (n["ended"]) {
+        seed.ended = yaml_int(file, n["ended"], "ended");
+        if (seed.ended < 0) throw InputError(place_of(file, n["ended"]), "ended must be a year, or 0 when open");
+        if (seed.ended != 0 && seed.founded > seed.ended)
+          throw InputError(place_of(file, n["ended"]),
+                           fmt::format("network '{}' ends ({}) before it is founded ({})", seed.name, seed.ended,
+                                       seed.founded));
+      }
+      if (n["min_population"]) {
+        seed.min_population = yaml_number(file, n["min_population"], "min_population");
+        if (seed.min_population < 0)
+          throw InputError(place_of(file, n["min_population"]), "min_population must be at least 0");
+      }
+      if (n["fee_multiple"]) {
+        seed.fee_multiple = yaml_number(file, n["fee_multiple"], "fee_multiple");
+        if (seed.fee_multiple < 0)
+          throw InputError(place_of(file, n["fee_multiple"]), "fee_multiple must be at least 0");
+      }
+      if (n["sponsored"]) seed.sponsored = yaml_bool(file, n["sponsored"], "sponsored");
+      if (n["funding"]) {
+        seed.funding = yaml_number(file, n["funding"], "funding");
+        if (seed.funding < 0) throw InputError(place_of(file, n["funding"]), "funding must be at least 0");
+      }
+      if (n["funding_until"]) {
+        seed.funding_until = yaml_int(file, n["funding_until"], "funding_until");
+        if (seed.funding_until < 0)
+          throw InputError(place_of(file, n["funding_until"]), "funding_until must be a year, or 0");
+      }
+      if (n["aliases"] && !n["members_file"])
+        throw InputError(place_of(file, n["aliases"]), "aliases need a members_file");
+      if (n["members_file"]) seed.members = read_members(file, n, seed.name);
+      out_.networks.push_back(std::move(seed));
+    }
+    std::stable_sort(out_.networks.begin(), out_.networks.end(),
+                     [](const NetworkSeed& a, const NetworkSeed& b) { return a.founded < b.founded; });
+  }
+
+  Scope read_scope(const std::string& file, const YAML::Node& n) {
+    const World& w = out_.world;
+    const std::string usage = "scope must be 'global', 'region:NAME', 'union:NAME' or a map {states: [ISO3, ...]}";
+    Scope scope;
+    if (n.IsMap()) {
+      check_keys(file, n, {"states"}, "a scope");
+      const YAML::Node list = n["states"];
+      if (!list || !list.IsSequence()) throw InputError(place_of(file, n), usage);
+      scope.kind = ScopeKind::states;
+      scope.states.assign(w.states.size(), 0);
+      std::vector<std::string> absent;
+      for (const auto& code : list) {
+        const int j = state_of_country(country_of(file, code));
+        if (j < 0) absent.push_back(code.Scalar());
+        else scope.states[static_cast<std::size_t>(j)] = 1;
+      }
+      if (!absent.empty())
+        problem(fmt::format("{}: scope state{} {} {} no UN agglomeration", format_place(place_of(file, list)),
+                            absent.size() == 1 ? "" : "s", join(absent), absent.size() == 1 ? "has" : "have"));
+      return scope;
+    }
+    const std::string s = yaml_string(file, n, "scope");
+    if (s == "global") return scope;
+    const auto colon = s.find(':');
+    const std::string kind = s.substr(0, colon);
+    const std::string name = colon == std::string::npos ? "" : s.substr(colon + 1);
+    if (colon != std::string::npos && kind == "region") {
+      const auto it = std::find(w.region_names.begin(), w.region_names.end(), name);
+      if (it == w.region_names.end())
+        throw InputError(place_of(file, n), fmt::format("unknown region '{}'{}; regions: {}", name,
+                                                        did_you_mean(name, w.region_names),
+                                                        list_choices(w.region_names)));
+      scope.kind = ScopeKind::region;
+      scope.index = static_cast<int>(it - w.region_names.begin());
+      return scope;
+    }
+    if (colon != std::string::npos && kind == "union") {
+      std::vector<std::string> unions;
+      for (const auto& g : w.agreements)
+        if (g.is_union) unions.push_back(g.name);
+      const int g = w.agreement_index(name);
+      if (g < 0 || !w.agreements[static_cast<std::size_t>(g)].is_union)
+        throw InputError(place_of(file, n), fmt::format("unknown union '{}'{}; unions: {}", name,
+                                                        did_you_mean(name, unions), list_choices(unions)));
+      scope.kind = ScopeKind::union_members;
+      scope.index = g;
+      return scope;
+    }
+    throw InputError(place_of(file, n), fmt::format("unknown scope '{}'{}; {}", s,
+                                                    did_you_mean(kind, {"global", "region", "union", "states"}),
+                                                    usage));
+  }
+
+  // Named members of a network: each name of the members file is matched to
+  // a UN agglomeration of its state directly, through the alias table, or by
+  // a case- and accent-insensitive comparison; failing that it is looked up
+  // in Natural Earth's populated places and added as a city. Every name ends
+  // up as a member or in the problems.
+  std::vector<int> read_members(const std::string& file, const YAML::Node& n, const std::string& network) {
+    const std::string members_name = yaml_string(file, n["members_file"], "members_file");
+    std::unordered_map<std::string, std::pair<std::string, YAML::Node>> aliases;
+    if (const YAML::Node a = n["aliases"]) {
+      if (!a.IsMap()) throw InputError(place_of(file, a), "aliases must map member names to UN agglomeration names");
+      for (const auto& kv : a)
+        aliases[yaml_string(file, kv.first, "alias")] = {yaml_string(file, kv.second, "alias target"), kv.second};
+    }
+    ensure_city_index();
+    std::set<std::string> used_aliases;
+    std::vector<int> members;
+    std::set<int> member_set;
+    CsvFile<2> f(path(members_name), {"city", "iso3"});
+    while (f.next()) {
+      const std::string name = f.text(0), iso3 = f.text(1);
+      const auto country = by_code_.find(iso3);
+      const int j = country == by_code_.end() ? -1 : state_of_country(country->second);
+      if (j < 0) {
+        problem(fmt::format("{}: {}: '{}' ({}) not found: {}; left out", format_place(f.place()), network, name,
+                            iso3, country == by_code_.end() ? "unknown ISO3 code" : "the state has no UN agglomeration"));
+        continue;
+      }
+      int city = find_city(j, name);
+      std::string how;
+      if (city < 0) {
+        if (const auto a = aliases.find(name); a != aliases.end()) {
+          used_aliases.insert(name);
+          city = find_city(j, a->second.first);
+          if (city < 0) {
+            std::vector<std::string> candidates;
+            for (int c : state_city_list(j)) candidates.push_back(records_[static_cast<std::size_t>(c)].name);
+            throw InputError(place_of(file, a->second.second),
+                             fmt::format("alias '{}' -> '{}': no agglomeration of that name in {}{}", name,
+                                         a->second.first, iso3, did_you_mean(a->second.first, candidates)));
+          }
+        }
+      }
+      if (city < 0) city = find_city_folded(j, name);
+      if (city < 0) {
+        city = add_from_natural_earth(j, countries_[static_cast<std::size_t>(country->second)], name);
+        if (city >= 0)
+          problem(fmt::format("{}: {}: '{}' ({}) is not a UN agglomeration; added from Natural Earth "
+                              "(population {:.0f})",
+                              format_place(f.place()), network, name, iso3,
+                              records_[static_cast<std::size_t>(city)].population));
+      }
+      if (city < 0) {
+        problem(fmt::format("{}: {}: '{}' ({}) not found in the UN file or in Natural Earth; left out",
+                            format_place(f.place()), network, name, iso3));
+        continue;
+      }
+      if (!member_set.insert(city).second) {
+        problem(fmt::format("{}: {}: '{}' ({}) is part of the UN agglomeration '{}', already a member; "
+                            "counted once",
+                            format_place(f.place()), network, name, iso3,
+                            records_[static_cast<std::size_t>(city)].name));
+        continue;
+      }
+      members.push_back(city);
+    }
+    for (const auto& [name, target] : aliases)
+      if (!used_aliases.count(name))
+        problem(fmt::format("{}: {}: alias '{}' is not used by any member", format_place(place_of(file, target.second)),
+                            network, name));
+    return members;
+  }
+
+  // City records (UN agglomerations alive at the start year), created once.
+  void ensure_city_index() {
+    if (!records_.empty()) return;
+    for (std::size_t i = 0; i < un_.size(); ++i) {
+      if (un_country_[i] < 0 || un_population_[i] <= 0) continue;
+      CityRecord r;
+      r.name = un_[i].name;
+      r.state = state_of_country(un_country_[i]);
+      r.lat = un_[i].lat;
+      r.lon = un_[i].lon;
+      r.population = un_population_[i];
+      r.reference_population = population_at(un_[i].pop, 2015);
+      add_record(std::move(r));
+    }
+  }
+
+  int add_record(CityRecord r) {
+    const int idx = static_cast<int>(records_.size());
+    by_state_name_[{r.state, r.name}] = idx;
+    by_state_folded_.emplace(std::make_pair(r.state, fold_name(r.name)), idx);
+    if (static_cast<std::size_t>(r.state) >= state_records_.size())
+      state_records_.resize(static_cast<std::size_t>(r.state) + 1);
+    state_records_[static_cast<std::size_t>(r.state)].push_back(idx);
+    records_.push_back(std::move(r));
+    return idx;
+  }
+
+  int find_city(int state, const std::string& name) const {
+    const auto it = by_state_name_.find({state, name});
+    return it == by_state_name_.end() ? -1 : it->second;
+  }
+  int find_city_folded(int state, const std::string& name) const {
+    const auto it = by_state_folded_.find({state, fold_name(name)});
+    return it == by_state_folded_.end() ? -1 : it->second;
+  }
+  const std::vector<int>& state_city_list(int state) const {
+    static const std::vector<int> none;
+    return static_cast<std::size_t>(state) < state_records_.size() ? state_records_[static_cast<std::size_t>(state)]
+                                                                   : none;
+  }
+
+  struct Place {
+    std::string name, nameascii, adm0;
+    double lat, lon, pop;
+  };
+  int add_from_natural_earth(int state, const Country& c, const std::string& name) {
+    if (!places_loaded_) {
+      places_loaded_ = true;
+      CsvFile<6> f(path("ne-populated-places.csv"),
+                   {"name", "nameascii", "adm0_a3", "latitude", "longitude", "pop_max"});
+      while (f.next())
+        places_.push_back(Place{f.text(0), f.text(1), f.text(2), f.number(3), f.number(4),
+                                f.maybe_number(5).value_or(0)});
+    }
+    const std::string key = fold_name(name);
+    const Place* best = nullptr;
+    for (const auto& p : places_) {
+      if (p.adm0 != c.adm0 && p.adm0 != c.iso3) continue;
+      if (fold_name(p.name) != key && fold_name(p.nameascii) != key) continue;
+      if (!best || p.pop > best->pop) best = &p;
+    }
+    if (!best || best->pop <= 0) return -1;
+    CityRecord r;
+    r.name = best->name;
+    r.state = state;
+    r.lat = best->lat;
+    r.lon = best->lon;
+    r.population = best->pop;
+    r.reference_population = best->pop;
+    r.added = true;
+    return add_record(std::move(r));
+  }
+
+  // --- Cities ------------------------------------------------------------------
+  void build_cities() {
+    ensure_city_index();
+    World& w = out_.world;
+    const std::size_t n = records_.size();
+
+    // Unique names: in a group of equal names the city with the most people
+    // in 2015 keeps the name, the others get " (ISO3)" (and a number when
+    // that is not enough).
+    std::unordered_map<std::string, std::vector<int>> groups;
+    for (std::size_t i = 0; i < n; ++i) groups[records_[i].name].push_back(static_cast<int>(i));
+    std::vector<std::string> names(n);
+    std::set<std::string> taken;
+    for (std::size_t i = 0; i < n; ++i) names[i] = records_[i].name, taken.insert(records_[i].name);
+    std::vector<std::string> dup_names;
+    for (const auto& [name, list] : groups)
+      if (list.size() > 1) dup_names.push_back(name);
+    std::sort(dup_names.begin(), dup_names.end());
+    for (const auto& name : dup_names) {
+      std::vector<int> list = groups[name];
+      std::stable_sort(list.begin(), list.end(), [&](int a, int b) {
+        return records_[static_cast<std::size_t>(a)].reference_population >
+               records_[static_cast<std::size_t>(b)].reference_population;
+      });
+      std::vector<std::string> renamed;
+      for (std::size_t k = 1; k < list.size(); ++k) {
+        const auto i = static_cast<std::size_t>(list[k]);
+        const std::string& iso3 = w.states.iso3[static_cast<std::size_t>(records_[i].state)];
+        std::string candidate = fmt::format("{} ({})", name, iso3);
+        for (int m = 2; taken.count(candidate); ++m) candidate = fmt::format("{} ({} {})", name, iso3, m);
+        taken.insert(candidate);
+        names[i] = candidate;
+        renamed.push_back(fmt::format("'{}'", candidate));
+      }
+      const auto keeper = static_cast<std::size_t>(list.front());
+      problem(fmt::format("duplicate agglomeration name '{}': kept it for the one in {}, renamed {}", name,
+                          w.states.iso3[static_cast<std::size_t>(records_[keeper].state)], join(renamed)));
+    }
+
+    Cities& c = w.cities;
+    c.resize(n);
+    std::vector<std::uint8_t> flat(n, 0);
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto ii = static_cast<Eigen::Index>(i);
+      const CityRecord& r = records_[i];
+      c.name[i] = std::move(names[i]);
+      c.state[ii] = r.state;
+      c.region[ii] = w.states.region[r.state];
+      c.lat[ii] = r.lat;
+      c.lon[ii] = r.lon;
+      c.population[ii] = r.population;
+      flat[i] = r.added ? 1 : 0;
+    }
+    assign_city_gdp(c, w.states, params_.economy.scaling_beta, flat);
+  }
+
+  fs::path dir_;
+  int year_;
+  const Params& params_;
+  WorldData out_;
+
+  std::vector<Country> countries_;
+  std::unordered_map<std::string, int> by_code_;  // ISO3 and adm0_a3 -> country
+  std::map<int, int> by_m49_;                     // UN M49 -> country
+  std::unordered_map<std::string, std::string> wb_alias_;  // World Bank code -> NE ISO3
+  std::map<std::string, std::string> wb_names_;            // World Bank code -> name
+  std::unordered_map<std::string, Series> wb_pop_, wb_gdp_;
+
+  std::vector<UnCity> un_;
+  std::vector<int> un_country_;        // UN city -> country (-1: none)
+  std::vector<double> un_population_;  // at the start year (people)
+  std::vector<int> state_country_;     // state -> country
+  std::vector<int> country_state_;     // country -> state (-1: none)
+
+  std::vector<CityRecord> records_;
+  std::map<std::pair<int, std::string>, int> by_state_name_;
+  std::map<std::pair<int, std::string>, int> by_state_folded_;
+  std::vector<std::vector<int>> state_records_;
+
+  bool places_loaded_ = false;
+  std::vector<Place> places_;
+};
+
+}  // namespace
+
+WorldData load_real_world(const RealWorldSpec& spec, int start_year, const Params& params) {
+  return Loader(spec, start_year, params).run();
+}
+
+}  // namespace urbis

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Whole-process benchmark of `urbis run` on synthetic worlds of 10^4, 10^5
+# and 10^6 cities (10 steps each) with 1 and 2 threads, and on the real-world
+# paris_withdrawal scenario. Repeats each case, reports the median wall time,
+# the cost per city-step and the peak memory, and writes bench-results.csv.
+# Usage: scripts/bench.sh [repeats]   (default 5)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repeats=${1:-5}
+scripts/build.sh >/dev/null
+bin=build/release/urbis
+out=$(mktemp -d)
+results=bench-results.csv
+echo "case,cities,years,threads,median_wall_s,ns_per_city_step,peak_rss_mb" > "$results"
+
+median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+
+run_case() {  # name file cities years threads
+  local name=$1 file=$2 cities=$3 years=$4 threads=$5 times=() rss=0
+  for _ in $(seq "$repeats"); do
+    /usr/bin/time -f "%e %M" -o "$out/time" "$bin" -q run "$file" -o "$out/run" --force --threads "$threads" --no-progress
+    read -r wall kb < "$out/time"
+    times+=("$wall")
+    [ "$kb" -gt "$rss" ] && rss=$kb
+  done
+  local med
+  med=$(printf '%s\n' "${times[@]}" | median)
+  local ns
+  ns=$(awk -v t="$med" -v n="$cities" -v y="$years" 'BEGIN {printf "%.1f", t * 1e9 / (n * y)}')
+  printf '%s,%s,%s,%s,%s,%s,%.0f\n' "$name" "$cities" "$years" "$threads" "$med" "$ns" "$(awk -v k="$rss" 'BEGIN{print k/1024}')" | tee -a "$results"
+}
+
+for size in 1e4 1e5 1e6; do
+  cities=$(awk -v s="$size" 'BEGIN {printf "%d", s}')
+  for threads in 1 2; do run_case "synthetic_$size" "configs/bench/synthetic_$size.yaml" "$cities" 10 "$threads"; done
+done
+for threads in 1 2; do run_case paris_withdrawal scenarios/paris_withdrawal.yaml 1861 51 "$threads"; done
+rm -rf "$out"
+echo "written: $results"

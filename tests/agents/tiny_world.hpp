@@ -1,0 +1,182 @@
+#pragma once
+// Tiny worlds for the phase tests: a handful of cities, one or two states and
+// a few networks, with every column set to a plain value the test can
+// override, and the real defaults of configs/defaults.yaml.
+#include <cmath>
+#include <cstdint>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "agents/city/budget.hpp"
+#include "agents/world.hpp"
+#include "sim/core/parallel.hpp"
+#include "sim/core/params.hpp"
+#include "tests/core/test_params.hpp"
+
+namespace urbis::test {
+
+inline constexpr int kSlots = 24;
+
+inline int iq(Issue q) { return static_cast<int>(q); }
+
+// Sets P, y and Y = y P of city i.
+inline void set_city_economy(World& w, std::size_t i, double population, double gdp_pc) {
+  w.cities.population[i] = population;
+  w.cities.gdp_pc[i] = gdp_pc;
+  w.cities.gdp[i] = population * gdp_pc;
+}
+
+// A world whose city i lies in state city_state[i]. States: region j % regions,
+// tau 0.1, nu 0.3, kappa 0.5, O 0.6, C 0.5, pi_s 0.1, g 0.02, u 0.01, party to
+// every agreement. Cities: P 1e6, y 1e4 (Y 1e10), a = a0 = 0.4, x 0.5, o 0.6,
+// V 0, T 0. Salience at its baseline; no networks; empty memberships.
+inline World make_world(const Params& p, const std::vector<int>& city_state, int n_states,
+                        int n_regions = 1, std::vector<Agreement> agreements = {}, int slots = kSlots) {
+  World w;
+  const std::size_t n = city_state.size();
+  w.agreements = std::move(agreements);
+  for (int r = 0; r < n_regions; ++r) w.region_names.push_back("R" + std::to_string(r));
+  w.states.resize(static_cast<std::size_t>(n_states), w.agreements.size());
+  for (int j = 0; j < n_states; ++j) {
+    w.states.iso3[j] = "S" + std::to_string(j);
+    w.states.name[j] = "State " + std::to_string(j);
+    w.states.region[j] = j % n_regions;
+    w.states.growth[j] = 0.02;
+    w.states.urban_growth[j] = 0.01;
+    w.states.tax_share[j] = 0.1;
+    w.states.populism[j] = 0.3;
+    w.states.centralisation[j] = 0.5;
+    w.states.openness[j] = 0.6;
+    w.states.commitment[j] = 0.5;
+    w.states.partnership[j] = 0.1;
+  }
+  for (auto& g : w.states.in_agreement) std::fill(g.begin(), g.end(), std::uint8_t{1});
+
+  w.cities.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    w.cities.name[i] = "c" + std::to_string(i);
+    w.cities.state[i] = city_state[i];
+    w.cities.region[i] = w.states.region[city_state[i]];
+    set_city_economy(w, i, 1e6, 1e4);
+    w.cities.autonomy[i] = w.cities.autonomy0[i] = 0.4;
+    w.cities.cooperation[i] = 0.5;
+    w.cities.openness[i] = 0.6;
+  }
+  for (int j = 0; j < n_states; ++j) {
+    double pop = 0, gdp = 0;
+    for (std::size_t i = 0; i < n; ++i)
+      if (city_state[i] == j) pop += w.cities.population[i], gdp += w.cities.gdp[i];
+    w.states.population[j] = pop;
+    w.states.gdp[j] = gdp;
+  }
+  w.networks.regions = n_regions;
+  w.members.reset(n, slots);
+  w.index_states();
+  w.global.year = 2000;
+  w.global.step = 0;
+  w.global.salience = p.salience.baseline;
+  w.global.salience_shock = {};
+  return w;
+}
+
+// All cities in one state.
+inline World make_world(const Params& p, int n_cities) {
+  return make_world(p, std::vector<int>(static_cast<std::size_t>(n_cities), 0), 1);
+}
+
+struct NetworkSpec {
+  std::string name = "net";
+  Issue issue = Issue::climate;
+  Scope scope = {};
+  double min_population = 0;
+  double fee_multiple = 0;
+  double funding = 0;
+  bool sponsored = false;
+  double recognition = 0.1;
+  int founder_state = -1;
+};
+
+inline int add_network(World& w, const NetworkSpec& s) {
+  return w.networks.add(s.name, s.issue, s.scope, s.min_population, s.fee_multiple, s.funding,
+                        s.sponsored, s.recognition, w.global.year, s.founder_state);
+}
+
+inline Scope region_scope(int region) {
+  Scope s;
+  s.kind = ScopeKind::region;
+  s.index = region;
+  return s;
+}
+
+inline Scope union_scope(int agreement) {
+  Scope s;
+  s.kind = ScopeKind::union_members;
+  s.index = agreement;
+  return s;
+}
+
+// What the engine does before the phases (sim/engine/initialise.cpp,
+// refresh_budgets), repeated here so these tests need only urbis_agents:
+// world GDP and GDP per capita, fees indexed to it, budgets.
+inline void refresh(World& w, const Params& p) {
+  Cities& c = w.cities;
+  w.global.world_gdp = sum_over(c.size(), [&](std::size_t i) { return c.gdp[i]; });
+  const double pop = sum_over(c.size(), [&](std::size_t i) { return c.population[i]; });
+  w.global.world_gdp_pc = pop > 0 ? w.global.world_gdp / pop : 0.0;
+  index_fees(w.networks, w.global.world_gdp_pc);
+  compute_budgets(w.states, w.members, w.networks, c, p.budget);
+}
+
+// A random world for property tests: Zipf-like populations, y, x, a, o, V
+// drawn at random; `networks` networks on random issues, a third of them
+// regional; each city in up to three networks its state may join.
+inline World random_world(const Params& p, std::size_t n, int n_states, int n_regions, int n_networks,
+                          std::uint64_t seed) {
+  std::mt19937_64 gen(seed);
+  std::uniform_real_distribution<double> U(0.0, 1.0);
+  std::vector<int> st(n);
+  for (auto& s : st) s = static_cast<int>(gen() % static_cast<std::uint64_t>(n_states));
+  World w = make_world(p, st, n_states, n_regions, {Agreement{"paris", Issue::climate, false},
+                                                    Agreement{"eu", Issue::economy, true}});
+  for (int j = 0; j < n_states; ++j) {
+    w.states.tax_share[j] = 0.05 + 0.15 * U(gen);
+    w.states.populism[j] = U(gen);
+    w.states.centralisation[j] = U(gen);
+    w.states.openness[j] = U(gen);
+    w.states.commitment[j] = U(gen);
+    w.states.in_agreement[1][j] = U(gen) < 0.3;
+    if (U(gen) < 0.2) w.states.conflict[j][iq(Issue::climate)] = 1;
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    const double pop = 5e4 * std::pow(U(gen), -0.9);   // 5e4 .. millions
+    const double y = std::exp(std::log(500.0) + U(gen) * std::log(200.0));  // 500 .. 1e5
+    set_city_economy(w, i, pop, y);
+    w.cities.autonomy[i] = w.cities.autonomy0[i] = U(gen);
+    w.cities.cooperation[i] = U(gen);
+    w.cities.openness[i] = U(gen);
+    w.cities.reputation[i] = U(gen) < 0.5 ? 0.0 : 2.0 * U(gen);
+    w.cities.tension[i] = U(gen);
+  }
+  for (int k = 0; k < n_networks; ++k) {
+    NetworkSpec s;
+    s.name = "n" + std::to_string(k);
+    s.issue = static_cast<Issue>(gen() % kIssueCount);
+    if (k % 3 == 1) s.scope = region_scope(static_cast<int>(gen() % static_cast<std::uint64_t>(n_regions)));
+    if (k % 7 == 3) s.scope = union_scope(1);
+    s.min_population = k % 5 == 4 ? 5e5 : 0;
+    s.fee_multiple = 20 * std::exp(0.5 * (U(gen) - 0.5));
+    s.funding = U(gen) < 0.3 ? 1e6 * U(gen) : 0;
+    s.recognition = U(gen);
+    add_network(w, s);
+    w.networks.power[k] = 0.3 * U(gen);
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    const int want = static_cast<int>(gen() % 4);
+    for (int t = 0; t < want; ++t) w.members.add(i, static_cast<int>(gen() % static_cast<std::uint64_t>(n_networks)));
+  }
+  refresh(w, p);
+  return w;
+}
+
+}  // namespace urbis::test
