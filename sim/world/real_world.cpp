@@ -651,7 +651,7 @@ class Loader {
     const double median_growth = median(growth_known);
     for (int j : growth_missing) {
       s.growth[j] = median_growth;
-      problem(fmt::format("{}: World Bank series too short for growth; used the median growth of the "
+      problem(fmt::format("{}: no World Bank GDP per capita series long enough to measure growth; used the median growth of the "
                           "states ({:.4f})",
                           s.iso3[static_cast<std::size_t>(j)], median_growth));
     }

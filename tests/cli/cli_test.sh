@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# The urbis command as a user meets it: exit codes (0 ok, 2 bad input),
+# messages that name the file, line and column with a suggestion, --help on
+# every subcommand, and a finished run that is not overwritten without --force.
+set -u
+bin=$1
+src=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+check() {  # description, expected exit code, command...
+  local what=$1 want=$2
+  shift 2
+  "$@" >"$tmp/out" 2>"$tmp/err"
+  local got=$?
+  if [ "$got" -ne "$want" ]; then
+    echo "FAIL: $what: exit $got, expected $want"; cat "$tmp/err"; fails=$((fails + 1))
+  else
+    echo "ok: $what"
+  fi
+}
+expect_text() {  # description, file, text
+  if grep -qF -- "$3" "$2"; then echo "ok: $1"; else echo "FAIL: $1: no '$3' in:"; cat "$2"; fails=$((fails + 1)); fi
+}
+
+check "--version" 0 "$bin" --version
+expect_text "version printed" "$tmp/out" "urbis "
+for sub in run validate list; do check "$sub --help" 0 "$bin" "$sub" --help; done
+check "no subcommand is a usage error" 2 "$bin"
+check "list" 0 "$bin" list
+expect_text "list shows paris_withdrawal" "$tmp/out" "paris_withdrawal"
+check "validate the library" 0 "$bin" validate "$src/scenarios/baseline.yaml" "$src/scenarios/paris_withdrawal.yaml"
+
+cat > "$tmp/typo.yaml" <<'YAML'
+name: typo
+description: a typo in an event type
+extends: paris_withdrawal
+events:
+  - {year: 2018, type: withdrawl, state: USA, agreement: paris}
+YAML
+check "bad scenario exits 2" 2 "$bin" run "$tmp/typo.yaml" -o "$tmp/typo"
+expect_text "message names file:line:col" "$tmp/err" "typo.yaml:5:"
+expect_text "message suggests the nearest type" "$tmp/err" "did you mean 'withdraw'"
+[ ! -e "$tmp/typo/run.json" ] && echo "ok: nothing written for a bad scenario" || { echo "FAIL: wrote a run"; fails=$((fails + 1)); }
+
+cat > "$tmp/state.yaml" <<'YAML'
+name: state
+description: an unknown state
+extends: paris_withdrawal
+events:
+  - {year: 2018, type: withdraw, state: USB, agreement: paris}
+YAML
+check "unknown state exits 2" 2 "$bin" validate "$tmp/state.yaml"
+expect_text "unknown state suggestion" "$tmp/err" "did you mean 'USA'"
+
+check "unknown --set parameter exits 2" 2 "$bin" run paris_withdrawal -o "$tmp/set" --set economy.club_benfit=0.1
+expect_text "--set suggestion" "$tmp/err" "economy.club_benefit"
+
+check "a short synthetic run" 0 "$bin" run "$src/tests/engine/data/synthetic_20k.yaml" -o "$tmp/run" --set founding.rate=5 --threads 2
+for f in global.csv states.csv networks.csv events.csv cities.csv run.json; do
+  [ -s "$tmp/run/$f" ] && echo "ok: $f written" || { echo "FAIL: $f missing"; fails=$((fails + 1)); }
+done
+expect_text "run.json records the override" "$tmp/run/run.json" '"founding.rate": 5'
+cp "$tmp/run/global.csv" "$tmp/global.before"
+check "a finished run is not overwritten" 2 "$bin" run "$src/tests/engine/data/synthetic_20k.yaml" -o "$tmp/run"
+expect_text "says how to replace it" "$tmp/err" "--force"
+cmp -s "$tmp/global.before" "$tmp/run/global.csv" && echo "ok: earlier results intact" || { echo "FAIL: results changed"; fails=$((fails + 1)); }
+
+echo "cli: $fails failed"
+[ "$fails" -eq 0 ]
