@@ -28,6 +28,11 @@ MembershipValuer::MembershipValuer(const World& w, const CoalitionParams& p) : w
     const double sigma = w.global.salience[static_cast<int>(nw.issue[k])];
     base_[k] = p.b_size * sigma * n / (n + p.half_size) + p.b_power * nw.recognition[k] * nw.power[k];
   }
+  const std::size_t R = static_cast<std::size_t>(nw.regions);
+  fit_.assign(K * R, 0.0);
+  for (std::size_t k = 0; k < K; ++k)
+    for (std::size_t r = 0; r < R; ++r)
+      fit_[k * R + r] = p.b_fit * (nw.region_members[k * R + r] + 0.5) / (nw.members[k] + 1.0);
   const std::size_t S = w.states.size();
   gap_.assign(S * kIssueCount, 0.0);
   for (std::size_t j = 0; j < S; ++j) {
@@ -58,19 +63,18 @@ MembershipValuer::CityTerms MembershipValuer::terms(std::size_t i) const {
   const Cities& c = w_.cities;
   const int j = c.state[i];
   const double x = c.cooperation[i];
-  return {x, std::max(x * c.intl_budget[i], 1.0),  // USD; the floor avoids 0/0
-          p_.sovereign_cost * w_.states.populism[j] * (1.0 - c.autonomy[i]), j, c.region[i]};
+  const double budget = std::max(x * c.intl_budget[i], 1.0);  // USD; the floor avoids 0/0
+  return {x, budget, 1.0 / budget, p_.sovereign_cost * w_.states.populism[j] * (1.0 - c.autonomy[i]), j,
+          c.region[i]};
 }
 
 double MembershipValuer::value(const CityTerms& t, int k) const {
   const Networks& nw = w_.networks;
   const int q = static_cast<int>(nw.issue[k]);
-  const double n = nw.members[k];
-  const int regions = nw.regions;
-  const double fit = regions > 0 ? (nw.region_members[static_cast<std::size_t>(k) * regions + t.region] + 0.5) / (n + 1.0) : 0.0;
-  const double benefit = base_[k] + p_.b_funding * nw.funding[k] / (n * t.coop_budget + p_.funding_scale) +
-                         p_.b_fit * fit + p_.b_gap * gap_[static_cast<std::size_t>(t.state) * kIssueCount + q];
-  return t.x * benefit - nw.fee[k] / t.coop_budget - t.sovereign * w_.states.conflict[t.state][q];
+  const double fit = nw.regions > 0 ? fit_[static_cast<std::size_t>(k) * nw.regions + t.region] : 0.0;
+  double benefit = base_[k] + fit + p_.b_gap * gap_[static_cast<std::size_t>(t.state) * kIssueCount + q];
+  if (nw.funding[k] > 0) benefit += p_.b_funding * nw.funding[k] / (nw.members[k] * t.coop_budget + p_.funding_scale);
+  return t.x * benefit - nw.fee[k] * t.inv_budget - t.sovereign * w_.states.conflict[t.state][q];
 }
 
 double MembershipValuer::noise(const Streams& rng, std::uint32_t step, Phase phase, std::size_t i,

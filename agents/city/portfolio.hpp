@@ -19,7 +19,7 @@ class MembershipValuer {
 
   // What value() needs of the city, gathered once per city.
   struct CityTerms {
-    double x, coop_budget, sovereign;  // x_i, max(x_i D_i, 1), c_S nu_j (1 - a_i)
+    double x, coop_budget, inv_budget, sovereign;  // x_i, max(x_i D_i, 1), its inverse, c_S nu_j (1 - a_i)
     int state, region;
   };
   CityTerms terms(std::size_t city) const;
@@ -40,6 +40,7 @@ class MembershipValuer {
   const World& w_;
   const CoalitionParams& p_;
   std::vector<double> base_;  // b_K s n/(n + n_half) + b_R r NP per network
+  std::vector<double> fit_;   // networks x regions: b_P (members from the region + 0.5)/(n + 1)
   std::vector<double> gap_;   // states x issues
   std::vector<std::vector<std::int32_t>> open_to_state_;
 };
