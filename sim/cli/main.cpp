@@ -1,15 +1,14 @@
-// The urbis command: run, validate and list scenarios.
+// The urbis command: parses the command line, sets threads and logging, and
+// hands over to the chosen subcommand.
 #include <memory>
 #include <string>
 
 #include <CLI/CLI.hpp>
-#include <fmt/format.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 #include <tbb/global_control.h>
 
-#include "sim/cli/paths.hpp"
-#include "sim/cli/run_command.hpp"
+#include "sim/cli/commands.hpp"
 #include "sim/core/input_error.hpp"
 
 int main(int argc, char** argv) {
@@ -21,27 +20,15 @@ int main(int argc, char** argv) {
   CLI::App app{"urbis: an agent-based simulation of cities, states and city networks"};
   app.set_version_flag("--version", std::string("urbis ") + URBIS_VERSION);
   app.require_subcommand(1);
+  app.fallthrough();  // --threads, --verbose and --quiet may follow the subcommand
   bool verbose = false, quiet = false;
+  int threads = 0;
   app.add_flag("-v,--verbose", verbose, "Log more (world data problems, timings)");
   app.add_flag("-q,--quiet", quiet, "Log only errors");
+  app.add_option("--threads", threads, "Worker threads (default: all cores)")->check(CLI::Range(0, 1024));
 
-  RunOptions run;
-  std::uint64_t seed = 0;
-  auto* run_cmd = app.add_subcommand("run", "Run scenarios and write their CSV trajectories");
-  run_cmd->add_option("scenarios", run.scenarios, "Scenario files, or names from the library (paris_withdrawal)")
-      ->required();
-  run_cmd->add_option("-o,--output", run.output, "Output folder (with several scenarios: one sub-folder each)");
-  auto* seed_opt = run_cmd->add_option("--seed", seed, "Seed of the run's random streams (overrides the scenario)");
-  run_cmd->add_option("--threads", run.threads, "Worker threads (default: all cores)")->check(CLI::Range(0, 1024));
-  run_cmd->add_option("--set", run.sets, "Override a parameter: --set economy.club_benefit=0.02 (repeatable)");
-  run_cmd->add_flag("--force", run.force, "Replace the outputs of a finished run in the output folder");
-  run_cmd->add_flag("!--no-progress", run.progress, "No progress bar");
-
-  std::vector<std::string> to_validate;
-  auto* validate_cmd = app.add_subcommand("validate", "Check scenario files against the schema and the world");
-  validate_cmd->add_option("files", to_validate, "Scenario files or library names")->required();
-
-  auto* list_cmd = app.add_subcommand("list", "List the scenario library");
+  Commands commands(app);
+  add_run_commands(commands);
 
   try {
     app.parse(argc, argv);
@@ -51,20 +38,17 @@ int main(int argc, char** argv) {
   }
   spdlog::set_level(quiet ? spdlog::level::err : verbose ? spdlog::level::debug : spdlog::level::info);
 
-  std::unique_ptr<tbb::global_control> threads;
-  if (run.threads > 0)
-    threads = std::make_unique<tbb::global_control>(tbb::global_control::max_allowed_parallelism,
-                                                    static_cast<std::size_t>(run.threads));
-  if (run.threads == 0)
-    run.threads = static_cast<int>(tbb::global_control::active_value(tbb::global_control::max_allowed_parallelism));
-  if (*seed_opt) run.seed = seed;
-  for (int i = 0; i < argc; ++i) run.command_line += (i ? " " : "") + std::string(argv[i]);
+  std::unique_ptr<tbb::global_control> limit;
+  if (threads > 0)
+    limit = std::make_unique<tbb::global_control>(tbb::global_control::max_allowed_parallelism,
+                                                  static_cast<std::size_t>(threads));
+  CliGlobals globals;
+  globals.threads = static_cast<int>(tbb::global_control::active_value(tbb::global_control::max_allowed_parallelism));
+  for (int i = 0; i < argc; ++i) globals.command_line += (i ? " " : "") + std::string(argv[i]);
 
   try {
-    const ProjectPaths paths = find_project_paths(argv[0]);
-    if (*run_cmd) return run_command(run, paths);
-    if (*validate_cmd) return validate_command(to_validate, paths);
-    if (*list_cmd) return list_command(paths);
+    globals.paths = find_project_paths(argv[0]);
+    return commands.dispatch(globals);
   } catch (const InputError& e) {
     spdlog::error("{}", e.what());
     return 2;
@@ -72,5 +56,4 @@ int main(int argc, char** argv) {
     spdlog::error("internal error: {}", e.what());
     return 1;
   }
-  return 0;
 }

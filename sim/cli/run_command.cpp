@@ -38,7 +38,8 @@ Scenario prepare(const std::string& arg, const Params& defaults, const RunOption
   return s;
 }
 
-int run_one(const std::string& arg, const Params& defaults, const RunOptions& o, const ProjectPaths& paths) {
+int run_one(const std::string& arg, const Params& defaults, const RunOptions& o, const CliGlobals& g) {
+  const ProjectPaths& paths = g.paths;
   const auto t0 = std::chrono::steady_clock::now();
   const std::string started = utc_now();
   const Scenario s = prepare(arg, defaults, o, paths);
@@ -64,9 +65,9 @@ int run_one(const std::string& arg, const Params& defaults, const RunOptions& o,
   record.started_utc = started;
   record.finished_utc = utc_now();
   record.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  record.threads = o.threads;
+  record.threads = g.threads;
   record.files = output.files();
-  record.command_line = o.command_line;
+  record.command_line = g.command_line;
   write_run_json((fs::path(dir) / "run.json").string(), s, summary, record);
 
   spdlog::info("{}: {} years, {} cities, {} states, {} networks ever, in {:.2f} s", s.name, summary.years,
@@ -77,7 +78,8 @@ int run_one(const std::string& arg, const Params& defaults, const RunOptions& o,
 
 }  // namespace
 
-int run_command(const RunOptions& o, const ProjectPaths& paths) {
+int run_command(const RunOptions& o, const CliGlobals& g) {
+  const ProjectPaths& paths = g.paths;
   Params defaults;
   try {
     defaults = load_defaults(paths.defaults_file);
@@ -88,7 +90,7 @@ int run_command(const RunOptions& o, const ProjectPaths& paths) {
   int worst = 0;
   for (const auto& arg : o.scenarios) {
     try {
-      run_one(arg, defaults, o, paths);
+      run_one(arg, defaults, o, g);
     } catch (const InputError& e) {
       spdlog::error("{}", e.what());
       worst = std::max(worst, 2);
@@ -140,6 +142,29 @@ int list_command(const ProjectPaths& paths) {
     }
   }
   return 0;
+}
+
+void add_run_commands(Commands& commands) {
+  auto run = std::make_shared<RunOptions>();
+  auto seed = std::make_shared<std::uint64_t>(0);
+  CLI::App* cmd = commands.add("run", "Run scenarios and write their CSV trajectories", [run, seed](const CliGlobals& g) {
+    return run_command(*run, g);
+  });
+  cmd->add_option("scenarios", run->scenarios, "Scenario files, or names from the library (paris_withdrawal)")
+      ->required();
+  cmd->add_option("-o,--output", run->output, "Output folder (with several scenarios: one sub-folder each)");
+  cmd->add_option_function<std::uint64_t>("--seed", [run](std::uint64_t s) { run->seed = s; },
+                                          "Seed of the run's random streams (overrides the scenario)");
+  cmd->add_option("--set", run->sets, "Override a parameter: --set economy.club_benefit=0.02 (repeatable)");
+  cmd->add_flag("--force", run->force, "Replace the outputs of a finished run in the output folder");
+  cmd->add_flag("!--no-progress", run->progress, "No progress bar");
+
+  auto files = std::make_shared<std::vector<std::string>>();
+  CLI::App* validate = commands.add("validate", "Check scenario files against the schema and the world",
+                                    [files](const CliGlobals& g) { return validate_command(*files, g.paths); });
+  validate->add_option("files", *files, "Scenario files or library names")->required();
+
+  commands.add("list", "List the scenario library", [](const CliGlobals& g) { return list_command(g.paths); });
 }
 
 }  // namespace urbis

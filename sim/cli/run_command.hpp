@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/cli/commands.hpp"
 #include "sim/cli/paths.hpp"
 
 namespace urbis {
@@ -13,15 +14,13 @@ struct RunOptions {
   std::vector<std::string> scenarios;
   std::string output;                    // -o: folder (one scenario) or parent folder (several)
   std::optional<std::uint64_t> seed;
-  int threads = 0;                       // 0: all cores
   std::vector<std::string> sets;         // --set path=value
   bool force = false;                    // overwrite a folder that holds a finished run
   bool progress = true;
-  std::string command_line;
 };
 
 // Returns the exit code: 0 all succeeded, 2 bad input, 1 internal error.
-int run_command(const RunOptions& options, const ProjectPaths& paths);
+int run_command(const RunOptions& options, const CliGlobals& globals);
 
 // `urbis validate`: loads each file and binds it to its world without running.
 int validate_command(const std::vector<std::string>& files, const ProjectPaths& paths);

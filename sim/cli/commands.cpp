@@ -1,0 +1,18 @@
+#include "sim/cli/commands.hpp"
+
+namespace urbis {
+
+CLI::App* Commands::add(const std::string& name, const std::string& help,
+                        std::function<int(const CliGlobals&)> run) {
+  CLI::App* sub = app_.add_subcommand(name, help);
+  commands_.emplace_back(sub, std::move(run));
+  return sub;
+}
+
+int Commands::dispatch(const CliGlobals& globals) const {
+  for (const auto& [sub, run] : commands_)
+    if (sub->parsed()) return run(globals);
+  return 2;
+}
+
+}  // namespace urbis

@@ -1,0 +1,39 @@
+#pragma once
+// The subcommands of `urbis`. Each face of the program (run, sweep, report,
+// serve, ...) lives in its own file and registers itself here, so main.cpp
+// stays a list and the faces do not know each other.
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "sim/cli/paths.hpp"
+
+namespace urbis {
+
+// What every subcommand may use, known once the command line is parsed.
+struct CliGlobals {
+  ProjectPaths paths;
+  int threads = 1;           // worker threads in force (after --threads)
+  std::string command_line;  // as typed, for run records
+};
+
+class Commands {
+ public:
+  explicit Commands(CLI::App& app) : app_(app) {}
+  // Adds a subcommand; `run` is called when it is the one chosen and
+  // returns the exit code (0 ok, 2 bad input, 1 internal error).
+  CLI::App* add(const std::string& name, const std::string& help,
+                std::function<int(const CliGlobals&)> run);
+  int dispatch(const CliGlobals& globals) const;
+
+ private:
+  CLI::App& app_;
+  std::vector<std::pair<CLI::App*, std::function<int(const CliGlobals&)>>> commands_;
+};
+
+// run, validate, list (sim/cli/run_command.cpp)
+void add_run_commands(Commands& commands);
+
+}  // namespace urbis
