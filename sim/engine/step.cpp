@@ -1,6 +1,9 @@
 #include "sim/engine/step.hpp"
 
+#include <stdexcept>
+
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "agents/city/compete.hpp"
 #include "agents/city/economy.hpp"
@@ -10,6 +13,7 @@
 #include "agents/network/founding.hpp"
 #include "agents/state/govern.hpp"
 #include "sim/engine/initialise.hpp"
+#include "sim/engine/invariants.hpp"
 
 namespace urbis {
 
@@ -60,6 +64,11 @@ void step_world(World& w, Params& p, Timeline& timeline, const Streams& rng) {
   imitate(w, members_of, p.learning, rng, t);
 
   // 9. Observation is the caller's (sim/engine/run.hpp), on the world as it stands now.
+
+#ifdef URBIS_CHECK_INVARIANTS
+  if (const auto bad = check_invariants(w); !bad.empty())
+    throw std::logic_error(fmt::format("invariant broken in {}: {}", w.global.year, fmt::join(bad, "; ")));
+#endif
 }
 
 }  // namespace urbis
