@@ -44,8 +44,8 @@ TEST(MemberIndex, ListsMembersOfEachNetworkSorted) {
   EXPECT_TRUE(idx.of(2).empty());
 }
 
-TEST(TinyWorld, IndexesStatesAndUsesTheDefaults) {
-  const Params p = test::default_params();
+TEST(TinyWorld, IndexesStates) {
+  const Params p = test::reference_params();
   World w = test::make_world(p, {1, 0, 1, 1}, 2, 2);
   EXPECT_EQ(w.state_offsets, (std::vector<std::int64_t>{0, 1, 4}));
   EXPECT_EQ(w.state_cities, (std::vector<std::int32_t>{1, 0, 2, 3}));

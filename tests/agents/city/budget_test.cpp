@@ -8,7 +8,7 @@ namespace urbis {
 namespace {
 
 TEST(Budget, RevenueAndInternationalBudget) {
-  const Params p = test::default_params();  // delta = 0.01
+  const Params p = test::reference_params();  // delta = 0.01
   World w = test::make_world(p, {0, 1, 1}, 2);
   w.states.tax_share[0] = 0.1;
   w.states.tax_share[1] = 0.25;
@@ -29,7 +29,7 @@ TEST(Budget, RevenueAndInternationalBudget) {
 }
 
 TEST(Budget, DeltaScalesTheInternationalBudget) {
-  Params p = test::default_params();
+  Params p = test::reference_params();
   p.budget.international_share = 0.05;
   World w = test::make_world(p, 1);
   compute_budgets(w.states, w.members, w.networks, w.cities, p.budget);
@@ -38,7 +38,7 @@ TEST(Budget, DeltaScalesTheInternationalBudget) {
 }
 
 TEST(Budget, FeesSumOverMemberships) {
-  const Params p = test::default_params();
+  const Params p = test::reference_params();
   World w = test::make_world(p, 3);
   const int a = test::add_network(w, {.name = "a", .fee_multiple = 2});
   const int b = test::add_network(w, {.name = "b", .fee_multiple = 5});

@@ -14,7 +14,7 @@ using test::iq;
 PerIssue<double> salience_of(const Params& p) { return p.salience.baseline; }
 
 TEST(ClubBenefit, SaturatesPerIssue) {
-  const Params p = test::default_params();
+  const Params p = test::reference_params();
   const PerIssue<double> s = salience_of(p);  // climate 0.6, health 0.3
   PerIssue<int> m{};
   EXPECT_EQ(club_benefit(1.0, m, s, 1.0), 0.0);  // no networks
@@ -34,7 +34,7 @@ TEST(ClubBenefit, SaturatesPerIssue) {
 TEST(Economy, GrowthWithoutNoiseOrInflowIsExact) {
   // One city per state (y = y-bar, so no migration term), gibrat_sd 0, no
   // inflow, no networks: P' = P (1 + u), y' = y (1 + g) (P'/P)^(beta - 1).
-  Params p = test::default_params();
+  Params p = test::reference_params();
   p.economy.gibrat_sd = 0;
   World w = test::make_world(p, {0, 1}, 2);
   w.states.growth << 0.02, -0.01;
@@ -55,7 +55,7 @@ TEST(Economy, GrowthWithoutNoiseOrInflowIsExact) {
 
 TEST(Economy, InflowAndClubBenefitAddToOutput) {
   // y' = y (1 + g + club) (P'/P)^(beta - 1) + theta Delta K / P'
-  Params p = test::default_params();
+  Params p = test::reference_params();
   p.economy.gibrat_sd = 0;
   World w = test::make_world(p, 1);
   const int k = test::add_network(w, {.name = "climate", .issue = Issue::climate});
@@ -69,7 +69,7 @@ TEST(Economy, InflowAndClubBenefitAddToOutput) {
 }
 
 TEST(Economy, GibratShockComesFromTheCitysStream) {
-  Params p = test::default_params();  // s = 0.01
+  Params p = test::reference_params();  // s = 0.01
   World w = test::make_world(p, {0, 1}, 2);
   const Streams rng(77);
   grow_economy(w.states, w.members, w.networks, w.global.salience, w.cities, p.economy, rng, 5);
@@ -83,7 +83,7 @@ TEST(Economy, GibratShockComesFromTheCitysStream) {
 TEST(Economy, MigrationFavoursTheRicherCity) {
   // Two cities of one state, equal P; y-bar = (2e4 + 1e4) / 2 = 1.5e4.
   // P'_i = P (1 + u + m ln(y_i / y-bar)).
-  Params p = test::default_params();  // m = 0.005
+  Params p = test::reference_params();  // m = 0.005
   p.economy.gibrat_sd = 0;
   World w = test::make_world(p, 2);
   test::set_city_economy(w, 0, 1e6, 2e4);
@@ -104,7 +104,7 @@ TEST(Economy, MigrationFavoursTheRicherCity) {
 TEST(Economy, PopulationNeverNegative) {
   // A collapsing state (u = -0.9) and a very poor city (ln(y / y-bar) = -46):
   // P' is clamped at 0, the city's GDP with it.
-  Params p = test::default_params();
+  Params p = test::reference_params();
   p.economy.migration = 0.1;
   World w = test::make_world(p, 3);
   w.states.urban_growth[0] = -0.9;

@@ -20,7 +20,7 @@ using test::iq;
 // Parameters under which a network's value is x * gap - f / (x D) only, and
 // the choice noise is negligible (|eps| <= 8e-6).
 Params gap_only_params() {
-  Params p = test::default_params();
+  Params p = test::reference_params();
   p.coalitions.b_size = p.coalitions.b_power = p.coalitions.b_funding = p.coalitions.b_fit = 0;
   p.coalitions.b_gap = 1;
   p.coalitions.choice_precision = 1e6;
@@ -49,7 +49,7 @@ std::vector<int> row(const World& w, std::size_t i) {
 TEST(MembershipValuer, MatchesTheFormulaByHand) {
   // v = x [ b_K s n/(n + n_half) + b_R r NP + b_F F/(n x D + F0) + b_P fit + b_G gap ]
   //     - f / (x D) - c_S nu (1 - a) conflict
-  const Params p = test::default_params();
+  const Params p = test::reference_params();
   World w = test::make_world(p, {0, 1}, 2, 2);  // state 0 in region 0, state 1 in region 1
   const int clim = test::add_network(w, {.name = "clim", .issue = Issue::climate, .funding = 2e6, .recognition = 0.5});
   const int econ = test::add_network(w, {.name = "econ", .issue = Issue::economy, .recognition = 0.2});
@@ -107,7 +107,7 @@ TEST(MembershipValuer, SovereignCostNeedsConflictPopulismAndLowAutonomy) {
 }
 
 TEST(MembershipValuer, NoiseIsBoundedKeyedAndLogistic) {
-  Params p = test::default_params();
+  Params p = test::reference_params();
   World w = test::make_world(p, 1);
   const Streams rng(3);
   {
@@ -250,6 +250,26 @@ TEST(Portfolio, FeesMustFitTheCooperativeBudget) {
   for (std::size_t i = 0; i < 3; ++i) EXPECT_EQ(t.members.count[i], 2) << i;
 }
 
+TEST(Portfolio, BestCandidatesAreTakenFirst) {
+  // Only one of two networks fits the budget (fees 6e4 each, x D = 1e5):
+  // v = 2 gap - 0.6 is 1.0 for climate (gap 0.8) and 0.4 for the economy
+  // (gap 0.5). The better one is taken, whatever the network order.
+  Params p = gap_only_params();
+  p.coalitions.b_gap = 2;
+  World w = test::make_world(p, {0, 0}, 1);
+  w.states.commitment[0] = 0.0;
+  w.states.openness[0] = 0.3;
+  w.cities.cooperation << 1.0, 1.0;
+  w.cities.intl_budget << 1e5, 1e5;
+  const int econ = test::add_network(w, {.name = "econ", .issue = Issue::economy});
+  const int clim = test::add_network(w, {.name = "clim", .issue = Issue::climate});
+  w.networks.fee[econ] = w.networks.fee[clim] = 6e4;
+  w.members.add(1, econ);  // even when it holds the worse one (1.0 > 0.4 + 0.3)
+  review_portfolios(w, p.coalitions, Streams(1), 0, 1.0);
+  EXPECT_EQ(row(w, 0), (std::vector<int>{clim}));
+  EXPECT_EQ(row(w, 1), (std::vector<int>{clim}));
+}
+
 TEST(Portfolio, MembershipsRespectFeesOnRandomWorlds) {
   const Params p = test::default_params();
   std::size_t total = 0;
@@ -292,6 +312,13 @@ TEST(Portfolio, MinPopulationKeepsSmallCitiesOut) {
   test::set_city_economy(w, 1, 1e6, 1e4);  // exactly the minimum: eligible
   test::set_city_economy(w, 2, 2e6, 1e4);
   const int k = test::add_network(w, {.issue = Issue::climate, .min_population = 1e6});
+  w.members.add(0, k);
+  w.members.add(1, k);
+  // Not reviewing: the small member drops it, the one at the minimum keeps it.
+  review_portfolios(w, p.coalitions, Streams(1), 0, 0.0);
+  EXPECT_FALSE(w.members.has(0, k));
+  EXPECT_TRUE(w.members.has(1, k));
+  w.members.clear(1);
   w.members.add(0, k);
   review_portfolios(w, p.coalitions, Streams(1), 0, 1.0);
   EXPECT_FALSE(w.members.has(0, k));

@@ -14,7 +14,7 @@ namespace {
 // x 0.2, Y 2e10) in k0; c2 (state 0, x 0.9, Y 3e10) only in k2, which is
 // inactive. Partnership 0.2 in state 0, 0.4 in state 1.
 struct Fixture {
-  Params p = test::default_params();
+  Params p = test::reference_params();
   World w;
   int k0, k1, k2;
   Fixture() {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -18,7 +19,7 @@ using test::iq;
 TEST(Founding, DemandFormula) {
   // Q_q = sigma_q sum max(0, x D - fees) / sum D
   //     = sigma_q (4e5 + 0 + 1e6) / 4e6 = 0.35 sigma_q
-  const Params p = test::default_params();
+  const Params p = test::reference_params();
   World w = test::make_world(p, 3);
   w.cities.cooperation << 0.5, 0.2, 1.0;
   w.cities.intl_budget << 1e6, 2e6, 1e6;
@@ -32,13 +33,13 @@ TEST(Founding, DemandFormula) {
   for (double d : founding_demand(w)) EXPECT_EQ(d, 0.0);
 }
 
-// Eight cities in state 0 with populations (1.0, 2.1, 3.3, 4.0, 4.6, 5.8, 7.5,
-// 9.0) x 1e6 and two in state 1 at 4.01e6 and 4.02e6. City 3 has reputation 100,
+// Eight cities in state 0 with populations (1.0, 2.1, 3.3, 6.0, 6.6, 7.8, 9.5,
+// 12.0) x 1e6 and two in state 1 at 6.01e6 and 6.02e6. City 3 has reputation 100,
 // the others 0, so it is (all but surely) the founder. Only climate is salient;
 // state 0 has no climate commitment, so its cities value a climate network highly.
 World founding_world(const Params& p) {
   World w = test::make_world(p, {0, 0, 0, 0, 0, 0, 0, 0, 1, 1}, 2, 2);
-  const double pop[] = {1.0, 2.1, 3.3, 4.0, 4.6, 5.8, 7.5, 9.0, 4.01, 4.02};
+  const double pop[] = {1.0, 2.1, 3.3, 6.0, 6.6, 7.8, 9.5, 12.0, 6.01, 6.02};
   for (std::size_t i = 0; i < 10; ++i) test::set_city_economy(w, i, pop[i] * 1e6, 1e4);
   w.cities.reputation[3] = 100;
   w.global.salience = {};
@@ -56,7 +57,7 @@ std::string founder_of(const EventRecord& e) {
 }
 
 TEST(Founding, RateZeroFoundsNothing) {
-  Params p = test::default_params();
+  Params p = test::reference_params();
   p.founding.rate = 0;
   World w = founding_world(p);
   EXPECT_EQ(found_networks(w, p, Streams(1), 0), 0);
@@ -65,7 +66,7 @@ TEST(Founding, RateZeroFoundsNothing) {
 }
 
 TEST(Founding, FounderJoinsAndInvitesItsNearestSameStateCities) {
-  Params p = test::default_params();
+  Params p = test::reference_params();
   p.founding.rate = 6;  // Poisson(6 x 0.5) births on climate
   World w = founding_world(p);
   const int born = found_networks(w, p, Streams(2), 0);
@@ -73,15 +74,16 @@ TEST(Founding, FounderJoinsAndInvitesItsNearestSameStateCities) {
   ASSERT_EQ(w.networks.size(), static_cast<std::size_t>(born));
   ASSERT_EQ(w.log.size(), static_cast<std::size_t>(born));
 
-  // The first network: founded by city 3 with the five nearest in population
-  // of its own state (4.6, 3.3, 5.8, 2.1, 1.0), not 7.5 or 9.0, and none of
-  // state 1's cities although they are nearer still.
+  // The first network: founded by city 3 (6.0e6) with the five nearest in
+  // population of its own state (6.6, 7.8, 3.3, 9.5, 2.1; distances 0.6 to
+  // 3.9), not 1.0 (5.0 away) or 12.0 (6.0 away), and none of state 1's cities
+  // although they are nearer still.
   EXPECT_EQ(w.log[0].kind, "founded");
   ASSERT_EQ(founder_of(w.log[0]), "c3");
   std::set<int> members;
   for (std::size_t i = 0; i < 10; ++i)
     if (w.members.has(i, 0)) members.insert(static_cast<int>(i));
-  EXPECT_EQ(members, (std::set<int>{0, 1, 2, 3, 4, 5}));
+  EXPECT_EQ(members, (std::set<int>{1, 2, 3, 4, 5, 6}));
   EXPECT_EQ(w.networks.members[0], 6);
   EXPECT_EQ(w.networks.issue[0], Issue::climate);
   EXPECT_EQ(w.networks.founder_state[0], 0);
@@ -104,12 +106,55 @@ TEST(Founding, FounderJoinsAndInvitesItsNearestSameStateCities) {
     const auto f = static_cast<std::size_t>(it - w.cities.name.begin());
     EXPECT_TRUE(w.members.has(f, static_cast<int>(k))) << "network " << k;
     for (std::size_t i = 0; i < 10; ++i)
-      if (w.members.has(i, static_cast<int>(k))) EXPECT_EQ(w.cities.state[i], w.networks.founder_state[k]);
+      if (w.members.has(i, static_cast<int>(k))) {
+        EXPECT_EQ(w.cities.state[i], w.networks.founder_state[k]);
+      }
   }
 }
 
+TEST(Founding, InviteesMustAffordTheFee) {
+  // The nearest city (c4, 6.6e6) has spent its cooperative budget: it is
+  // passed over and the sixth nearest (c0, 5.0e6 away) is invited instead.
+  Params p = test::reference_params();
+  p.founding.rate = 6;
+  World w = founding_world(p);
+  w.cities.fees[4] = 5e5;  // spare 0 < fee
+  ASSERT_GT(found_networks(w, p, Streams(2), 0), 0);
+  ASSERT_EQ(founder_of(w.log[0]), "c3");
+  std::set<int> members;
+  for (std::size_t i = 0; i < 10; ++i)
+    if (w.members.has(i, 0)) members.insert(static_cast<int>(i));
+  EXPECT_EQ(members, (std::set<int>{0, 1, 2, 3, 5, 6}));
+}
+
+TEST(Founding, FounderDrawnWithWeightXTimesReputationTimesSpare) {
+  // Weights x (V + 0.01) (x D - fees)+:
+  //   c0: 1.0 x 0.01 x 1e6 = 1e4 ; c1: 0.5 x 0.01 x 1e6 = 5e3 ;
+  //   c2: 0.5 x 0.02 x 1e6 = 1e4 ; c3: spends all on fees: 0.
+  // Founder shares 0.4, 0.2, 0.4, 0 over about 200 births.
+  Params p = test::reference_params();
+  p.founding.rate = 300;
+  World w = test::make_world(p, {0, 1, 2, 3}, 4);
+  w.global.salience = {};
+  w.global.salience[iq(Issue::climate)] = 1.0;
+  test::refresh(w, p);
+  w.cities.cooperation << 1.0, 0.5, 0.5, 0.5;
+  w.cities.intl_budget << 1e6, 2e6, 2e6, 2e6;
+  w.cities.reputation << 0.0, 0.0, 0.01, 5.0;
+  w.cities.fees << 0.0, 0.0, 0.0, 1.5e6;
+  w.global.world_gdp_pc = 1.0;
+  const int born = found_networks(w, p, Streams(21), 0);
+  ASSERT_GT(born, 100);
+  std::vector<int> founded(4, 0);
+  for (const auto& e : w.log) ++founded[static_cast<std::size_t>(founder_of(e)[1] - '0')];
+  EXPECT_NEAR(founded[0] / static_cast<double>(born), 0.4, 0.1);
+  EXPECT_NEAR(founded[1] / static_cast<double>(born), 0.2, 0.08);
+  EXPECT_NEAR(founded[2] / static_cast<double>(born), 0.4, 0.1);
+  EXPECT_EQ(founded[3], 0);
+}
+
 TEST(Founding, LargeRateFoundsManyAndScopesFollowRegionalProbability) {
-  Params p = test::default_params();
+  Params p = test::reference_params();
   p.founding.rate = 30;
   p.founding.regional_probability = 1.0;
   World w = founding_world(p);
@@ -128,7 +173,7 @@ TEST(Founding, LargeRateFoundsManyAndScopesFollowRegionalProbability) {
 }
 
 TEST(Founding, OnlySalientIssuesGetNetworks) {
-  Params p = test::default_params();
+  Params p = test::reference_params();
   p.founding.rate = 30;
   World w = founding_world(p);  // only climate is salient
   found_networks(w, p, Streams(4), 0);
@@ -139,7 +184,7 @@ TEST(Founding, OnlySalientIssuesGetNetworks) {
 // Five cities; "small" has 2 members, "ok" 3, "unfunded" is sponsored with
 // funding 0 and 4 members, "funded" is sponsored and funded with 4 members.
 struct DissolveFixture {
-  Params p = test::default_params();  // n_min 3, grace 3
+  Params p = test::reference_params();  // n_min 3, grace 3
   World w;
   int small, ok, unfunded, funded;
   DissolveFixture() {
@@ -218,8 +263,20 @@ TEST(Dissolve, GraceYearsAndMinMembersAreParameters) {
   EXPECT_TRUE(f.w.networks.active[f.funded]);
 }
 
+TEST(Dissolve, NamedNetworksAreNeverTooSmallButCanLoseTheirSponsor) {
+  // docs/MODEL.md 9.2: a named (historical) network does not dissolve for
+  // lack of members, but the sponsor rule still applies to it.
+  DissolveFixture f;
+  f.w.networks.named[f.small] = 1;
+  f.w.networks.named[f.unfunded] = 1;
+  for (int year = 0; year < 5; ++year) f.year();
+  EXPECT_TRUE(f.w.networks.active[f.small]);
+  EXPECT_EQ(f.w.networks.weak_years[f.small], 0);
+  EXPECT_FALSE(f.w.networks.active[f.unfunded]);
+}
+
 TEST(JoinNetwork, KeepsCountsCurrent) {
-  const Params p = test::default_params();
+  const Params p = test::reference_params();
   World w = test::make_world(p, {0, 1}, 2, 2);
   const int k = test::add_network(w, {.fee_multiple = 2});
   test::refresh(w, p);  // fee 2e4

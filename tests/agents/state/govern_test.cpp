@@ -17,7 +17,7 @@ std::vector<Agreement> paris_and_eu() {
 }
 
 TEST(Govern, ClimateAgreementIsTheFirstNonUnionOnClimate) {
-  const Params p = test::default_params();
+  const Params p = test::reference_params();
   World w = test::make_world(p, {0}, 1, 1, {Agreement{"green_union", Issue::climate, true},
                                             Agreement{"eu", Issue::economy, true},
                                             Agreement{"paris", Issue::climate, false}});
@@ -29,7 +29,7 @@ TEST(Govern, ClimateAgreementIsTheFirstNonUnionOnClimate) {
 TEST(Govern, CommitmentMovesTowardItsTarget) {
   // C <- C + r_C (target - C); target c_in (1 - nu) = 0.8 x 0.7 = 0.56 inside,
   // c_out = 0.1 outside. r_C = 0.3, C = 0.5 everywhere.
-  const Params p = test::default_params();
+  const Params p = test::reference_params();
   World w = test::make_world(p, {0, 1, 2}, 3, 1, paris_and_eu());
   w.states.in_agreement[0][2] = 0;  // state 2 never joined
   set_agreement(w, 1, 0, false, p.states);  // state 1 withdraws
@@ -51,7 +51,7 @@ TEST(Govern, CommitmentMovesTowardItsTarget) {
 }
 
 TEST(Govern, RejoiningClearsTheConflict) {
-  const Params p = test::default_params();
+  const Params p = test::reference_params();
   World w = test::make_world(p, {0}, 1, 1, paris_and_eu());
   set_agreement(w, 0, 0, false, p.states);
   EXPECT_EQ(w.states.in_agreement[0][0], 0);
@@ -64,7 +64,7 @@ TEST(Govern, RejoiningClearsTheConflict) {
 
 TEST(Govern, TensionOnlyFromNetworksOnAConflictIssue) {
   // T <- 0.9 T + gamma_T nu x sum_k conflict_jk ; gamma_T = 1, nu = 0.3, x = 0.5.
-  const Params p = test::default_params();
+  const Params p = test::reference_params();
   World w = test::make_world(p, {0, 0, 0, 1, 0}, 2, 1, paris_and_eu());
   set_agreement(w, 0, 0, false, p.states);  // state 0 leaves paris
   const int c1 = test::add_network(w, {.name = "c1", .issue = Issue::climate});
@@ -93,7 +93,7 @@ TEST(Govern, PreemptionNeedsHighTensionAndCentralisation) {
   //   state 0: kappa 0.7 -> pre-empts: a <- a - 0.1 x 0.7 x (0.9 - 0.5)+ = 0.4 - 0.028
   //   state 1: kappa 0.5 (not above 0.5) -> autonomy relaxes: 0.3 + 0.1 (0.4 - 0.3)
   //   state 2: kappa 0.9 but T = (0.5, 0.5) -> mean 0.45 -> relaxes
-  const Params p = test::default_params();
+  const Params p = test::reference_params();
   World w = test::make_world(p, {0, 0, 1, 1, 2, 2}, 3);
   w.states.centralisation << 0.7, 0.5, 0.9;
   w.cities.tension << 1.0, 0.2, 1.0, 0.2, 0.5, 0.5;
@@ -118,7 +118,7 @@ TEST(Govern, PreemptionNeedsHighTensionAndCentralisation) {
 }
 
 TEST(Govern, AutonomyNeverBelowZero) {
-  Params p = test::default_params();
+  Params p = test::reference_params();
   p.states.preemption_rate = 10;
   World w = test::make_world(p, {0}, 1);
   w.states.centralisation[0] = 1.0;
@@ -129,7 +129,7 @@ TEST(Govern, AutonomyNeverBelowZero) {
 
 TEST(Govern, PartnershipFollowsTheNetworkShareOfGdp) {
   // Member GDP 1e10 of 4e10: share 0.25; pi <- 0.1 + 0.1 (0.7 x 0.25 - 0.1) = 0.1075
-  const Params p = test::default_params();
+  const Params p = test::reference_params();
   World w = test::make_world(p, {0, 0}, 1);
   test::set_city_economy(w, 1, 3e6, 1e4);
   const int k = test::add_network(w, {.issue = Issue::health});
@@ -140,7 +140,7 @@ TEST(Govern, PartnershipFollowsTheNetworkShareOfGdp) {
 }
 
 TEST(Govern, LeavingAUnionCostsOpenness) {
-  const Params p = test::default_params();  // union_exit_openness 0.2
+  const Params p = test::reference_params();  // union_exit_openness 0.2
   World w = test::make_world(p, {0, 1, 2}, 3, 1, paris_and_eu());
   w.states.openness << 0.6, 0.1, 0.6;
   set_agreement(w, 0, 1, false, p.states);  // leaves the EU
@@ -159,7 +159,7 @@ TEST(Govern, LeavingAUnionCostsOpenness) {
 }
 
 TEST(Govern, EndogenousExitOnlyWhenEnabledAndPopulist) {
-  Params p = test::default_params();
+  Params p = test::reference_params();
   p.states.exit_probability = 1.0;
   World w = test::make_world(p, {0, 1}, 2, 1, paris_and_eu());
   w.states.populism << 0.9, 0.5;  // nu_exit = 0.8
