@@ -27,6 +27,14 @@ MembershipValuer::MembershipValuer(const World& w, const CoalitionParams& p) : w
     const double n = nw.members[k];
     const double sigma = w.global.salience[static_cast<int>(nw.issue[k])];
     base_[k] = p.b_size * sigma * n / (n + p.half_size) + p.b_power * nw.recognition[k] * nw.power[k];
+    // Peer weight: the engagement-weighted mean GDP of the members against
+    // the mean city's, w_k = (W_k / E_k) / (Y_w / N), as b_W w/(w + w_half)
+    // times the size saturation n/(n + n_half) (a club of one is no club).
+    if (p.b_peer > 0 && nw.engagement[k] > 0 && w.global.world_gdp > 0) {
+      const double peer = (nw.engaged_gdp[k] / nw.engagement[k]) /
+                          (w.global.world_gdp / static_cast<double>(w.cities.size()));
+      base_[k] += p.b_peer * peer / (peer + p.peer_half) * n / (n + p.half_size);
+    }
   }
   const std::size_t R = static_cast<std::size_t>(nw.regions);
   fit_.assign(K * R, 0.0);
@@ -53,10 +61,16 @@ MembershipValuer::MembershipValuer(const World& w, const CoalitionParams& p) : w
         open_to_state_[j].push_back(static_cast<std::int32_t>(k));
 }
 
+bool MembershipValuer::admits(std::size_t i, int k) const {
+  const Networks& nw = w_.networks;
+  if (w_.cities.population[i] < nw.min_population[k]) return false;
+  const auto& list = nw.invited[static_cast<std::size_t>(k)];
+  return list.empty() || std::binary_search(list.begin(), list.end(), static_cast<std::int32_t>(i));
+}
+
 bool MembershipValuer::eligible(std::size_t i, int k) const {
   const Networks& nw = w_.networks;
-  return nw.active[k] && w_.cities.population[i] >= nw.min_population[k] &&
-         scope_admits(nw.scope[k], w_, w_.cities.state[i]);
+  return nw.active[k] && admits(i, k) && scope_admits(nw.scope[k], w_, w_.cities.state[i]);
 }
 
 MembershipValuer::CityTerms MembershipValuer::terms(std::size_t i) const {
@@ -132,7 +146,7 @@ PortfolioStats review_portfolios(World& w, const CoalitionParams& p, const Strea
       for (auto k : old_row)
         if (valuer.eligible(i, k)) consider(k, true);
       for (auto k : valuer.open_to_state(c.state[i]))
-        if (c.population[i] >= w.networks.min_population[k] &&
+        if (valuer.admits(i, k) &&
             std::find(old_row.begin(), old_row.end(), k) == old_row.end())
           consider(k, false);
       std::sort(cand.begin(), cand.end(), [](const Candidate& a, const Candidate& b2) {

@@ -11,8 +11,10 @@ namespace urbis {
 
 // The value v_ik of network k to city i, with everything that does not
 // depend on the city computed once per step:
-//   v_ik = x_i [ b_K s_q n/(n + n_half) + b_R r NP + b_F F/(n x D + F0)
-//                + b_P fit_ik + b_G gap_jq ] - f_k/(x D) - c_S nu_j (1 - a_i) conflict_jq
+//   v_ik = x_i [ b_K s_q n/(n + n_half) + b_R r NP + b_W w_k/(w_k + w_half) n/(n + n_half)
+//                + b_F F/(n x D + F0) + b_P fit_ik + b_G gap_jq ]
+//          - f_k/(x D) - c_S nu_j (1 - a_i) conflict_jq
+// with w_k the members' engagement-weighted mean GDP over the mean city's GDP.
 class MembershipValuer {
  public:
   MembershipValuer(const World& world, const CoalitionParams& p);
@@ -28,6 +30,8 @@ class MembershipValuer {
   // Networks whose scope admits cities of state j (active ones only).
   const std::vector<std::int32_t>& open_to_state(int j) const { return open_to_state_[j]; }
   bool eligible(std::size_t city, int k) const;
+  // Population threshold and invitation list (not scope, not whether active).
+  bool admits(std::size_t city, int k) const;
   // Logistic choice noise eps_ik, keyed by (step, city, network) so that
   // skipping a candidate never shifts another's draw; truncated at +-8/lambda
   // so that candidates that cannot pass are skipped exactly.
@@ -39,7 +43,7 @@ class MembershipValuer {
  private:
   const World& w_;
   const CoalitionParams& p_;
-  std::vector<double> base_;  // b_K s n/(n + n_half) + b_R r NP per network
+  std::vector<double> base_;  // b_K s n/(n + n_half) + b_R r NP + b_W w/(w + w_half) per network
   std::vector<double> fit_;   // networks x regions: b_P (members from the region + 0.5)/(n + 1)
   std::vector<double> gap_;   // states x issues
   std::vector<std::vector<std::int32_t>> open_to_state_;

@@ -34,6 +34,10 @@ struct Networks {
   std::vector<std::uint8_t> active;
   std::vector<int> founder_state;    // -1 when not known
   std::vector<int> weak_years;       // consecutive years below n_min or unfunded
+  // Membership by invitation (C40): the sorted indices of the only cities that
+  // may belong; empty means open to every city the scope and min_population admit.
+  std::vector<std::vector<std::int32_t>> invited;
+  std::vector<double> max_members;   // membership cap (a sponsor's selection); 0: none
 
   // Aggregates, recomputed each step from the memberships.
   std::vector<double> members;       // n

@@ -49,6 +49,8 @@ std::vector<ParamSpec> build_table() {
       URBIS_P("coalitions.b_fit", coalitions.b_fit, 0, 100),
       URBIS_P("coalitions.b_gap", coalitions.b_gap, 0, 100),
       URBIS_P("coalitions.half_size", coalitions.half_size, 0, 1e6),
+      URBIS_P("coalitions.b_peer", coalitions.b_peer, 0, 100),
+      URBIS_P("coalitions.peer_half", coalitions.peer_half, 1e-6, 1e6),
       URBIS_P("coalitions.choice_precision", coalitions.choice_precision, 1e-3, 1e6),
       URBIS_P("coalitions.u_join", coalitions.u_join, -10, 10),
       URBIS_P("coalitions.u_leave", coalitions.u_leave, -10, 10),

@@ -37,6 +37,8 @@ struct EconomyParams {
 struct CoalitionParams {
   double b_size, b_power, b_funding, b_fit, b_gap;  // b_K, b_R, b_F, b_P, b_G
   double half_size;             // n_half
+  double b_peer;                // b_W: weight of the peer term w/(w + w_half) n/(n + n_half)
+  double peer_half;             // w_half: peer weight (members' mean GDP / mean city GDP) at half effect
   double choice_precision;      // lambda: inverse scale of the logistic choice noise
   double u_join, u_leave;       // thresholds; stickiness h = u_join - u_leave
   double sovereign_cost;        // c_S

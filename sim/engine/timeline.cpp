@@ -251,6 +251,13 @@ void Timeline::found_seed(World& w, const NetworkSeed& seed, const Params& param
                                seed.founded, -1);
   w.networks.fee[k] = fee_multiple * w.global.world_gdp_pc;
   w.networks.named[k] = 1;
+  w.networks.max_members[k] = seed.max_members;
+  if (seed.invitation) {
+    auto& list = w.networks.invited[static_cast<std::size_t>(k)];
+    list.assign(seed.members.begin(), seed.members.end());
+    std::sort(list.begin(), list.end());
+    list.erase(std::unique(list.begin(), list.end()), list.end());
+  }
   int joined = 0;
   for (int i : seed.members) joined += join_network(w, static_cast<std::size_t>(i), k);
   if (seed.members.empty()) {
@@ -260,16 +267,32 @@ void Timeline::found_seed(World& w, const NetworkSeed& seed, const Params& param
     const MembershipValuer valuer(w, params.coalitions);
     const Streams rng(scenario_.seed);
     std::vector<std::uint8_t> accepts(w.cities.size(), 0);
+    std::vector<double> margin(w.cities.size(), 0.0);
     for_each_index(w.cities.size(), [&](std::size_t i) {
       if (!valuer.eligible(i, k)) return;
       int same_issue = 0;
       for (auto other : w.members.of(i)) same_issue += w.networks.issue[other] == seed.issue;
       const double score = valuer.value(i, k) + valuer.noise(rng, w.global.step, Phase::event_network, i, k);
-      accepts[i] = score / (1.0 + same_issue) - params.coalitions.capacity_cost * w.members.count[i] >
-                   params.coalitions.u_join;
+      margin[i] = score / (1.0 + same_issue) - params.coalitions.capacity_cost * w.members.count[i];
+      accepts[i] = margin[i] > params.coalitions.u_join;
     });
+    std::vector<std::size_t> order;
     for (std::size_t i = 0; i < accepts.size(); ++i)
-      if (accepts[i]) joined += join_network(w, i, k);
+      if (accepts[i]) order.push_back(i);
+    if (seed.max_members > 0 && order.size() > static_cast<std::size_t>(seed.max_members)) {
+      // A capped network (a sponsor's selection) takes the cities that want it most.
+      std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return margin[a] > margin[b]; });
+      order.resize(static_cast<std::size_t>(seed.max_members));
+      std::sort(order.begin(), order.end());
+    }
+    for (std::size_t i : order) joined += join_network(w, i, k);
+    if (seed.max_members > 0) {
+      // A sponsor's selection: the chosen cities are the network's invitation
+      // list from now on (they may leave and rejoin; nobody else may join).
+      auto& list = w.networks.invited[static_cast<std::size_t>(k)];
+      list.assign(order.begin(), order.end());
+      if (list.empty()) list.push_back(-1);  // nobody was chosen: closed, not open
+    }
   }
   if (seed.ended > 0) scheduled_ends_.emplace_back(seed.ended, seed.name);
   if (seed.funding > 0 && seed.funding_until > 0) funding_ends_.push_back({seed.name, seed.funding_until + 1});

@@ -865,7 +865,7 @@ class Loader {
     const std::vector<std::string> keys = {"name",    "issue",         "scope",   "founded",
                                            "ended",   "min_population", "fee_multiple", "sponsored",
                                            "funding", "funding_until", "members_file", "aliases",
-                                           "note"};
+                                           "invitation", "max_members", "note"};
     std::set<std::string> names;
     for (const auto& n : list) {
       if (!n.IsMap()) throw InputError(place_of(file, n), "each network must be a map");
@@ -907,6 +907,16 @@ class Loader {
         seed.funding_until = yaml_int(file, n["funding_until"], "funding_until");
         if (seed.funding_until < 0)
           throw InputError(place_of(file, n["funding_until"]), "funding_until must be a year, or 0");
+      }
+      if (n["invitation"]) {
+        seed.invitation = yaml_bool(file, n["invitation"], "invitation");
+        if (seed.invitation && !n["members_file"])
+          throw InputError(place_of(file, n["invitation"]), "invitation needs a members_file (the invited cities)");
+      }
+      if (n["max_members"]) {
+        seed.max_members = yaml_number(file, n["max_members"], "max_members");
+        if (seed.max_members < 0 || seed.max_members != std::floor(seed.max_members))
+          throw InputError(place_of(file, n["max_members"]), "max_members must be a whole number, 0 for no cap");
       }
       if (n["aliases"] && !n["members_file"])
         throw InputError(place_of(file, n["aliases"]), "aliases need a members_file");

@@ -23,6 +23,8 @@ struct NetworkSeed {
   bool sponsored = false;        // dissolves when its sponsor funding stops
   double funding = 0;            // USD per year from a sponsor
   int funding_until = 0;         // last funded year (0: no end)
+  bool invitation = false;       // only the named members may belong (they may leave and rejoin)
+  double max_members = 0;        // membership cap (a sponsor's selection); 0: none
 };
 
 struct AgreementChange {
