@@ -7,7 +7,12 @@
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
 #include <unistd.h>
+
+#include <functional>
+#include <optional>
 
 #include "sim/engine/run.hpp"
 #include "sim/engine/timeline.hpp"
@@ -38,13 +43,17 @@ Scenario prepare(const std::string& arg, const Params& defaults, const RunOption
   return s;
 }
 
-int run_one(const std::string& arg, const Params& defaults, const RunOptions& o, const CliGlobals& g) {
+// Where a scenario's files go: -o (one scenario), -o/<name> (several), or its own output.directory.
+std::string output_dir(const Scenario& s, const RunOptions& o) {
+  if (o.output.empty()) return s.output.directory;
+  return o.scenarios.size() == 1 ? o.output : (fs::path(o.output) / s.name).string();
+}
+
+int run_one(const std::string& arg, const Scenario& s, const std::string& dir, const RunOptions& o,
+            const CliGlobals& g, bool progress) {
   const ProjectPaths& paths = g.paths;
   const auto t0 = std::chrono::steady_clock::now();
   const std::string started = utc_now();
-  const Scenario s = prepare(arg, defaults, o, paths);
-  std::string dir = s.output.directory;
-  if (!o.output.empty()) dir = o.scenarios.size() == 1 ? o.output : (fs::path(o.output) / s.name).string();
   if (fs::exists(fs::path(dir) / "run.json") && !o.force)
     throw InputError({dir}, "this folder already holds a finished run; choose another with -o, or pass --force to replace it");
   std::error_code ec;
@@ -54,7 +63,7 @@ int run_one(const std::string& arg, const Params& defaults, const RunOptions& o,
   CsvOutput output(dir, s);
   RunContext ctx;
   ctx.default_world_dir = paths.world_dir;
-  if (show_progress(o.progress)) ctx.progress = [&](int d, int t) { draw_progress(s.name, d, t); };
+  if (progress && show_progress(o.progress)) ctx.progress = [&](int d, int t) { draw_progress(s.name, d, t); };
   const RunSummary summary = run_scenario(s, output, ctx);
   for (const auto& problem : summary.world_problems) spdlog::debug("world: {}", problem);
   if (!summary.world_problems.empty())
@@ -87,17 +96,51 @@ int run_command(const RunOptions& o, const CliGlobals& g) {
     spdlog::error("{}", e.what());
     return 2;
   }
-  int worst = 0;
-  for (const auto& arg : o.scenarios) {
+  // Load every file first (cheap), so two that would write into the same
+  // folder are caught before anything runs; then run them concurrently,
+  // sharing the cores through TBB. A failing file is reported and the
+  // others carry on; the exit code is the worst of all.
+  const std::size_t n = o.scenarios.size();
+  std::vector<int> codes(n, 0);
+  std::vector<std::optional<Scenario>> loaded(n);
+  std::vector<std::string> dirs(n);
+  auto report = [&](std::size_t i, const std::function<void()>& f) {
     try {
-      run_one(arg, defaults, o, g);
+      f();
     } catch (const InputError& e) {
       spdlog::error("{}", e.what());
-      worst = std::max(worst, 2);
+      codes[i] = 2;
     } catch (const std::exception& e) {
-      spdlog::error("{}: {}", arg, e.what());
-      worst = worst == 2 ? 2 : 1;
+      spdlog::error("{}: {}", o.scenarios[i], e.what());
+      codes[i] = 1;
     }
+  };
+  for (std::size_t i = 0; i < n; ++i)
+    report(i, [&] {
+      loaded[i] = prepare(o.scenarios[i], defaults, o, paths);
+      dirs[i] = output_dir(*loaded[i], o);
+      for (std::size_t j = 0; j < i; ++j)
+        if (loaded[j] && fs::path(dirs[j]).lexically_normal() == fs::path(dirs[i]).lexically_normal()) {
+          loaded[i].reset();
+          throw InputError({o.scenarios[i]}, fmt::format("writes into the same folder as {} ({}); give the "
+                                                         "scenarios different names or output directories",
+                                                         o.scenarios[j], dirs[i]));
+        }
+    });
+  tbb::parallel_for(
+      tbb::blocked_range<std::size_t>(0, n, 1),
+      [&](const tbb::blocked_range<std::size_t>& r) {
+        for (std::size_t i = r.begin(); i != r.end(); ++i)
+          if (loaded[i])
+            tbb::this_task_arena::isolate(
+                [&] { report(i, [&] { run_one(o.scenarios[i], *loaded[i], dirs[i], o, g, n == 1); }); });
+      },
+      tbb::simple_partitioner());
+  int worst = 0;
+  for (int c : codes) worst = worst == 2 || c == 2 ? 2 : std::max(worst, c);
+  if (n > 1) {
+    const auto failed = static_cast<std::size_t>(std::count_if(codes.begin(), codes.end(), [](int c) { return c != 0; }));
+    if (failed) spdlog::error("{} of {} scenarios failed", failed, n);
   }
   return worst;
 }

@@ -1,0 +1,65 @@
+#pragma once
+// Outcome metrics of a run, computed in memory as the run steps (no files):
+// the final value, the value in a given year, the mean, min or max over a
+// window, or the first year a threshold is crossed, of one column of
+// global.csv, states.csv (one state) or networks.csv (one network).
+#include <cstdint>
+#include <vector>
+
+#include "sim/engine/run.hpp"
+#include "sim/sweep/spec.hpp"
+#include "sim/world/world_data.hpp"
+
+namespace urbis::sweep {
+
+class MetricObserver : public RunObserver {
+ public:
+  // Binds the metrics to a scenario and its world: checks states, networks,
+  // columns and years; throws InputError at the metric's place in the sweep file.
+  MetricObserver(const std::vector<MetricSpec>& metrics, const Scenario& scenario, const WorldData& data);
+  void observe(const World& world, const GlobalMetrics& metrics) override;
+  // One value per metric; NaN when there is none (a threshold never crossed,
+  // a network that never existed in the window).
+  std::vector<double> values() const;
+
+ private:
+  struct Bound {
+    const MetricSpec* spec;
+    int state = -1;
+    int column = 0;
+    int from = 0, to = 0;
+    double last = 0, sum = 0, lo = 0, hi = 0, crossed = 0;
+    long count = 0;
+    bool has_last = false, has_crossed = false;
+  };
+  double value_of(const Bound& b, const World& w, const GlobalMetrics& m) const;
+  std::vector<Bound> bound_;
+  int last_year_ = 0;
+};
+
+// Sends every year to several observers (metrics and, when asked, the CSV files).
+class TeeObserver : public RunObserver {
+ public:
+  explicit TeeObserver(std::vector<RunObserver*> to) : to_(std::move(to)) {}
+  void begin(const Scenario& s, const World& w) override { for (auto* o : to_) o->begin(s, w); }
+  void observe(const World& w, const GlobalMetrics& m) override { for (auto* o : to_) o->observe(w, m); }
+  void finish(const World& w) override { for (auto* o : to_) o->finish(w); }
+
+ private:
+  std::vector<RunObserver*> to_;
+};
+
+// A fingerprint of everything a run reports each year (global, state,
+// network and city values): two runs with equal fingerprints wrote the same
+// numbers. Used to find varied parameters that change nothing.
+class FingerprintObserver : public RunObserver {
+ public:
+  void observe(const World& world, const GlobalMetrics& metrics) override;
+  std::uint64_t value() const { return hash_; }
+
+ private:
+  void add(double v);
+  std::uint64_t hash_ = 1469598103934665603ull;
+};
+
+}  // namespace urbis::sweep

@@ -1,0 +1,373 @@
+#include "sim/sweep/spec.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "sim/output/csv_output.hpp"
+#include "sim/scenario/yaml_reader.hpp"
+
+namespace urbis::sweep {
+
+namespace {
+
+using yamlin::Entry;
+using yamlin::Reader;
+
+constexpr std::int64_t kMaxRuns = 10'000'000;
+
+std::string fnv1a_hex(const std::string& bytes) {
+  std::uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : bytes) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return fmt::format("{:016x}", h);
+}
+
+std::vector<std::string> design_names() { return {"grid", "uniform", "lhs", "saltelli", "morris"}; }
+std::vector<std::string> stat_names() { return {"final", "at", "mean", "min", "max", "first_crossing"}; }
+
+bool valid_column_name(const std::string& s) {
+  if (s.empty() || s.size() > 100) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
+           c == '.';
+  });
+}
+
+// A parameter value, checked against the parameter's range.
+double param_value(const Reader& r, const YAML::Node& n, const VariedParam& p, std::string_view key) {
+  double v = 0;
+  if (const auto b = r.maybe_bool(n); b && p.spec->kind == ParamKind::flag) {
+    v = *b ? 1 : 0;
+  } else {
+    v = r.number(n, key, p.spec->kind == ParamKind::flag ? "true or false" : "a number");
+  }
+  if (const std::string want = check_param_value(*p.spec, v); !want.empty())
+    r.fail(n, fmt::format("{}: expected {}, got {}", key, want, yamlin::describe(n)));
+  return v;
+}
+
+VariedParam read_param(const Reader& r, const Entry& e, DesignType design) {
+  VariedParam p;
+  p.path = e.key;
+  p.where = r.at(e.key_node);
+  p.spec = find_param(e.key);
+  if (!p.spec)
+    r.fail(e.key_node, fmt::format("unknown parameter '{}'{}; see configs/defaults.yaml for every parameter",
+                                   e.key, did_you_mean(e.key, param_paths())));
+  const std::string key = "parameters." + e.key;
+  const auto fields = r.mapping(e.value, key,
+                                design == DesignType::grid
+                                    ? "a mapping with values: [...] or from/to with step or count"
+                                    : "a mapping with min and max");
+  if (design == DesignType::grid)
+    r.check_keys(fields, {"values", "from", "to", "step", "count", "scale"}, "of a grid parameter");
+  else
+    r.check_keys(fields, {"min", "max", "scale"}, fmt::format("of a {} parameter", design_name(design)));
+  if (const Entry* s = yamlin::find_entry(fields, "scale")) {
+    const std::string t = r.text(s->value, key + ".scale", "linear or log");
+    if (t == "log") p.scale = Scale::log;
+    else if (t != "linear")
+      r.fail(s->value, fmt::format("{}.scale: expected linear or log, got '{}'{}", key, t,
+                                   did_you_mean(t, {"linear", "log"})));
+  }
+  auto need = [&](const char* k) -> const Entry& {
+    const Entry* f = yamlin::find_entry(fields, k);
+    if (!f) r.fail(e.value, fmt::format("{}: missing '{}'", key, k));
+    return *f;
+  };
+  if (design == DesignType::grid) {
+    const Entry* values = yamlin::find_entry(fields, "values");
+    if (values) {
+      for (const char* k : {"from", "to", "step", "count", "scale"})
+        if (const Entry* f = yamlin::find_entry(fields, k))
+          r.fail(f->key_node, fmt::format("{}: give either values or from/to, not both", key));
+      const auto items = r.sequence(values->value, key + ".values", "a list of values");
+      if (items.empty()) r.fail(values->value, fmt::format("{}.values: expected at least one value", key));
+      for (const auto& it : items) p.values.push_back(param_value(r, it, p, key + ".values"));
+      for (std::size_t i = 0; i < p.values.size(); ++i)
+        for (std::size_t j = 0; j < i; ++j)
+          if (p.values[i] == p.values[j])
+            r.fail(items[i], fmt::format("{}.values: {} is given twice", key, p.values[i]));
+    } else {
+      const Entry& from = need("from");
+      const Entry& to = need("to");
+      const double a = param_value(r, from.value, p, key + ".from");
+      const double b = param_value(r, to.value, p, key + ".to");
+      if (b < a) r.fail(to.value, fmt::format("{}.to: must be >= from ({})", key, a));
+      const Entry* step = yamlin::find_entry(fields, "step");
+      const Entry* count = yamlin::find_entry(fields, "count");
+      if ((step != nullptr) == (count != nullptr))
+        r.fail(e.value, fmt::format("{}: give exactly one of step and count with from/to", key));
+      if (step) {
+        if (p.scale == Scale::log) r.fail(step->key_node, fmt::format("{}: scale: log goes with count, not step", key));
+        const double h = r.number(step->value, key + ".step", "a number > 0");
+        if (!(h > 0)) r.fail(step->value, fmt::format("{}.step: expected a number > 0", key));
+        const double n = std::floor((b - a) / h * (1 + 1e-12) + 1e-9);
+        if (n > 1e6) r.fail(step->value, fmt::format("{}.step: more than a million values", key));
+        for (int i = 0; i <= static_cast<int>(n); ++i)  // 12 significant digits: 0.1 + 2 x 0.1 is 0.3, not 0.30000000000000004
+          p.values.push_back(std::min(b, std::stod(fmt::format("{:.12g}", a + i * h))));
+      } else {
+        const auto n = r.integer(count->value, key + ".count", "a whole number in [1, 1000000]", 1, 1000000);
+        if (p.scale == Scale::log && !(a > 0))
+          r.fail(from.value, fmt::format("{}.from: scale: log needs from > 0", key));
+        for (std::int64_t i = 0; i < n; ++i) {
+          const double u = n == 1 ? 0.0 : static_cast<double>(i) / static_cast<double>(n - 1);
+          double v = p.scale == Scale::log ? std::exp(std::log(a) + u * (std::log(b) - std::log(a))) : a + u * (b - a);
+          if (i == n - 1) v = b;
+          if (p.spec->kind != ParamKind::real) v = std::round(v);
+          if (std::find(p.values.begin(), p.values.end(), v) == p.values.end()) p.values.push_back(v);
+        }
+      }
+    }
+  } else {
+    const Entry& lo = need("min");
+    const Entry& hi = need("max");
+    p.min = param_value(r, lo.value, p, key + ".min");
+    p.max = param_value(r, hi.value, p, key + ".max");
+    if (!(p.max > p.min)) r.fail(hi.value, fmt::format("{}.max: must be > min ({})", key, p.min));
+    if (p.scale == Scale::log && !(p.min > 0))
+      r.fail(lo.value, fmt::format("{}.min: scale: log needs min > 0", key));
+  }
+  return p;
+}
+
+MetricSpec read_metric(const Reader& r, const YAML::Node& n, std::size_t index) {
+  const std::string key = fmt::format("metrics[{}]", index);
+  MetricSpec m;
+  m.where = r.at(n);
+  const auto f = r.mapping(n, key, "a mapping with name, column and stat");
+  r.check_keys(f, {"name", "column", "state", "network", "stat", "year", "from", "to", "threshold", "direction"},
+               "of a metric");
+  const Entry* name = yamlin::find_entry(f, "name");
+  if (!name) r.fail(n, fmt::format("{}: missing 'name'", key));
+  m.name = r.text(name->value, key + ".name", "a name");
+  if (!valid_column_name(m.name))
+    r.fail(name->value, fmt::format("{}.name: use letters, digits, '_', '-' and '.' only (it names a column), got '{}'",
+                                    key, m.name));
+  const Entry* column = yamlin::find_entry(f, "column");
+  if (!column) r.fail(n, fmt::format("{}: missing 'column'", key));
+  m.column = r.text(column->value, key + ".column", "a column name");
+  m.column_where = r.at(column->value);
+  const Entry* state = yamlin::find_entry(f, "state");
+  const Entry* network = yamlin::find_entry(f, "network");
+  if (state && network) r.fail(network->key_node, fmt::format("{}: give state or network, not both", key));
+  if (state) {
+    m.source = Source::state;
+    m.entity = r.text(state->value, key + ".state", "an ISO3 code");
+    m.entity_where = r.at(state->value);
+  } else if (network) {
+    m.source = Source::network;
+    m.entity = r.text(network->value, key + ".network", "a network name");
+    m.entity_where = r.at(network->value);
+  }
+  if (m.source == Source::global) {
+    const auto cols = global_metric_columns();
+    if (std::find(cols.begin(), cols.end(), m.column) == cols.end())
+      r.fail(column->value, fmt::format("{}.column: unknown column '{}' of global.csv{}; valid: {} (add state: or "
+                                        "network: for their columns)",
+                                        key, m.column, did_you_mean(m.column, cols), list_choices(cols, 30)));
+  } else if (m.source == Source::network) {
+    const auto cols = network_metric_columns();
+    if (std::find(cols.begin(), cols.end(), m.column) == cols.end())
+      r.fail(column->value, fmt::format("{}.column: unknown numeric column '{}' of networks.csv{}; valid: {}", key,
+                                        m.column, did_you_mean(m.column, cols), list_choices(cols, 30)));
+  }
+  if (const Entry* s = yamlin::find_entry(f, "stat")) {
+    const std::string t = r.text(s->value, key + ".stat", "a statistic");
+    const auto names = stat_names();
+    const auto it = std::find(names.begin(), names.end(), t);
+    if (it == names.end())
+      r.fail(s->value, fmt::format("{}.stat: unknown statistic '{}'{}; valid: {}", key, t, did_you_mean(t, names),
+                                   list_choices(names)));
+    m.stat = static_cast<Stat>(it - names.begin());
+  }
+  auto forbid = [&](const char* k, const char* why) {
+    if (const Entry* x = yamlin::find_entry(f, k))
+      r.fail(x->key_node, fmt::format("{}: '{}' does not go with stat: {} ({})", key, k, stat_name(m.stat), why));
+  };
+  auto year = [&](const char* k) -> int {
+    const Entry* x = yamlin::find_entry(f, k);
+    return x ? static_cast<int>(r.integer(x->value, key + "." + k, "a whole year in [1900, 2200]", 1900, 2200)) : 0;
+  };
+  switch (m.stat) {
+    case Stat::final:
+      for (const char* k : {"year", "from", "to", "threshold", "direction"}) forbid(k, "final is the last year's value");
+      break;
+    case Stat::at:
+      for (const char* k : {"from", "to", "threshold", "direction"}) forbid(k, "at takes year");
+      if (!yamlin::find_entry(f, "year")) r.fail(n, fmt::format("{}: stat: at needs 'year'", key));
+      m.from = m.to = year("year");
+      break;
+    case Stat::mean:
+    case Stat::min:
+    case Stat::max:
+      for (const char* k : {"year", "threshold", "direction"}) forbid(k, "it takes from and to");
+      m.from = year("from");
+      m.to = year("to");
+      if (m.from && m.to && m.to < m.from)
+        r.fail(yamlin::find_entry(f, "to")->value, fmt::format("{}.to: must be >= from ({})", key, m.from));
+      break;
+    case Stat::first_crossing: {
+      forbid("year", "it takes threshold, direction, from and to");
+      const Entry* t = yamlin::find_entry(f, "threshold");
+      if (!t) r.fail(n, fmt::format("{}: stat: first_crossing needs 'threshold'", key));
+      m.threshold = r.number(t->value, key + ".threshold", "a number");
+      if (const Entry* d = yamlin::find_entry(f, "direction")) {
+        const std::string dir = r.text(d->value, key + ".direction", "above or below");
+        if (dir == "below") m.above = false;
+        else if (dir != "above")
+          r.fail(d->value, fmt::format("{}.direction: expected above or below, got '{}'{}", key, dir,
+                                       did_you_mean(dir, {"above", "below"})));
+      }
+      m.from = year("from");
+      m.to = year("to");
+      break;
+    }
+  }
+  return m;
+}
+
+}  // namespace
+
+std::string design_name(DesignType t) { return design_names()[static_cast<std::size_t>(t)]; }
+std::string stat_name(Stat s) { return stat_names()[static_cast<std::size_t>(s)]; }
+
+std::vector<std::string> global_metric_columns() {
+  auto c = global_columns();
+  c.erase(c.begin());  // year
+  return c;
+}
+
+std::vector<std::string> network_metric_columns() {
+  return {"active", "members", "engaged_gdp_share", "power", "recognition", "actions", "funding", "fee"};
+}
+
+SweepSpec load_sweep(const std::string& file) {
+  const YAML::Node root = yamlin::load_file(file, "sweep");
+  Reader r(file);
+  SweepSpec s;
+  s.file = file;
+  {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    s.hash = fnv1a_hex(bytes.str());
+  }
+  if (!root.IsDefined() || root.IsNull())
+    throw InputError({file, 0, 0}, "the sweep file is empty; it needs name, description, scenario, parameters, design and metrics");
+  const auto top = r.mapping(root, "", "a mapping of sweep keys");
+  r.check_keys(top, {"name", "description", "scenario", "seed", "replicates", "set", "design", "parameters", "metrics",
+                     "output"},
+               "at the top of a sweep file");
+  auto need = [&](const char* k) -> const Entry& {
+    const Entry* e = yamlin::find_entry(top, k);
+    if (!e) throw InputError({file, 1, 1}, fmt::format("missing required key '{}'", k));
+    return *e;
+  };
+  s.name = r.text(need("name").value, "name", "a name");
+  if (!valid_column_name(s.name))
+    r.fail(need("name").value, fmt::format("name: use letters, digits, '_', '-' and '.' only, got '{}'", s.name));
+  s.description = r.text(need("description").value, "description", "text");
+  s.scenario = r.text(need("scenario").value, "scenario", "a scenario file or library name");
+  s.scenario_where = r.at(need("scenario").value);
+  if (const Entry* e = yamlin::find_entry(top, "seed")) s.seed = r.unsigned64(e->value, "seed", "a whole number >= 0");
+  if (const Entry* e = yamlin::find_entry(top, "replicates"))
+    s.replicates = static_cast<int>(r.integer(e->value, "replicates", "a whole number in [1, 100000]", 1, 100000));
+
+  const Entry& design = need("design");
+  const auto d = r.mapping(design.value, "design", "a mapping with type (and samples)");
+  r.check_keys(d, {"type", "samples", "levels"}, "of design");
+  const Entry* type = yamlin::find_entry(d, "type");
+  if (!type) r.fail(design.value, "design: missing 'type' (grid, uniform, lhs, saltelli or morris)");
+  {
+    const std::string t = r.text(type->value, "design.type", "a design type");
+    const auto names = design_names();
+    const auto it = std::find(names.begin(), names.end(), t);
+    if (it == names.end())
+      r.fail(type->value, fmt::format("design.type: unknown design '{}'{}; valid: {}", t, did_you_mean(t, names),
+                                      list_choices(names)));
+    s.design = static_cast<DesignType>(it - names.begin());
+  }
+  const Entry* samples = yamlin::find_entry(d, "samples");
+  if (s.design == DesignType::grid) {
+    if (samples) r.fail(samples->key_node, "design: a grid takes no 'samples' (its size is the product of the value lists)");
+  } else {
+    if (!samples)
+      r.fail(design.value, fmt::format("design: {} needs 'samples' ({})", design_name(s.design),
+                                       s.design == DesignType::saltelli ? "base samples N; runs N (k + 2) points"
+                                       : s.design == DesignType::morris ? "trajectories r; runs r (k + 1) points"
+                                                                        : "the number of points"));
+    s.samples = static_cast<int>(r.integer(samples->value, "design.samples", "a whole number in [1, 1000000]", 1, 1000000));
+    if (s.design == DesignType::saltelli && s.samples < 2)
+      r.fail(samples->value, "design.samples: saltelli needs at least 2 base samples");
+  }
+  if (const Entry* l = yamlin::find_entry(d, "levels")) {
+    if (s.design != DesignType::morris) r.fail(l->key_node, "design: 'levels' goes with type: morris only");
+    s.levels = static_cast<int>(r.integer(l->value, "design.levels", "an even whole number in [2, 100]", 2, 100));
+    if (s.levels % 2) r.fail(l->value, "design.levels: expected an even number (so the step is half the levels)");
+  }
+
+  const Entry& params = need("parameters");
+  const auto pe = r.mapping(params.value, "parameters", "a mapping from parameter paths to how they vary");
+  if (pe.empty()) r.fail(params.value, "parameters: expected at least one parameter to vary");
+  for (const auto& e : pe) s.params.push_back(read_param(r, e, s.design));
+
+  if (const Entry* e = yamlin::find_entry(top, "set")) {
+    for (const auto& f : r.mapping(e->value, "set", "a mapping from parameter paths to values")) {
+      const ParamSpec* spec = find_param(f.key);
+      if (!spec)
+        r.fail(f.key_node, fmt::format("set: unknown parameter '{}'{}", f.key, did_you_mean(f.key, param_paths())));
+      for (const auto& p : s.params)
+        if (p.path == f.key) r.fail(f.key_node, fmt::format("set: '{}' is also varied under parameters", f.key));
+      VariedParam tmp;
+      tmp.spec = spec;
+      s.fixed.emplace_back(f.key, param_value(r, f.value, tmp, "set." + f.key));
+    }
+  }
+
+  const Entry& metrics = need("metrics");
+  const auto items = r.sequence(metrics.value, "metrics", "a list of metrics");
+  if (items.empty()) r.fail(metrics.value, "metrics: expected at least one metric");
+  std::set<std::string> taken = {"run_id", "point", "replicate", "seed", "status", "wall_seconds", "error", "command"};
+  for (const auto& p : s.params) taken.insert(p.path);
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    MetricSpec m = read_metric(r, items[i], i);
+    if (!taken.insert(m.name).second)
+      r.fail(items[i], fmt::format("metrics[{}].name: '{}' is already a column of runs.csv", i, m.name));
+    s.metrics.push_back(std::move(m));
+  }
+
+  s.output = "out/sweeps/" + s.name;
+  if (const Entry* e = yamlin::find_entry(top, "output")) {
+    const auto o = r.mapping(e->value, "output", "a mapping with directory and trajectories");
+    r.check_keys(o, {"directory", "trajectories"}, "of output");
+    if (const Entry* x = yamlin::find_entry(o, "directory")) s.output = r.text(x->value, "output.directory", "a folder");
+    if (const Entry* x = yamlin::find_entry(o, "trajectories")) s.trajectories = r.boolean(x->value, "output.trajectories");
+  }
+
+  // Size of the design.
+  const std::int64_t k = static_cast<std::int64_t>(s.params.size());
+  std::int64_t points = 1;
+  switch (s.design) {
+    case DesignType::grid:
+      for (const auto& p : s.params) points = std::min<std::int64_t>(points * static_cast<std::int64_t>(p.values.size()), kMaxRuns + 1);
+      break;
+    case DesignType::uniform:
+    case DesignType::lhs: points = s.samples; break;
+    case DesignType::saltelli: points = s.samples * (k + 2); break;
+    case DesignType::morris: points = s.samples * (k + 1); break;
+  }
+  if (points * s.replicates > kMaxRuns)
+    r.fail(design.value, fmt::format("the sweep has {} points x {} replicates, more than the limit of {} runs", points,
+                                     s.replicates, kMaxRuns));
+  return s;
+}
+
+}  // namespace urbis::sweep
