@@ -59,6 +59,7 @@ CsvOutput::~CsvOutput() = default;
 std::vector<std::string> CsvOutput::files() const {
   std::vector<std::string> f = {"global.csv", "states.csv", "networks.csv", "events.csv"};
   if (scenario_.output.cities.enabled) f.push_back("cities.csv");
+  if (scenario_.output.cities.enabled) for (const auto& m : MapOutput::files()) f.push_back(m);
   return f;
 }
 
@@ -83,6 +84,8 @@ void CsvOutput::begin(const Scenario& s, const World& w) {
       cols.push_back(v);
     }
     cities_->write(header(cols));
+    map_ = std::make_unique<MapOutput>(dir_);
+    map_->begin(w);
   }
 }
 
@@ -184,11 +187,13 @@ void CsvOutput::observe(const World& w, const GlobalMetrics& m) {
     }
     cities_->write(b);
   }
+  if (map_) map_->observe(w);
 }
 
 void CsvOutput::finish(const World&) {
   for (auto* f : {&global_, &states_, &networks_, &events_, &cities_})
     if (*f) (*f)->commit();
+  if (map_) map_->commit();
 }
 
 }  // namespace urbis

@@ -9,6 +9,7 @@
 
 #include "sim/engine/run.hpp"
 #include "sim/output/atomic_file.hpp"
+#include "sim/output/map_output.hpp"
 
 namespace urbis {
 
@@ -30,6 +31,7 @@ class CsvOutput : public RunObserver {
   const Scenario& scenario_;
   std::unique_ptr<AtomicFile> global_, states_, networks_, events_, cities_;
   std::vector<int> city_variables_;
+  std::unique_ptr<MapOutput> map_;  // places.csv, memberships.csv: beside cities.csv
   std::string buffer_;
 };
 

@@ -1,0 +1,118 @@
+// Time-series charts shared by the run and sweep views.
+import echarts from '../echarts.js';
+import { categorical, eventColour } from '../palette.js';
+
+const charts = new Set();
+window.addEventListener('resize', () => charts.forEach((c) => c.resize()));
+
+export function el(tag, attrs = {}, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === 'class') e.className = v;
+    else if (k === 'text') e.textContent = v;
+    else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
+    else e.setAttribute(k, v);
+  }
+  for (const c of children) if (c != null) e.append(c);
+  return e;
+}
+
+// A titled card holding one chart; returns { card, chart }.
+export function chartCard(parent, { title, note, id, height = 300 }) {
+  const box = el('div', { class: 'chart', style: `height:${height}px` });
+  const card = el('figure', { class: 'card', id: id || null },
+    el('figcaption', {}, el('h3', { text: title }), note ? el('p', { class: 'note', text: note }) : null), box);
+  if (!id) card.removeAttribute('id');
+  parent.append(card);
+  const chart = echarts.init(box, null, { renderer: 'svg' });
+  charts.add(chart);
+  return { card, chart };
+}
+
+export const fmtNumber = (v, digits = 3) => {
+  if (v == null || Number.isNaN(v)) return '–';
+  const a = Math.abs(v);
+  if (a >= 1e6) return (v / 1e6).toLocaleString('en', { maximumFractionDigits: 1 }) + ' M';
+  if (a >= 1e3) return Math.round(v).toLocaleString('en');
+  return Number(v.toPrecision(digits)).toLocaleString('en', { maximumFractionDigits: 3 });
+};
+
+// Events grouped by year, lettered A, B, C... in time order.
+export function eventMarks(events) {
+  const byYear = new Map();
+  for (const e of events || []) {
+    if (!byYear.has(e.year)) byYear.set(e.year, []);
+    byYear.get(e.year).push(e);
+  }
+  // Labels of years close together are stacked (level 0, 1, 2 above the plot).
+  let last = -Infinity, level = 0;
+  return [...byYear.entries()].sort((a, b) => a[0] - b[0]).map(([year, list], i) => {
+    level = year - last < 6 ? (level + 1) % 3 : 0;
+    last = year;
+    return { year, level, letter: String.fromCharCode(65 + (i % 26)), events: list };
+  });
+}
+
+const markLevels = (marks) => (marks && marks.length ? 1 + Math.max(...marks.map((m) => m.level)) : 0);
+
+function markLineOf(marks) {
+  if (!marks || !marks.length) return undefined;
+  return {
+    silent: false,
+    symbol: ['none', 'none'],
+    animation: false,
+    lineStyle: { color: eventColour, type: [4, 3], width: 1 },
+    label: { show: true, position: 'end', color: '#333', fontSize: 11, distance: 2 },
+    tooltip: { trigger: 'item' },
+    emphasis: { disabled: true },
+    data: marks.map((m) => ({
+      xAxis: m.year,
+      name: m.events.map((e) => e.label).join('; '),
+      label: { formatter: `${m.letter} ${m.year}`, distance: 2 + 13 * m.level },
+    })),
+  };
+}
+
+// Options of a year-axis line chart.
+//   years: [..]; series: [{name, data:[..], colour?, dashed?, area?}]
+//   yName: axis title with unit; marks: eventMarks(); extra: more series
+export function lineOption({ years, series, yName, yMin, yMax, marks, extra = [], percent = false, legend, legendRight = false }) {
+  const showLegend = legend ?? series.length + extra.length > 1;
+  const s = series.map((x, i) => ({
+    type: 'line',
+    name: x.name,
+    data: years.map((y, j) => [y, x.data[j] == null ? null : percent ? x.data[j] * 100 : x.data[j]]),
+    showSymbol: false,
+    connectNulls: false,
+    lineStyle: { width: 2, type: x.dashed ? 'dashed' : 'solid' },
+    itemStyle: { color: x.colour || categorical[i % categorical.length] },
+    areaStyle: x.area ? { opacity: 0.15 } : undefined,
+    markLine: i === 0 ? markLineOf(marks) : undefined,
+    emphasis: { focus: 'series' },
+  }));
+  return {
+    animation: false,
+    aria: { enabled: true },
+    grid: {
+      left: 64, right: legendRight ? 340 : 28, bottom: 44,
+      top: (showLegend && !legendRight ? 40 : 14) + 16 * markLevels(marks),
+    },
+    legend: !showLegend ? undefined : legendRight
+      ? { orient: 'vertical', right: 0, top: 'middle', itemWidth: 18, textStyle: { fontSize: 12, width: 290, overflow: 'truncate' } }
+      : { top: 0, type: 'scroll', itemWidth: 18, textStyle: { fontSize: 12 } },
+    tooltip: {
+      trigger: 'axis',
+      valueFormatter: (v) => (v == null ? '–' : fmtNumber(v) + (percent ? ' %' : '')),
+    },
+    xAxis: {
+      type: 'value', min: years[0], max: years[years.length - 1], minInterval: 1,
+      name: 'year', nameLocation: 'middle', nameGap: 26,
+      axisLabel: { formatter: (v) => String(v) }, splitLine: { show: false },
+    },
+    yAxis: {
+      type: 'value', name: yName, nameLocation: 'middle', nameGap: 46, min: yMin, max: yMax,
+      axisLabel: { formatter: (v) => fmtNumber(v) },
+    },
+    series: [...s, ...extra],
+  };
+}

@@ -1,0 +1,35 @@
+// The report's header: scenario, description, run facts, and the key of the
+// scenario's events (the lettered lines on every chart).
+import { el } from './charts.js';
+
+export function header(parent, data, marks) {
+  const m = data.meta || {};
+  const facts = [
+    m.seed != null ? `seed ${m.seed}` : null,
+    m.version ? `urbis ${m.version}` : null,
+    m.start != null ? `${m.start}–${m.end}` : null,
+    m.cities ? `${Number(m.cities).toLocaleString('en')} cities` : null,
+    m.states ? `${m.states} states` : null,
+    m.finished ? `run ${m.finished.replace('T', ' ').replace('Z', ' UTC')}` : null,
+    m.wall_seconds != null ? `${Number(m.wall_seconds).toFixed(1)} s on ${m.threads} thread${m.threads === 1 ? '' : 's'}` : null,
+  ].filter(Boolean);
+  const h = el('header', { class: 'top' },
+    el('h1', {}, el('span', { class: 'brand', text: 'urbis' }), ' ', m.scenario || 'report'),
+    // YAML block text: join the lines of a sentence, keep a line break after '.' or ':'.
+    m.description ? el('p', { class: 'description', text: m.description.trim().replace(/([^.:])\n(?!\n)/g, '$1 ') }) : null,
+    el('p', { class: 'facts', text: facts.join(' · ') }),
+    m.command_line ? el('p', { class: 'facts mono', text: m.command_line }) : null);
+  parent.append(h);
+  if (marks && marks.length) {
+    const list = el('ol', { class: 'events' });
+    for (const mk of marks)
+      for (const e of mk.events)
+        list.append(el('li', { 'data-year': mk.year },
+          el('span', { class: 'letter', text: `${mk.letter} ${mk.year}` }), ' ', e.label));
+    parent.append(el('section', { class: 'event-key' },
+      el('h2', { text: 'Scenario events' }),
+      el('p', { class: 'note', text: 'Dashed lines on every chart, lettered as here.' }), list));
+  }
+  if (data.problems && data.problems.length)
+    parent.append(el('p', { class: 'problems', text: data.problems.join('; ') }));
+}

@@ -1,0 +1,134 @@
+// World map: cities as dots (area ~ GDP, colour = cooperation), the links of
+// a chosen network, and a year slider.
+import echarts from '../echarts.js';
+import { registerWorld } from '../world.js';
+import { sequential } from '../palette.js';
+import { el, fmtNumber } from './charts.js';
+
+// Members of one network at each year, replayed from its changes.
+function membersAt(changes, year) {
+  const set = new Set();
+  for (let i = 0; i < changes.length; i += 3) {
+    if (changes[i] > year) break;
+    if (changes[i + 2] > 0) set.add(changes[i + 1]);
+    else set.delete(changes[i + 1]);
+  }
+  return set;
+}
+
+export function mapView(parent, data) {
+  const c = data.cities;
+  const section = el('section', { class: 'map-section', id: 'map' }, el('h2', { text: 'Cities of the world' }));
+  parent.append(section);
+  if (!c) {
+    section.append(el('p', { class: 'note', text: 'This run has no city outputs (cities.csv, places.csv), so there is no map.' }));
+    return;
+  }
+  const years = c.years;
+  const gdp = c.values.gdp_bn, coop = c.values.cooperation, mem = c.values.memberships;
+  let maxGdp = 0;
+  for (const row of gdp) for (const v of row) if (v > maxGdp) maxGdp = v;
+  const size = (v) => (v > 0 ? 2 + 22 * Math.sqrt(v / maxGdp) : 2);
+
+  const networks = Object.keys(c.links || {});
+  const yearLabel = el('output', { class: 'year', text: String(years[years.length - 1]) });
+  const slider = el('input', {
+    type: 'range', min: 0, max: years.length - 1, step: 1, value: years.length - 1,
+    'aria-label': 'year shown on the map', id: 'year-slider',
+  });
+  const play = el('button', { type: 'button', class: 'play', text: '▶ play' });
+  const pick = el('select', { 'aria-label': 'network whose links are drawn', id: 'network-pick' },
+    el('option', { value: '', text: 'no network links' }),
+    ...networks.map((n) => el('option', { value: n, text: c.link_issues?.[n] ? `${n} (${c.link_issues[n]})` : n })));
+  // C40 when the run has it (the climate story), else the largest climate network.
+  const climate = networks.filter((n) => c.link_issues?.[n] === 'climate');
+  pick.value = networks.includes('C40') ? 'C40' : climate[0] || networks[0] || '';
+  const caption = el('p', { class: 'note' });
+  section.append(
+    el('div', { class: 'controls' },
+      el('label', {}, 'Year ', slider, ' ', yearLabel), play,
+      el('label', {}, 'Links of ', pick)),
+    caption);
+  const box = el('div', { class: 'chart map', style: 'height:520px' });
+  section.append(box);
+  const chart = echarts.init(box, null, { renderer: 'svg' });
+  window.addEventListener('resize', () => chart.resize());
+
+  chart.setOption({
+    animation: false,
+    aria: { enabled: true, label: { description: 'World map of the cities of the run' } },
+    tooltip: { trigger: 'item' },
+    geo: {
+      map: registerWorld(), roam: true, top: 10, bottom: 60, left: 10, right: 10,
+      itemStyle: { areaColor: '#ecebe6', borderColor: '#b9b6ad', borderWidth: 0.5 },
+      emphasis: { disabled: true }, select: { disabled: true }, silent: true,
+    },
+    visualMap: {
+      type: 'continuous', min: 0, max: 1, dimension: 3, seriesIndex: 0, calculable: false,
+      orient: 'horizontal', left: 'center', bottom: 8, itemWidth: 12, itemHeight: 220,
+      text: ['cooperative 1', 'competitive 0'], textGap: 8, textStyle: { fontSize: 12 },
+      inRange: { color: sequential },
+    },
+    series: [
+      {
+        id: 'cities', type: 'scatter', coordinateSystem: 'geo', name: 'cities',
+        symbolSize: (v) => size(v[2]),
+        itemStyle: { opacity: 0.85, borderColor: '#ffffff', borderWidth: 0.3 },
+        tooltip: {
+          formatter: (p) => {
+            const [, , g, x, i, m] = p.value;
+            return `<b>${c.names[i]}</b> (${c.state[i]})<br>GDP ${fmtNumber(g)} bn USD<br>cooperation ${fmtNumber(x, 2)}<br>memberships ${m ?? '–'}`;
+          },
+        },
+        data: [],
+      },
+      {
+        id: 'links', type: 'lines', coordinateSystem: 'geo', silent: true, polyline: false,
+        lineStyle: { color: '#D55E00', width: 0.8, opacity: 0.55, curveness: 0.2 }, data: [],
+      },
+    ],
+  });
+
+  const draw = () => {
+    const y = Number(slider.value);
+    const year = years[y];
+    yearLabel.textContent = String(year);
+    box.dataset.year = String(year);
+    const dots = [];
+    for (let i = 0; i < c.names.length; ++i) {
+      if (gdp[y][i] == null) continue;
+      dots.push([c.lon[i], c.lat[i], gdp[y][i], coop ? coop[y][i] : 0.5, i, mem ? mem[y][i] : null]);
+    }
+    dots.sort((a, b) => b[2] - a[2]); // small dots on top of large ones
+    let links = [];
+    let linkOpacity = 0.5;
+    const name = pick.value;
+    if (name) {
+      const members = [...membersAt(c.links[name], year)];
+      let hub = -1;
+      for (const i of members) if (hub < 0 || (gdp[y][i] ?? 0) > (gdp[y][hub] ?? 0)) hub = i;
+      links = members.filter((i) => i !== hub).map((i) => ({ coords: [[c.lon[hub], c.lat[hub]], [c.lon[i], c.lat[i]]] }));
+      linkOpacity = Math.min(0.7, Math.max(0.12, 6 / Math.sqrt(links.length + 1)));
+      caption.textContent = `${year}: ${dots.length.toLocaleString('en')} cities; dot area ∝ GDP (largest ${fmtNumber(maxGdp)} bn USD), colour = cooperation (0 competitive – 1 cooperative). ` +
+        (members.length ? `${name}: ${members.length} members, linked to its largest economy, ${c.names[hub]}.` : `${name} has no members in ${year}.`);
+    } else {
+      caption.textContent = `${year}: ${dots.length.toLocaleString('en')} cities; dot area ∝ GDP (largest ${fmtNumber(maxGdp)} bn USD), colour = cooperation (0 competitive – 1 cooperative).`;
+    }
+    box.dataset.cities = String(dots.length);
+    chart.setOption({ series: [{ id: 'cities', data: dots }, { id: 'links', data: links, lineStyle: { opacity: linkOpacity } }] });
+  };
+  slider.addEventListener('input', draw);
+  pick.addEventListener('change', draw);
+  let timer = null;
+  play.addEventListener('click', () => {
+    if (timer) { clearInterval(timer); timer = null; play.textContent = '▶ play'; return; }
+    if (Number(slider.value) >= years.length - 1) slider.value = 0;
+    play.textContent = '❚❚ pause';
+    timer = setInterval(() => {
+      if (Number(slider.value) >= years.length - 1) { clearInterval(timer); timer = null; play.textContent = '▶ play'; return; }
+      slider.value = Number(slider.value) + 1;
+      draw();
+    }, 400);
+  });
+  draw();
+}
