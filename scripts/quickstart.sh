@@ -7,8 +7,11 @@ scripts/install-deps.sh
 scripts/build.sh
 out=out/paris_withdrawal
 build/release/urbis run scenarios/paris_withdrawal.yaml -o "$out" --force
+build/release/urbis report "$out" -o "$out/report.html"
 echo
 echo "Done. Trajectories (CSV) and run.json are in $out/"
 echo "  global.csv    one row per year: cooperation index, networks, actions, Gini, ..."
 echo "  states.csv    one row per state and year (the US is the scenario's protagonist)"
 echo "  networks.csv  one row per network and year; events.csv: what happened when"
+echo
+echo "Report (open it in any browser; it works offline): $out/report.html"

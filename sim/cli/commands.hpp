@@ -36,4 +36,13 @@ class Commands {
 // run, validate, list (sim/cli/run_command.cpp)
 void add_run_commands(Commands& commands);
 
+// sweep, sweep merge, summarize, sensitivity (sim/cli/sweep_command.cpp)
+void add_sweep_commands(Commands& commands);
+
+// calibrate (sim/cli/calibrate_command.cpp)
+void add_calibrate_commands(Commands& commands);
+
+// report (sim/cli/report_command.cpp)
+void add_report_commands(Commands& commands);
+
 }  // namespace urbis

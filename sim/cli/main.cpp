@@ -29,6 +29,9 @@ int main(int argc, char** argv) {
 
   Commands commands(app);
   add_run_commands(commands);
+  add_sweep_commands(commands);
+  add_calibrate_commands(commands);
+  add_report_commands(commands);
 
   try {
     app.parse(argc, argv);
