@@ -4,11 +4,14 @@
 # paris_withdrawal scenario. Repeats each case, reports the median wall time,
 # the cost per city-step and the peak memory, and writes bench-results.csv.
 # Usage: scripts/bench.sh [repeats]   (default 5)
+#        URBIS_BIN=path/to/urbis scripts/bench.sh   (time another build; no build step)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repeats=${1:-5}
-scripts/build.sh >/dev/null
-bin=build/release/urbis
+if [ -z "${URBIS_BIN:-}" ]; then
+  scripts/build.sh >/dev/null
+fi
+bin=${URBIS_BIN:-build/release/urbis}
 out=$(mktemp -d)
 results=bench-results.csv
 echo "case,cities,years,threads,median_wall_s,ns_per_city_step,peak_rss_mb" > "$results"

@@ -1,5 +1,6 @@
 #include "sim/world/synthetic_world.hpp"
 
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -10,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "sim/core/input_error.hpp"
+#include "sim/core/parallel.hpp"
 #include "sim/core/random.hpp"
 #include "sim/world/city_gdp.hpp"
 
@@ -134,8 +136,8 @@ WorldData make_synthetic_world(const SyntheticWorldSpec& spec, int start_year,
     std::swap(perm[i], perm[k]);
   }
 
-  std::vector<double> state_pop(m, 0.0);
-  for (std::size_t i = 0; i < n; ++i) {
+  // Each city's draws are its own, so cities are generated in parallel.
+  for_each_index(n, [&](std::size_t i) {
     const auto ii = static_cast<Eigen::Index>(i);
     const auto id = static_cast<std::uint32_t>(i);
     // The first city of each index goes to state i, so that every state has
@@ -168,8 +170,9 @@ WorldData make_synthetic_world(const SyntheticWorldSpec& spec, int start_year,
     c.lat[ii] = lat;
     c.lon[ii] = lon;
     c.population[ii] = pop;
-    state_pop[j] += pop;
-  }
+  });
+  std::vector<double> state_pop(m, 0.0);
+  for (std::size_t i = 0; i < n; ++i) state_pop[static_cast<std::size_t>(c.state[static_cast<Eigen::Index>(i)])] += c.population[static_cast<Eigen::Index>(i)];
 
   // National population and GDP from the cities.
   for (std::size_t j = 0; j < m; ++j) {
