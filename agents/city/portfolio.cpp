@@ -20,27 +20,6 @@ bool scope_admits(const Scope& s, const World& w, int state) {
 }  // namespace
 
 MembershipValuer::MembershipValuer(const World& w, const CoalitionParams& p) : w_(w), p_(p) {
-  const Networks& nw = w.networks;
-  const std::size_t K = nw.size();
-  base_.assign(K, 0.0);
-  for (std::size_t k = 0; k < K; ++k) {
-    const double n = nw.members[k];
-    const double sigma = w.global.salience[static_cast<int>(nw.issue[k])];
-    base_[k] = p.b_size * sigma * n / (n + p.half_size) + p.b_power * nw.recognition[k] * nw.power[k];
-    // Peer weight: the engagement-weighted mean GDP of the members against
-    // the mean city's, w_k = (W_k / E_k) / (Y_w / N), as b_W w/(w + w_half)
-    // times the size saturation n/(n + n_half) (a club of one is no club).
-    if (p.b_peer > 0 && nw.engagement[k] > 0 && w.global.world_gdp > 0) {
-      const double peer = (nw.engaged_gdp[k] / nw.engagement[k]) /
-                          (w.global.world_gdp / static_cast<double>(w.cities.size()));
-      base_[k] += p.b_peer * peer / (peer + p.peer_half) * n / (n + p.half_size);
-    }
-  }
-  const std::size_t R = static_cast<std::size_t>(nw.regions);
-  fit_.assign(K * R, 0.0);
-  for (std::size_t k = 0; k < K; ++k)
-    for (std::size_t r = 0; r < R; ++r)
-      fit_[k * R + r] = p.b_fit * (nw.region_members[k * R + r] + 0.5) / (nw.members[k] + 1.0);
   const std::size_t S = w.states.size();
   gap_.assign(S * kIssueCount, 0.0);
   for (std::size_t j = 0; j < S; ++j) {
@@ -55,10 +34,35 @@ MembershipValuer::MembershipValuer(const World& w, const CoalitionParams& p) : w
     }
   }
   open_to_state_.assign(S, {});
-  for (std::size_t j = 0; j < S; ++j)
-    for (std::size_t k = 0; k < K; ++k)
-      if (nw.active[k] && scope_admits(nw.scope[k], w, static_cast<int>(j)))
-        open_to_state_[j].push_back(static_cast<std::int32_t>(k));
+  for (std::size_t k = 0; k < w.networks.size(); ++k) add_network(static_cast<int>(k));
+}
+
+void MembershipValuer::add_network(int network) {
+  const World& w = w_;
+  const CoalitionParams& p = p_;
+  const Networks& nw = w.networks;
+  const auto k = static_cast<std::size_t>(network);
+  const std::size_t R = static_cast<std::size_t>(nw.regions);
+  if (base_.size() <= k) base_.resize(k + 1, 0.0);
+  if (fit_.size() < (k + 1) * R) fit_.resize((k + 1) * R, 0.0);
+
+  const double n = nw.members[k];
+  const double sigma = w.global.salience[static_cast<int>(nw.issue[k])];
+  base_[k] = p.b_size * sigma * n / (n + p.half_size) + p.b_power * nw.recognition[k] * nw.power[k];
+  // Peer weight: the engagement-weighted mean GDP of the members against
+  // the mean city's, w_k = (W_k / E_k) / (Y_w / N), as b_W w/(w + w_half)
+  // times the size saturation n/(n + n_half) (a club of one is no club).
+  if (p.b_peer > 0 && nw.engagement[k] > 0 && w.global.world_gdp > 0) {
+    const double peer = (nw.engaged_gdp[k] / nw.engagement[k]) /
+                        (w.global.world_gdp / static_cast<double>(w.cities.size()));
+    base_[k] += p.b_peer * peer / (peer + p.peer_half) * n / (n + p.half_size);
+  }
+  for (std::size_t r = 0; r < R; ++r)
+    fit_[k * R + r] = p.b_fit * (nw.region_members[k * R + r] + 0.5) / (nw.members[k] + 1.0);
+  if (!nw.active[k]) return;
+  // Networks are added in index order, so each state's list stays sorted.
+  for (std::size_t j = 0; j < open_to_state_.size(); ++j)
+    if (scope_admits(nw.scope[k], w, static_cast<int>(j))) open_to_state_[j].push_back(network);
 }
 
 bool MembershipValuer::admits(std::size_t i, int k) const {

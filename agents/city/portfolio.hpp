@@ -18,6 +18,8 @@ namespace urbis {
 class MembershipValuer {
  public:
   MembershipValuer(const World& world, const CoalitionParams& p);
+  // Takes in network k, founded after construction (k must be the newest).
+  void add_network(int k);
 
   // What value() needs of the city, gathered once per city.
   struct CityTerms {

@@ -88,6 +88,7 @@ int found_networks(World& w, const Params& p, const Streams& rng, std::uint32_t 
   }
   if (run <= 0) return 0;
 
+  MembershipValuer valuer(w, p.coalitions);  // built once; each new network is added to it
   int serial = 0;
   for (int q = 0; q < kIssueCount; ++q) {
     for (int b = 0; b < births[q]; ++b, ++serial) {
@@ -120,7 +121,7 @@ int found_networks(World& w, const Params& p, const Streams& rng, std::uint32_t 
       }
       const std::size_t take = std::min(near.size(), static_cast<std::size_t>(fp.invitees));
       std::partial_sort(near.begin(), near.begin() + static_cast<std::ptrdiff_t>(take), near.end());
-      const MembershipValuer valuer(w, p.coalitions);
+      valuer.add_network(k);  // the new network, with its founder
       int accepted = 0;
       for (std::size_t t = 0; t < take; ++t) {
         const auto i = static_cast<std::size_t>(near[t].second);
