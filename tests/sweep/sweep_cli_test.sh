@@ -108,7 +108,7 @@ grep -q "9 runs missing: 0, 2, 4" "$tmp/out" && ok "merge lists the missing runs
 # --- kill -9 part-way, then --resume -------------------------------------
 "$bin" sweep "$sweep" -o killed --threads 1 >/dev/null 2>&1 &
 pid=$!
-for _ in $(seq 200); do [ "$(ls killed/records 2>/dev/null | grep -c '\.csv$')" -ge 5 ] && break; sleep 0.05; done
+for _ in $(seq 1200); do [ "$(ls killed/records 2>/dev/null | grep -c '\.csv$')" -ge 5 ] && break; sleep 0.05; done
 kill -9 $pid; wait $pid 2>/dev/null
 before=$(ls killed/records | grep -c '\.csv$')
 [ "$before" -ge 5 ] && [ "$before" -lt 18 ] && ok "killed part-way ($before of 18 recorded)" || bad "kill timing: $before records"
