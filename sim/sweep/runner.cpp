@@ -352,19 +352,19 @@ std::vector<std::int64_t> prepare_folder(const SweepPlan& plan, const std::strin
     write_file_atomically(mpath, mine.dump(1) + "\n");
   }
   const auto done = finished_runs(dir);
-  std::vector<std::int64_t> todo;
+  std::vector<std::int64_t> pending;
   std::int64_t already = 0;
   for (std::int64_t id = shard; id < plan.runs(); id += shards) {
     if (done.count(id)) ++already;
-    else todo.push_back(id);
+    else pending.push_back(id);
   }
   if (already > 0 && !resume)
     throw InputError({dir}, fmt::format("this folder already holds {} finished run{} of this sweep{}; pass --resume to do "
                                         "only the missing ones, or choose another folder with -o",
                                         already, already == 1 ? "" : "s",
                                         shards > 1 ? fmt::format(" (shard {}/{})", shard, shards) : ""));
-  if (resume && already > 0) spdlog::info("resuming: {} runs already done, {} to do", already, todo.size());
-  return todo;
+  if (resume && already > 0) spdlog::info("resuming: {} runs already done, {} pending", already, pending.size());
+  return pending;
 }
 
 int finish(const std::string& dir, const Progress& p, std::int64_t planned, bool sharded) {
@@ -382,24 +382,24 @@ int finish(const std::string& dir, const Progress& p, std::int64_t planned, bool
 }
 
 int run_local(const SweepPlan& plan, const SweepOptions& o, const std::string& dir) {
-  const auto todo = prepare_folder(plan, dir, o.resume, o.shard_index, o.shard_count);
+  const auto pending = prepare_folder(plan, dir, o.resume, o.shard_index, o.shard_count);
   Executor exec(plan, dir);
-  Progress progress(static_cast<std::int64_t>(todo.size()), terminal(o.progress));
+  Progress progress(static_cast<std::int64_t>(pending.size()), terminal(o.progress));
   tbb::parallel_for(
-      tbb::blocked_range<std::size_t>(0, todo.size(), 1),
+      tbb::blocked_range<std::size_t>(0, pending.size(), 1),
       [&](const tbb::blocked_range<std::size_t>& r) {
         for (std::size_t i = r.begin(); i != r.end(); ++i) {
           tbb::this_task_arena::isolate([&] {
             bool ok = true;
-            const std::string line = exec.run(todo[i], ok);
-            exec.write_record(todo[i], line);
+            const std::string line = exec.run(pending[i], ok);
+            exec.write_record(pending[i], line);
             progress.add(ok);
           });
         }
       },
       tbb::simple_partitioner());
   progress.stop();
-  return finish(dir, progress, static_cast<std::int64_t>(todo.size()), o.shard_count > 1);
+  return finish(dir, progress, static_cast<std::int64_t>(pending.size()), o.shard_count > 1);
 }
 
 #ifdef URBIS_WITH_MPI
@@ -423,10 +423,10 @@ int run_mpi(const SweepPlan& plan, const SweepOptions& o, const std::string& dir
   }
   // Rank 0: prepares the folder, serves the work list from its main thread
   // (polling, so it does not spin a core) and does runs itself on another thread.
-  std::vector<std::int64_t> todo;
+  std::vector<std::int64_t> pending;
   std::exception_ptr failure;
   try {
-    todo = prepare_folder(plan, dir, o.resume, o.shard_index, o.shard_count);
+    pending = prepare_folder(plan, dir, o.resume, o.shard_index, o.shard_count);
   } catch (...) {
     failure = std::current_exception();  // rethrown once the workers are told to stop
   }
@@ -434,11 +434,11 @@ int run_mpi(const SweepPlan& plan, const SweepOptions& o, const std::string& dir
   std::size_t next = 0;
   auto take = [&]() -> std::int64_t {
     std::lock_guard lock(mutex);
-    return next < todo.size() ? todo[next++] : -1;
+    return next < pending.size() ? pending[next++] : -1;
   };
-  spdlog::info("{}: {} runs to do, shared out by rank 0 over {} MPI ranks", plan.spec.name, todo.size(), size);
+  spdlog::info("{}: {} runs to do, shared out by rank 0 over {} MPI ranks", plan.spec.name, pending.size(), size);
   Executor exec(plan, dir);
-  Progress progress(static_cast<std::int64_t>(todo.size()), terminal(o.progress));
+  Progress progress(static_cast<std::int64_t>(pending.size()), terminal(o.progress));
   std::thread local([&] {
     for (std::int64_t id; (id = take()) >= 0;) {
       bool ok = true;
@@ -474,7 +474,7 @@ int run_mpi(const SweepPlan& plan, const SweepOptions& o, const std::string& dir
   local.join();
   progress.stop();
   if (failure) std::rethrow_exception(failure);
-  return finish(dir, progress, static_cast<std::int64_t>(todo.size()), false);
+  return finish(dir, progress, static_cast<std::int64_t>(pending.size()), false);
 }
 
 struct MpiSession {
