@@ -2,6 +2,8 @@
 // Everything a run steps: the three agent kinds, their memberships and the
 // global state. Phases take the parts they read as const and the parts they
 // write as non-const.
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -14,12 +16,16 @@
 
 namespace urbis {
 
+// ln of a city's GDP (USD), floored at 1 USD so that an empty city stays finite.
+inline double log_gdp(double gdp) { return std::log(std::max(gdp, 1.0)); }
+
 struct Globals {
   int year = 0;
   std::uint32_t step = 0;          // steps taken since the start (keys the random streams)
   PerIssue<double> salience{};     // sigma_q
   PerIssue<double> salience_shock{};  // sigma_q - baseline after events (drives gap_q)
   double world_gdp = 0;            // sum of city GDP
+  double mean_log_gdp = 0;         // mean over cities of ln Y (the typical city, for the peer term)
   double world_gdp_pc = 0;         // world GDP per capita of the cities (indexes fees)
   double mitigation = 0;           // G: climate actions this year
 };

@@ -5,6 +5,7 @@
 
 #include "sim/core/parallel.hpp"
 
+
 namespace urbis {
 
 namespace {
@@ -49,12 +50,14 @@ void MembershipValuer::add_network(int network) {
   const double n = nw.members[k];
   const double sigma = w.global.salience[static_cast<int>(nw.issue[k])];
   base_[k] = p.b_size * sigma * n / (n + p.half_size) + p.b_power * nw.recognition[k] * nw.power[k];
-  // Peer weight: the engagement-weighted mean GDP of the members against
-  // the mean city's, w_k = (W_k / E_k) / (Y_w / N), as b_W w/(w + w_half)
-  // times the size saturation n/(n + n_half) (a club of one is no club).
-  if (p.b_peer > 0 && nw.engagement[k] > 0 && w.global.world_gdp > 0) {
-    const double peer = (nw.engaged_gdp[k] / nw.engagement[k]) /
-                        (w.global.world_gdp / static_cast<double>(w.cities.size()));
+  // Peer weight: the engagement-weighted geometric mean GDP of the members
+  // against the typical city's, w_k = exp(L_k / E_k - mean ln Y), as
+  // b_W w/(w + w_half) times the size saturation n/(n + n_half) (a club of one
+  // is no club). The geometric mean describes the typical member: in an
+  // arithmetic mean one giant (Tokyo is ~180 mean cities) makes any network
+  // that holds it look like a club of peers.
+  if (p.b_peer > 0 && nw.engagement[k] > 0) {
+    const double peer = std::exp(nw.engaged_log_gdp[k] / nw.engagement[k] - w.global.mean_log_gdp);
     base_[k] += p.b_peer * peer / (peer + p.peer_half) * n / (n + p.half_size);
   }
   for (std::size_t r = 0; r < R; ++r)

@@ -14,8 +14,9 @@ void count_members(World& w) {
   const std::size_t n = c.size();
   const std::size_t K = nw.size();
   const std::size_t R = static_cast<std::size_t>(nw.regions);
-  // Columns per chunk: members, engagement, engaged GDP, partner-weighted GDP, regions.
-  const std::size_t width = 4 + R;
+  // Columns per chunk: members, engagement, engaged GDP, partner-weighted GDP,
+  // engaged log GDP, regions.
+  const std::size_t width = 5 + R;
   const std::size_t chunks = chunk_count(n);
   std::vector<double> partial(chunks * K * width, 0.0);
   for_chunks(n, [&](std::size_t b, std::size_t e, std::size_t ch) {
@@ -29,13 +30,14 @@ void count_members(World& w) {
         row[1] += x;
         row[2] += x * c.gdp[i];
         row[3] += x * c.gdp[i] * partner;
-        row[4 + c.region[i]] += 1;
+        row[4] += x * log_gdp(c.gdp[i]);
+        row[5 + c.region[i]] += 1;
       }
     }
   });
   nw.region_members.assign(K * R, 0.0);
   std::vector<double> partner(K, 0.0);
-  for (std::size_t k = 0; k < K; ++k) nw.members[k] = nw.engagement[k] = nw.engaged_gdp[k] = 0;
+  for (std::size_t k = 0; k < K; ++k) nw.members[k] = nw.engagement[k] = nw.engaged_gdp[k] = nw.engaged_log_gdp[k] = 0;
   for (std::size_t ch = 0; ch < chunks; ++ch)
     for (std::size_t k = 0; k < K; ++k) {
       const double* row = partial.data() + (ch * K + k) * width;
@@ -43,7 +45,8 @@ void count_members(World& w) {
       nw.engagement[k] += row[1];
       nw.engaged_gdp[k] += row[2];
       partner[k] += row[3];
-      for (std::size_t r = 0; r < R; ++r) nw.region_members[k * R + r] += row[4 + r];
+      nw.engaged_log_gdp[k] += row[4];
+      for (std::size_t r = 0; r < R; ++r) nw.region_members[k * R + r] += row[5 + r];
     }
   for (std::size_t k = 0; k < K; ++k)
     nw.partner_weight[k] = nw.engaged_gdp[k] > 0 ? partner[k] / nw.engaged_gdp[k] : 0.0;

@@ -21,7 +21,7 @@ int Networks::add(std::string n, Issue q, Scope s, double min_pop, double fee_mu
   weak_years.push_back(0);
   invited.emplace_back();
   max_members.push_back(0);
-  for (auto* v : {&members, &engaged_gdp, &engagement, &power, &actions, &partner_weight})
+  for (auto* v : {&members, &engaged_gdp, &engagement, &engaged_log_gdp, &power, &actions, &partner_weight})
     v->push_back(0);
   region_members.resize(region_members.size() + static_cast<std::size_t>(regions), 0.0);
   return static_cast<int>(name.size()) - 1;

@@ -43,6 +43,7 @@ struct Networks {
   std::vector<double> members;       // n
   std::vector<double> engaged_gdp;   // W = sum of e Y
   std::vector<double> engagement;    // sum of e
+  std::vector<double> engaged_log_gdp;  // sum of e ln Y (the typical member, for the peer term)
   std::vector<double> power;         // NP
   std::vector<double> actions;       // A this year
   std::vector<double> partner_weight;  // sum of e Y pi_state / W

@@ -30,6 +30,7 @@ bool join_network(World& w, std::size_t i, int k) {
   nw.members[k] += 1;
   nw.engagement[k] += x;
   nw.engaged_gdp[k] += x * w.cities.gdp[i];
+  nw.engaged_log_gdp[k] += x * log_gdp(w.cities.gdp[i]);
   nw.region_members[static_cast<std::size_t>(k) * nw.regions + w.cities.region[i]] += 1;
   w.cities.fees[i] += nw.fee[k];
   return true;
@@ -47,7 +48,7 @@ void end_network(World& w, int k, const char* reason) {
   });
   w.log.push_back({w.global.year, "dissolved", nw.name[k],
                    fmt::format("{} members released; {}", nw.members[k], reason)});
-  nw.members[k] = nw.engagement[k] = nw.engaged_gdp[k] = 0;
+  nw.members[k] = nw.engagement[k] = nw.engaged_gdp[k] = nw.engaged_log_gdp[k] = 0;
   std::fill_n(nw.region_members.begin() + static_cast<std::ptrdiff_t>(k) * nw.regions, nw.regions, 0.0);
 }
 

@@ -17,6 +17,9 @@ void refresh_budgets(World& w, const Params& params) {
   w.global.world_gdp = sum_over(c.size(), [&](std::size_t i) { return c.gdp[i]; });
   const double pop = sum_over(c.size(), [&](std::size_t i) { return c.population[i]; });
   w.global.world_gdp_pc = pop > 0 ? w.global.world_gdp / pop : 0.0;
+  w.global.mean_log_gdp =
+      c.size() > 0 ? sum_over(c.size(), [&](std::size_t i) { return log_gdp(c.gdp[i]); }) / static_cast<double>(c.size())
+                   : 0.0;
   index_fees(w.networks, w.global.world_gdp_pc);
   compute_budgets(w.states, w.members, w.networks, c, params.budget);
 }

@@ -92,6 +92,36 @@ TEST(MembershipValuer, MatchesTheFormulaByHand) {
   EXPECT_EQ(v2.gap(1, Issue::climate), 0.0);
 }
 
+TEST(MembershipValuer, PeerTermIsTheTypicalMembersWeight) {
+  // b_W w/(w + w_half) n/(n + n_half), w = exp(sum e ln Y / sum e - mean ln Y):
+  // the engagement-weighted geometric mean GDP of the members against the
+  // typical city's. One giant among small members does not make a club.
+  Params p = gap_only_params();
+  p.coalitions.b_gap = 0;
+  p.coalitions.b_peer = 2;
+  p.coalitions.peer_half = 5;
+  p.coalitions.half_size = 5;
+  World w = budget_world(p, {0, 0}, 1);  // x = 1, D = 1e6
+  w.global.mean_log_gdp = std::log(1e9);  // the typical city: 1e9 USD
+  const int club = test::add_network(w, {.issue = Issue::climate});
+  const int mixed = test::add_network(w, {.issue = Issue::climate});
+  Networks& nw = w.networks;
+  // club: 5 members of 2e10 each, engagement 0.5 each -> w = 20
+  nw.members[club] = 5;
+  nw.engagement[club] = 2.5;
+  nw.engaged_log_gdp[club] = 2.5 * std::log(2e10);
+  // mixed: one member of 1e12 (a giant) and four of 1e8, engagement 1 each:
+  // arithmetic mean 2.0008e11 (w = 200) but geometric mean 1e12^0.2 1e8^0.8 = 6.31e8 (w = 0.631)
+  nw.members[mixed] = 5;
+  nw.engagement[mixed] = 5;
+  nw.engaged_log_gdp[mixed] = std::log(1e12) + 4 * std::log(1e8);
+  const MembershipValuer v(w, p.coalitions);
+  EXPECT_NEAR(v.value(0, club), 2.0 * 20 / 25 * 0.5, 1e-12);  // 0.8
+  const double wm = std::pow(10.0, 0.2 * 12 + 0.8 * 8 - 9);
+  EXPECT_NEAR(v.value(0, mixed), 2.0 * wm / (wm + 5) * 0.5, 1e-12);  // 0.112
+  EXPECT_LT(v.value(0, mixed), 0.15);
+}
+
 TEST(MembershipValuer, SovereignCostNeedsConflictPopulismAndLowAutonomy) {
   const Params p = gap_only_params();
   World w = budget_world(p, {0, 0}, 1);
