@@ -5,10 +5,12 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
   libeigen3-dev libfmt-dev libspdlog-dev libyaml-cpp-dev libtbb-dev
-  libcli11-dev librandom123-dev nlohmann-json3-dev libfccp-dev
+  libcli11-dev librandom123-dev nlohmann-json3-dev libfccp-dev libcpp-httplib-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libopenmpi-dev openmpi-bin slurm-wlm munge python3
 )
+# The fuzz preset and the ThreadSanitizer build use clang's runtimes.
+packages+=(clang)
 # The report (web/) is built with Node.js and npm; its browser test drives Chromium.
 packages+=(chromium chromium-driver)
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)

@@ -1,4 +1,5 @@
-// Bundles the report front-end into one script and one style sheet:
+// Bundles the front-end: the report (report.js, report.css) and the classroom
+// pages of `urbis serve` (classroom.js, classroom.css):
 //   node build.mjs [--outdir DIR]   (default dist/)
 import { build } from 'esbuild';
 import { mkdirSync } from 'node:fs';
@@ -11,7 +12,10 @@ const outdir = resolve(at > 0 ? process.argv[at + 1] : resolve(here, 'dist'));
 mkdirSync(outdir, { recursive: true });
 
 await build({
-  entryPoints: { report: resolve(here, 'src/report.js') },
+  entryPoints: {
+    report: resolve(here, 'src/report.js'),
+    classroom: resolve(here, 'src/classroom/main.js'),
+  },
   bundle: true,
   minify: true,
   format: 'iife',
