@@ -1,6 +1,9 @@
 #include "agents/membership.hpp"
 
 #include <algorithm>
+#include <utility>
+
+#include "sim/core/parallel.hpp"
 
 namespace urbis {
 
@@ -38,15 +41,32 @@ std::size_t Memberships::total() const {
 }
 
 void MemberIndex::build(const Memberships& m, std::size_t networks) {
+  // A counting sort by network, chunk-parallel: each chunk counts its
+  // members of each network, then fills its own slice of each network's
+  // list, the chunks' slices laid out in chunk order. Cities are visited in
+  // index order within a chunk, so each network's members come out sorted,
+  // exactly as a sequential pass gives them.
+  const std::size_t n = m.cities();
+  const std::size_t chunks = chunk_count(n);
+  std::vector<std::int64_t> start(chunks * networks, 0);  // chunk x network: counts, then first slots
+  for_chunks(n, [&](std::size_t b, std::size_t e, std::size_t ch) {
+    std::int64_t* cnt = start.data() + ch * networks;
+    for (std::size_t i = b; i < e; ++i)
+      for (auto k : m.of(i)) ++cnt[k];
+  });
   offsets.assign(networks + 1, 0);
-  for (std::size_t i = 0; i < m.cities(); ++i)
-    for (auto k : m.of(i)) ++offsets[static_cast<std::size_t>(k) + 1];
-  for (std::size_t k = 0; k < networks; ++k) offsets[k + 1] += offsets[k];
-  cities.resize(static_cast<std::size_t>(offsets[networks]));
-  std::vector<std::int64_t> fill(offsets.begin(), offsets.end() - 1);
-  // Cities are visited in index order, so each network's members are sorted.
-  for (std::size_t i = 0; i < m.cities(); ++i)
-    for (auto k : m.of(i)) cities[static_cast<std::size_t>(fill[k]++)] = static_cast<std::int32_t>(i);
+  std::int64_t next = 0;
+  for (std::size_t k = 0; k < networks; ++k) {
+    offsets[k] = next;
+    for (std::size_t ch = 0; ch < chunks; ++ch) next += std::exchange(start[ch * networks + k], next);
+  }
+  offsets[networks] = next;
+  cities.resize(static_cast<std::size_t>(next));
+  for_chunks(n, [&](std::size_t b, std::size_t e, std::size_t ch) {
+    std::int64_t* fill = start.data() + ch * networks;
+    for (std::size_t i = b; i < e; ++i)
+      for (auto k : m.of(i)) cities[static_cast<std::size_t>(fill[k]++)] = static_cast<std::int32_t>(i);
+  });
 }
 
 }  // namespace urbis

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "agents/city/columns.hpp"
+#include "agents/city/players.hpp"
 #include "agents/membership.hpp"
 #include "agents/network/columns.hpp"
 #include "agents/state/columns.hpp"
@@ -52,6 +53,8 @@ struct World {
   std::vector<std::int32_t> state_cities;
 
   std::vector<EventRecord> log;  // events of the current step
+
+  Players players;  // cities people play (urbis serve --classroom); none in a run
 
   void index_states();  // builds state_offsets/state_cities from cities.state
   int agreement_index(const std::string& name) const;

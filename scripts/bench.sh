@@ -3,8 +3,12 @@
 # and 10^6 cities (10 steps each) with 1 and 2 threads, and on the real-world
 # paris_withdrawal scenario. Repeats each case, reports the median wall time,
 # the cost per city-step and the peak memory, and writes bench-results.csv.
+# Then runs the per-phase Google Benchmark suite (scripts/bench-suite.sh ->
+# out/bench/suite.csv) with as many repetitions, and plots it when gnuplot is
+# there (bench/plot-performance.sh -> docs/images/performance.svg).
 # Usage: scripts/bench.sh [repeats]   (default 5)
 #        URBIS_BIN=path/to/urbis scripts/bench.sh   (time another build; no build step)
+#        URBIS_SUITE=0 scripts/bench.sh   (whole-process timings only)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repeats=${1:-5}
@@ -40,3 +44,8 @@ done
 for threads in 1 2; do run_case paris_withdrawal scenarios/paris_withdrawal.yaml 1861 51 "$threads"; done
 rm -rf "$out"
 echo "written: $results"
+
+if [ "${URBIS_SUITE:-1}" = 1 ]; then
+  URBIS_BENCH=${URBIS_BENCH:-$(dirname "$bin")/bench/urbis_bench} scripts/bench-suite.sh "$repeats"
+  if command -v gnuplot >/dev/null; then bench/plot-performance.sh; fi
+fi

@@ -28,10 +28,16 @@ void compete(const States& states, Cities& c, const CompetitionParams& p) {
               p.w_reputation * c.reputation[i] + p.contest_exponent * std::log(spend);
   });
   const double shift = logw.maxCoeff();  // max is exact whatever the order
-  Eigen::ArrayXd w = (logw - shift).exp();
-  // A city with no people has no stake and cannot attract anything.
-  for_each_index(n, [&](std::size_t i) {
-    if (c.population[i] <= 0) w[i] = 0;
+  Eigen::ArrayXd w(static_cast<Eigen::Index>(n));
+  for_chunks(n, [&](std::size_t b, std::size_t e, std::size_t) {
+    // Eigen's vectorised exp, a chunk at a time (in parallel): chunks start
+    // at multiples of 4,096, so each element takes the same packet or scalar
+    // path as in one whole-array expression, and gets the same bits.
+    const auto first = static_cast<Eigen::Index>(b), size = static_cast<Eigen::Index>(e - b);
+    w.segment(first, size) = (logw.segment(first, size) - shift).exp();
+    // A city with no people has no stake and cannot attract anything.
+    for (std::size_t i = b; i < e; ++i)
+      if (c.population[i] <= 0) w[i] = 0;
   });
 
   auto state_of = [&](std::size_t i) { return static_cast<std::size_t>(c.state[i]); };

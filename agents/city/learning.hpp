@@ -17,7 +17,8 @@ void compute_payoffs(Cities& cities, double mitigation, const LearningParams& p)
 // With probability p_imit a city picks a peer (same state with probability
 // p_same, else a co-member of one of its networks, else any city) and adopts
 // the peer's x with probability 1 / (1 + exp(-(pi_peer - pi_i) / K)); with
-// probability mu it mutates x <- clamp(x + N(0, sd)).
+// probability mu it mutates x <- clamp(x + N(0, sd)). A city a person plays
+// keeps its x (agents/city/players.hpp).
 void imitate(World& world, const MemberIndex& members_of, const LearningParams& p,
              const Streams& rng, std::uint32_t step);
 

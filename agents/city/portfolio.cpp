@@ -101,7 +101,11 @@ double MembershipValuer::value(const CityTerms& t, int k) const {
 double MembershipValuer::noise(const Streams& rng, std::uint32_t step, Phase phase, std::size_t i,
                                int k) const {
   const auto b = rng.block(step, phase, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(k) / 4);
-  const double u = Streams::to_unit32(b[static_cast<std::size_t>(k) % 4]);
+  return noise_of_word(b[static_cast<std::size_t>(k) % 4]);
+}
+
+double MembershipValuer::noise_of_word(std::uint32_t word) const {
+  const double u = Streams::to_unit32(word);
   const double e = std::log(u / (1.0 - u));
   return std::clamp(e, -8.0, 8.0) / p_.choice_precision;
 }
@@ -118,6 +122,7 @@ PortfolioStats review_portfolios(World& w, const CoalitionParams& p, const Strea
 
   const std::size_t chunks = chunk_count(n);
   std::vector<int> joined(chunks * K, 0), left(chunks * K, 0);
+  const std::uint8_t* played = w.players.mask();  // their players choose instead (agents/city/players.hpp)
 
   struct Candidate {
     double score;
@@ -131,6 +136,7 @@ PortfolioStats review_portfolios(World& w, const CoalitionParams& p, const Strea
     int* jn = joined.data() + chunk * K;
     int* lf = left.data() + chunk * K;
     for (std::size_t i = b; i < e; ++i) {
+      if (played && played[i]) continue;
       auto row = m.of(i);
       old_row.assign(row.begin(), row.end());
       const bool reviews = review_probability >= 1.0 ||
@@ -145,10 +151,19 @@ PortfolioStats review_portfolios(World& w, const CoalitionParams& p, const Strea
       }
       cand.clear();
       const auto city = valuer.terms(i);
+      // One Philox block holds the noise of four networks (k / 4); networks
+      // come mostly in index order, so keep the last block.
+      std::uint32_t block_index = ~std::uint32_t{0};
+      r123::Philox4x32::ctr_type block{};
       auto consider = [&](int k, bool member) {
         const double det = valuer.value(city, k) + (member ? stick : 0.0);
         if (prune && det + valuer.noise_bound() <= p.u_join) return;
-        cand.push_back({det + valuer.noise(rng, step, Phase::portfolio_noise, i, k), k, member});
+        const auto bi = static_cast<std::uint32_t>(k) / 4;
+        if (bi != block_index) {
+          block = rng.block(step, Phase::portfolio_noise, static_cast<std::uint32_t>(i), bi);
+          block_index = bi;
+        }
+        cand.push_back({det + valuer.noise_of_word(block[static_cast<std::size_t>(k) % 4]), k, member});
       };
       for (auto k : old_row)
         if (valuer.eligible(i, k)) consider(k, true);
@@ -156,17 +171,27 @@ PortfolioStats review_portfolios(World& w, const CoalitionParams& p, const Strea
         if (valuer.admits(i, k) &&
             std::find(old_row.begin(), old_row.end(), k) == old_row.end())
           consider(k, false);
-      std::sort(cand.begin(), cand.end(), [](const Candidate& a, const Candidate& b2) {
-        return a.score != b2.score ? a.score > b2.score : a.k < b2.k;
-      });
+      // Candidates are taken best first (score, then network index: a strict
+      // order). A heap yields them in that order without sorting the ones
+      // never reached: once score - c_m taken <= u_join (u_join >= 0), no
+      // later candidate can pass, since its score is no higher, dividing by
+      // 1 + c_iq only lowers a positive score, and the capacity cost only grows.
+      auto after = [](const Candidate& a, const Candidate& b2) {
+        return a.score != b2.score ? a.score < b2.score : a.k > b2.k;
+      };
+      std::make_heap(cand.begin(), cand.end(), after);
 
       m.clear(i);
       PerIssue<int> per_issue{};
       double fees = 0;
       const double coop_budget = c.cooperation[i] * c.intl_budget[i];
-      for (const auto& cd : cand) {
+      const bool early_exit = prune && p.capacity_cost >= 0;
+      for (auto end = cand.end(); end != cand.begin(); --end) {
+        std::pop_heap(cand.begin(), end, after);
+        const Candidate& cd = *(end - 1);
         const int taken = m.count[i];
         if (taken >= m.slots) break;
+        if (early_exit && cd.score - p.capacity_cost * taken <= p.u_join) break;
         const int q = static_cast<int>(w.networks.issue[cd.k]);
         const double marginal = cd.score / (1.0 + per_issue[q]) - p.capacity_cost * taken;
         const double fee = w.networks.fee[cd.k];
@@ -191,6 +216,7 @@ PortfolioStats review_portfolios(World& w, const CoalitionParams& p, const Strea
       stats.joined[k] += joined[ch * K + k];
       stats.left[k] += left[ch * K + k];
     }
+  if (played) apply_player_memberships(w, valuer, stats);
   return stats;
 }
 

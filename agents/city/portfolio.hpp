@@ -38,6 +38,8 @@ class MembershipValuer {
   // skipping a candidate never shifts another's draw; truncated at +-8/lambda
   // so that candidates that cannot pass are skipped exactly.
   double noise(const Streams& rng, std::uint32_t step, Phase phase, std::size_t city, int k) const;
+  // The same from word k % 4 of the block (step, phase, city, k / 4).
+  double noise_of_word(std::uint32_t word) const;
   double noise_bound() const { return 8.0 / p_.choice_precision; }
   // The governance gap the state leaves on issue q (gap_jq).
   double gap(int state, Issue q) const { return gap_[static_cast<std::size_t>(state) * kIssueCount + static_cast<int>(q)]; }
@@ -60,7 +62,8 @@ struct PortfolioStats {
 // order while (v + eps + h [member]) / (1 + c_iq) - c_m j > u_join and the
 // fees fit within x D. A city that does not review keeps its memberships,
 // less those it is no longer eligible for. review_probability overrides
-// p_review (1 for the start-up rounds).
+// p_review (1 for the start-up rounds). Cities people play do not review:
+// their players' leaves and joins apply instead (agents/city/players.hpp).
 PortfolioStats review_portfolios(World& world, const CoalitionParams& p, const Streams& rng,
                                  std::uint32_t step, double review_probability);
 

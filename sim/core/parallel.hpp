@@ -67,4 +67,19 @@ void sum_by_group(std::size_t n, std::size_t groups, Group&& group, Value&& valu
     for (std::size_t g = 0; g < groups; ++g) out[g] += partial[c * groups + g];
 }
 
+// Like sum_by_group, for a city that adds to several groups at once:
+// add(i, row) adds city i's values into row[0 .. groups).
+template <class Add>
+void sum_by_group_rows(std::size_t n, std::size_t groups, Add&& add, std::vector<double>& out) {
+  const std::size_t chunks = chunk_count(n);
+  std::vector<double> partial(chunks * groups, 0.0);
+  for_chunks(n, [&](std::size_t b, std::size_t e, std::size_t c) {
+    double* p = partial.data() + c * groups;
+    for (std::size_t i = b; i < e; ++i) add(i, p);
+  });
+  out.assign(groups, 0.0);
+  for (std::size_t c = 0; c < chunks; ++c)
+    for (std::size_t g = 0; g < groups; ++g) out[g] += partial[c * groups + g];
+}
+
 }  // namespace urbis

@@ -17,52 +17,70 @@
 
 namespace urbis {
 
-void step_world(World& w, Params& p, Timeline& timeline, const Streams& rng) {
-  const std::uint32_t t = w.global.step;
-  w.log.clear();
-
-  // 1. Events, then salience relaxes toward its baseline.
+void phase_events(World& w, Params& p, Timeline& timeline) {
   timeline.apply(w, p, w.global.year);
+  // Salience relaxes toward its baseline.
   for (int q = 0; q < kIssueCount; ++q) {
     double& s = w.global.salience[q];
     s += p.salience.relax_rate * (p.salience.baseline[q] - s);
     w.global.salience_shock[q] = s - p.salience.baseline[q];
   }
+}
 
-  // 2. Budgets (and this year's membership costs).
+// Budgets (and this year's membership costs).
+void phase_budgets(World& w, const Params& p) { refresh_budgets(w, p); }
+
+// Competition for the mobile pool.
+void phase_competition(World& w, const Params& p) { compete(w.states, w.cities, p.competition); }
+
+void phase_economy(World& w, const Params& p, const Streams& rng) {
+  grow_economy(w.states, w.members, w.networks, w.global.salience, w.cities, p.economy, rng, w.global.step);
   refresh_budgets(w, p);
+}
 
-  // 3. Competition for the mobile pool.
-  compete(w.states, w.cities, p.competition);
-
-  // 4. Economy.
-  grow_economy(w.states, w.members, w.networks, w.global.salience, w.cities, p.economy, rng, t);
-  refresh_budgets(w, p);
-
-  // 5. Coalitions: portfolio reviews against the networks as they were at t.
-  const PortfolioStats moves = review_portfolios(w, p.coalitions, rng, t, p.coalitions.review_probability);
+// Portfolio reviews against the networks as they were at t.
+void phase_coalitions(World& w, const Params& p, const Streams& rng) {
+  const PortfolioStats moves = review_portfolios(w, p.coalitions, rng, w.global.step, p.coalitions.review_probability);
   for (std::size_t k = 0; k < w.networks.size(); ++k) {
     if (moves.joined[k]) w.log.push_back({w.global.year, "joined", w.networks.name[k], fmt::format("{} cities", moves.joined[k])});
     if (moves.left[k]) w.log.push_back({w.global.year, "left", w.networks.name[k], fmt::format("{} cities", moves.left[k])});
   }
+}
 
-  // 6. Networks: aggregates, power, actions, recognition, reputation; founding and dissolution.
+// Aggregates, power, actions, recognition, reputation.
+void phase_networks(World& w, const Params& p) {
   count_members(w);
   network_power(w, p.networks, p.coalitions.funding_scale);
   update_recognition(w, p.networks);
   update_reputation(w, p.networks);
-  found_networks(w, p, rng, t);
+}
+
+void phase_founding(World& w, const Params& p, const Streams& rng) {
+  found_networks(w, p, rng, w.global.step);
   dissolve_weak_networks(w, p.founding);
+}
 
-  // 7. States.
-  govern(w, p.states, rng, t);
+void phase_states(World& w, const Params& p, const Streams& rng) { govern(w, p.states, rng, w.global.step); }
 
-  // 8. Learning.
+void phase_learning(World& w, const Params& p, const Streams& rng) {
   compute_payoffs(w.cities, w.global.mitigation, p.learning);
   MemberIndex members_of;
   members_of.build(w.members, w.networks.size());
-  imitate(w, members_of, p.learning, rng, t);
+  imitate(w, members_of, p.learning, rng, w.global.step);
+}
 
+void step_world(World& w, Params& p, Timeline& timeline, const Streams& rng) {
+  w.log.clear();
+  apply_player_cooperation(w);  // cities people play (none in an ordinary run)
+  phase_events(w, p, timeline);     // 1. events, then salience relaxes
+  phase_budgets(w, p);              // 2. budgets
+  phase_competition(w, p);          // 3. competition for the mobile pool
+  phase_economy(w, p, rng);         // 4. economy
+  phase_coalitions(w, p, rng);      // 5. coalitions
+  phase_networks(w, p);             // 6. networks: aggregates .. reputation,
+  phase_founding(w, p, rng);        //    then founding and dissolution
+  phase_states(w, p, rng);          // 7. states
+  phase_learning(w, p, rng);        // 8. learning
   // 9. Observation is the caller's (sim/engine/run.hpp), on the world as it stands now.
 
 #ifdef URBIS_CHECK_INVARIANTS

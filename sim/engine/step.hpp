@@ -10,4 +10,17 @@ namespace urbis {
 // events afterwards.
 void step_world(World& world, Params& params, Timeline& timeline, const Streams& rng);
 
+// The phases step_world runs, in its order (MODEL.md section 3.1); apart so
+// that each can be timed on its own (bench/). Phase 9, observation, is the
+// caller's: global_metrics (analysis/metrics.hpp) and the output writers.
+void phase_events(World& world, Params& params, Timeline& timeline);            // 1. events, salience
+void phase_budgets(World& world, const Params& params);                         // 2. budgets
+void phase_competition(World& world, const Params& params);                     // 3. competition
+void phase_economy(World& world, const Params& params, const Streams& rng);      // 4. growth, budgets again
+void phase_coalitions(World& world, const Params& params, const Streams& rng);  // 5. portfolio reviews
+void phase_networks(World& world, const Params& params);                        // 6a. aggregates .. reputation
+void phase_founding(World& world, const Params& params, const Streams& rng);    // 6b. founding, dissolution
+void phase_states(World& world, const Params& params, const Streams& rng);      // 7. states
+void phase_learning(World& world, const Params& params, const Streams& rng);    // 8. payoffs, imitation
+
 }  // namespace urbis

@@ -32,12 +32,14 @@ void MapOutput::observe(const World& w) {
     fmt::format_to(std::back_inserter(b), "{},{},{},{}\n", year, csv_field(w.networks.name[static_cast<std::size_t>(k)]),
                    csv_field(w.cities.name[i]), change);
   };
+  std::vector<std::int32_t> diff;  // reused: most cities change nothing in a year
   for (std::size_t i = 0; i < w.cities.size(); ++i) {
     const auto held = w.members.of(i);
     now.assign(held.begin(), held.end());
     std::sort(now.begin(), now.end());
     auto& before = held_[i];
-    std::vector<std::int32_t> diff;
+    if (now == before) continue;
+    diff.clear();
     std::set_difference(now.begin(), now.end(), before.begin(), before.end(), std::back_inserter(diff));
     for (auto k : diff) line(k, i, 1);
     diff.clear();

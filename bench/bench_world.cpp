@@ -1,0 +1,58 @@
+#include "bench/bench_world.hpp"
+
+#include <map>
+
+#include "sim/engine/initialise.hpp"
+#include "sim/engine/run.hpp"
+#include "sim/engine/step.hpp"
+#include "sim/scenario/load_scenario.hpp"
+
+namespace urbis::bench {
+
+std::string source(const std::string& relative) { return std::string(URBIS_SOURCE_DIR) + "/" + relative; }
+
+namespace {
+const Params& defaults() {
+  static const Params p = load_defaults(source("configs/defaults.yaml"));
+  return p;
+}
+RunContext context() {
+  RunContext ctx;
+  ctx.default_world_dir = source("configs/world");
+  return ctx;
+}
+}  // namespace
+
+const Prepared& prepared(std::int64_t cities) {
+  static std::int64_t held_size = -1;
+  static std::unique_ptr<Prepared> held;
+  if (held_size == cities) return *held;
+  held.reset();  // free the previous size first
+  auto p = std::make_unique<Prepared>();
+  p->scenario = std::make_unique<Scenario>(
+      load_scenario(source("configs/bench/synthetic_1e4.yaml"), defaults(), {source("scenarios")}));
+  p->scenario->world.synthetic.cities = cities;
+  p->data = std::make_unique<WorldData>(load_world(*p->scenario, context()));
+  p->timeline = std::make_unique<Timeline>(*p->scenario, *p->data);
+  p->world = std::move(p->data->world);
+  p->params = p->scenario->params;
+  p->rng = Streams(p->scenario->seed);
+  initialise_world(p->world, *p->timeline, *p->scenario, p->params, p->rng);
+  p->world.global.year = p->scenario->start;
+  step_world(p->world, p->params, *p->timeline, p->rng);
+  ++p->world.global.step;
+  ++p->world.global.year;
+  held = std::move(p);
+  held_size = cities;
+  return *held;
+}
+
+Real load_paris_withdrawal() {
+  Real r;
+  r.scenario = std::make_unique<Scenario>(
+      load_scenario(source("scenarios/paris_withdrawal.yaml"), defaults(), {source("scenarios")}));
+  r.data = std::make_unique<WorldData>(load_world(*r.scenario, context()));
+  return r;
+}
+
+}  // namespace urbis::bench
