@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <set>
 #include <unordered_map>
 
@@ -13,6 +14,7 @@
 
 #include "sim/core/input_error.hpp"
 #include "sim/report/csv_table.hpp"
+#include "sim/report/table.hpp"
 
 namespace fs = std::filesystem;
 using json = nlohmann::ordered_json;
@@ -36,10 +38,10 @@ json read_json(const fs::path& p) {
   }
 }
 
-std::vector<int> years_of(const CsvTable& t) {
+std::vector<int> years_of(const Table& t) {
   std::set<int> ys;
   const auto c = t.column("year");
-  for (std::size_t r = 0; r < t.rows.size(); ++r) ys.insert(static_cast<int>(t.number(r, c)));
+  for (std::size_t r = 0; r < t.row_count(); ++r) ys.insert(static_cast<int>(t.number(r, c)));
   return {ys.begin(), ys.end()};
 }
 
@@ -52,25 +54,25 @@ json meta_of(const json& run) {
 }
 
 // Series of every numeric column of a table with one row per year.
-json global_series(const CsvTable& g) {
+json global_series(const Table& g) {
   json out;
-  for (std::size_t c = 0; c < g.header.size(); ++c) {
-    if (g.header[c] == "year") continue;
+  for (std::size_t c = 0; c < g.columns().size(); ++c) {
+    if (g.columns()[c] == "year") continue;
     json col = json::array();
-    for (std::size_t r = 0; r < g.rows.size(); ++r) col.push_back(number(g.number(r, c)));
-    out[g.header[c]] = std::move(col);
+    for (std::size_t r = 0; r < g.row_count(); ++r) col.push_back(number(g.number(r, c)));
+    out[g.columns()[c]] = std::move(col);
   }
   return out;
 }
 
-json events_of(const CsvTable& e) {
+json events_of(const Table& e) {
   const auto& kinds = scenario_event_kinds();
   const auto cy = e.column("year"), ck = e.column("kind"), cs = e.column("subject"), cd = e.column("detail");
   json out = json::array();
-  for (std::size_t r = 0; r < e.rows.size(); ++r) {
-    const auto& row = e.rows[r];
-    if (std::find(kinds.begin(), kinds.end(), row[ck]) == kinds.end()) continue;
-    const std::string& detail = row[cd];
+  for (std::size_t r = 0; r < e.row_count(); ++r) {
+    const std::string kind(e.text(r, ck)), subject(e.text(r, cs));
+    if (std::find(kinds.begin(), kinds.end(), kind) == kinds.end()) continue;
+    const std::string detail(e.text(r, cd));
     // Historical accessions and endogenous withdrawals share the kinds but
     // are not the scenario's doing.
     if (detail.find("(history)") != std::string::npos || detail.find("(endogenous)") != std::string::npos) continue;
@@ -78,10 +80,10 @@ json events_of(const CsvTable& e) {
     const auto semi = detail.find("; ");
     if (semi != std::string::npos) label = detail.substr(semi + 2);
     const std::string what = semi == std::string::npos ? detail : detail.substr(0, semi);
-    if (label.empty()) label = fmt::format("{} {}{}", row[ck], row[cs], what.empty() ? "" : ": " + what);
+    if (label.empty()) label = fmt::format("{} {}{}", kind, subject, what.empty() ? "" : ": " + what);
     out.push_back({{"year", static_cast<int>(e.number(r, cy))},
-                   {"kind", row[ck]},
-                   {"subject", row[cs]},
+                   {"kind", kind},
+                   {"subject", subject},
                    {"detail", what},
                    {"label", label}});
   }
@@ -89,14 +91,14 @@ json events_of(const CsvTable& e) {
 }
 
 // Per-state series, years x states, for the columns a reader compares.
-json states_of(const CsvTable& s, const std::vector<int>& years, const std::vector<std::string>& protagonists,
+json states_of(const Table& s, const std::vector<int>& years, const std::vector<std::string>& protagonists,
                const ReportOptions& o) {
   const auto cy = s.column("year"), ci = s.column("iso3"), cg = s.column("gdp");
   std::vector<std::string> iso;
   std::map<std::string, double> gdp;
   std::unordered_map<std::string, std::size_t> index;
-  for (std::size_t r = 0; r < s.rows.size(); ++r) {
-    const std::string& k = s.rows[r][ci];
+  for (std::size_t r = 0; r < s.row_count(); ++r) {
+    const std::string k(s.text(r, ci));
     if (index.emplace(k, iso.size()).second) iso.push_back(k);
     gdp[k] = s.number(r, cg);
   }
@@ -104,14 +106,14 @@ json states_of(const CsvTable& s, const std::vector<int>& years, const std::vect
   for (std::size_t y = 0; y < years.size(); ++y) year_index[years[y]] = y;
 
   std::vector<std::string> columns;
-  for (const auto& h : s.header)
+  for (const auto& h : s.columns())
     if (h != "year" && h != "iso3" && h != "gdp" && h != "population") columns.push_back(h);
   json series;
   for (const auto& col : columns) {
     const auto c = s.column(col);
     std::vector<std::vector<double>> v(iso.size(), std::vector<double>(years.size(), NAN));
-    for (std::size_t r = 0; r < s.rows.size(); ++r)
-      v[index[s.rows[r][ci]]][year_index[static_cast<int>(s.number(r, cy))]] = s.number(r, c);
+    for (std::size_t r = 0; r < s.row_count(); ++r)
+      v[index[std::string(s.text(r, ci))]][year_index[static_cast<int>(s.number(r, cy))]] = s.number(r, c);
     json per_state = json::array();
     for (const auto& row : v) {
       json a = json::array();
@@ -130,7 +132,7 @@ json states_of(const CsvTable& s, const std::vector<int>& years, const std::vect
   for (const auto& k : protagonists) choose(k);
   for (const auto& k : o.states) {
     if (!index.count(k))
-      throw InputError({s.file}, fmt::format("no state '{}' in this run{}", k, did_you_mean(k, iso)));
+      throw InputError({s.source()}, fmt::format("no state '{}' in this run{}", k, did_you_mean(k, iso)));
     choose(k);
   }
   std::vector<std::string> by_gdp = iso;
@@ -145,15 +147,16 @@ json states_of(const CsvTable& s, const std::vector<int>& years, const std::vect
 }
 
 // Members per year of the largest networks (null while a network is not active).
-json networks_of(const CsvTable& n, const std::vector<int>& years, int top) {
+json networks_of(const Table& n, const std::vector<int>& years, int top) {
   const auto cy = n.column("year"), cn = n.column("name"), cq = n.column("issue"), cm = n.column("members"),
              ca = n.column("active");
   std::map<std::string, double> peak;
   std::map<std::string, std::string> issue;
-  for (std::size_t r = 0; r < n.rows.size(); ++r) {
-    auto& p = peak[n.rows[r][cn]];
+  for (std::size_t r = 0; r < n.row_count(); ++r) {
+    const std::string name(n.text(r, cn));
+    auto& p = peak[name];
     p = std::max(p, n.number(r, cm));
-    issue[n.rows[r][cn]] = n.rows[r][cq];
+    issue[name] = n.text(r, cq);
   }
   std::vector<std::string> names;
   for (const auto& [k, v] : peak) names.push_back(k);
@@ -164,8 +167,8 @@ json networks_of(const CsvTable& n, const std::vector<int>& years, int top) {
   json out = json::array();
   for (const auto& name : names) {
     std::vector<double> m(years.size(), NAN);
-    for (std::size_t r = 0; r < n.rows.size(); ++r)
-      if (n.rows[r][cn] == name && n.number(r, ca) > 0) m[year_index[static_cast<int>(n.number(r, cy))]] = n.number(r, cm);
+    for (std::size_t r = 0; r < n.row_count(); ++r)
+      if (n.text(r, cn) == name && n.number(r, ca) > 0) m[year_index[static_cast<int>(n.number(r, cy))]] = n.number(r, cm);
     json a = json::array();
     for (double x : m) a.push_back(number(x));
     out.push_back({{"name", name}, {"issue", issue[name]}, {"members", a}});
@@ -175,29 +178,22 @@ json networks_of(const CsvTable& n, const std::vector<int>& years, int top) {
 
 // The map: places, per-year values of each city (year-major arrays, in the
 // order of `names`), and the membership changes of the largest networks.
-json cities_of(const fs::path& dir, const ReportOptions& o, const std::map<std::string, std::string>& issue_of,
-               std::vector<std::string>& problems) {
-  if (!fs::exists(dir / "cities.csv") || !fs::exists(dir / "places.csv")) {
-    problems.push_back(fs::exists(dir / "cities.csv")
-                           ? "no places.csv in the run folder (written by urbis 0.1 runs with cities.csv): no map"
-                           : "no cities.csv in the run folder (the scenario's output.cities): no map");
-    return nullptr;
-  }
-  const CsvTable places = read_csv((dir / "places.csv").string());
+json cities_of(const Table& places, const Table& cities, const Table* memberships, const ReportOptions& o,
+               const std::map<std::string, std::string>& issue_of) {
   const auto pc = places.column("city"), ps = places.column("state"), plat = places.column("lat"),
              plon = places.column("lon");
   std::unordered_map<std::string, std::size_t> index;
   json names = json::array(), state = json::array(), lat = json::array(), lon = json::array();
-  for (std::size_t r = 0; r < places.rows.size(); ++r) {
-    index[places.rows[r][pc]] = r;
-    names.push_back(places.rows[r][pc]);
-    state.push_back(places.rows[r][ps]);
+  for (std::size_t r = 0; r < places.row_count(); ++r) {
+    const std::string city(places.text(r, pc));
+    index[city] = r;
+    names.push_back(city);
+    state.push_back(places.text(r, ps));
     lat.push_back(std::round(places.number(r, plat) * 100) / 100);
     lon.push_back(std::round(places.number(r, plon) * 100) / 100);
   }
-  const std::size_t n = places.rows.size();
+  const std::size_t n = places.row_count();
 
-  const CsvTable cities = read_csv((dir / "cities.csv").string());
   const auto cy = cities.column("year"), cc = cities.column("city");
   const std::vector<int> years = years_of(cities);
   std::unordered_map<int, std::size_t> year_index;
@@ -217,15 +213,21 @@ json cities_of(const fs::path& dir, const ReportOptions& o, const std::map<std::
                                        {"tension", "tension", 1, 2},
                                        {"autonomy", "autonomy", 1, 2}})
     if (cities.find_column(v.column)) vars.push_back(v);
+  // Where each row goes (place, year), found once for all the variables.
+  constexpr std::size_t nowhere = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> row_place(cities.row_count(), nowhere), row_year(cities.row_count(), 0);
+  for (std::size_t r = 0; r < cities.row_count(); ++r) {
+    const auto it = index.find(std::string(cities.text(r, cc)));
+    if (it == index.end()) continue;
+    row_place[r] = it->second;
+    row_year[r] = year_index[static_cast<int>(cities.number(r, cy))];
+  }
   json values;
   for (const auto& v : vars) {
     const auto c = cities.column(v.column);
     std::vector<std::vector<double>> a(years.size(), std::vector<double>(n, NAN));
-    for (std::size_t r = 0; r < cities.rows.size(); ++r) {
-      const auto it = index.find(cities.rows[r][cc]);
-      if (it == index.end()) continue;
-      a[year_index[static_cast<int>(cities.number(r, cy))]][it->second] = cities.number(r, c) * v.scale;
-    }
+    for (std::size_t r = 0; r < cities.row_count(); ++r)
+      if (row_place[r] != nowhere) a[row_year[r]][row_place[r]] = cities.number(r, c) * v.scale;
     json per_year = json::array();
     for (const auto& row : a) {
       json j = json::array();
@@ -236,14 +238,15 @@ json cities_of(const fs::path& dir, const ReportOptions& o, const std::map<std::
   }
 
   json links = json::object(), link_issues = json::object();
-  if (fs::exists(dir / "memberships.csv")) {
-    const CsvTable m = read_csv((dir / "memberships.csv").string());
+  if (memberships) {
+    const Table& m = *memberships;
     const auto my = m.column("year"), mn = m.column("network"), mc = m.column("city"), mch = m.column("change");
     std::map<std::string, std::size_t> size, peak;
-    for (std::size_t r = 0; r < m.rows.size(); ++r) {
-      auto& s = size[m.rows[r][mn]];
+    for (std::size_t r = 0; r < m.row_count(); ++r) {
+      const std::string network(m.text(r, mn));
+      auto& s = size[network];
       s = static_cast<std::size_t>(static_cast<double>(s) + m.number(r, mch));
-      peak[m.rows[r][mn]] = std::max(peak[m.rows[r][mn]], s);
+      peak[network] = std::max(peak[network], s);
     }
     std::vector<std::string> chosen;
     for (const auto& [k, v] : peak) chosen.push_back(k);
@@ -259,9 +262,10 @@ json cities_of(const fs::path& dir, const ReportOptions& o, const std::map<std::
     // Per network: flat [year, city, change, ...].
     std::map<std::string, json> flat;
     for (const auto& k : chosen) flat[k] = json::array();
-    for (std::size_t r = 0; r < m.rows.size(); ++r) {
-      auto f = flat.find(m.rows[r][mn]);
-      const auto it = index.find(m.rows[r][mc]);
+    for (std::size_t r = 0; r < m.row_count(); ++r) {
+      auto f = flat.find(std::string(m.text(r, mn)));
+      if (f == flat.end()) continue;
+      const auto it = index.find(std::string(m.text(r, mc)));
       if (f == flat.end() || it == index.end()) continue;
       f->second.push_back(static_cast<int>(m.number(r, my)));
       f->second.push_back(it->second);
@@ -272,8 +276,6 @@ json cities_of(const fs::path& dir, const ReportOptions& o, const std::map<std::
       const auto q = issue_of.find(k);
       link_issues[k] = q == issue_of.end() ? "" : q->second;
     }
-  } else {
-    problems.push_back("no memberships.csv in the run folder: the map cannot draw network links");
   }
   return {{"names", names}, {"state", state}, {"lat", lat},         {"lon", lon},
           {"years", years}, {"values", values}, {"links", links}, {"link_issues", link_issues}};
@@ -322,34 +324,68 @@ json read_targets(const std::string& file) {
   return out;
 }
 
+json run_report_data(const RunSource& src, const ReportOptions& o) {
+  const std::vector<int> years = years_of(*src.global);
+  std::vector<std::string> protagonists;
+  if (src.run.contains("protagonists"))
+    for (const auto& p : src.run["protagonists"]) protagonists.push_back(p.get<std::string>());
+
+  json data;
+  data["kind"] = "run";
+  data["schema"] = 1;
+  data["meta"] = meta_of(src.run);
+  data["years"] = years;
+  data["global"] = global_series(*src.global);
+  data["targets"] = {{"network_count", src.network_targets}};
+  data["events"] = events_of(*src.events);
+  data["states"] = states_of(*src.states, years, protagonists, o);
+  const Table& networks = *src.networks;
+  std::map<std::string, std::string> issue_of;
+  const auto cn = networks.column("name"), cq = networks.column("issue");
+  for (std::size_t r = 0; r < networks.row_count(); ++r)
+    issue_of[std::string(networks.text(r, cn))] = networks.text(r, cq);
+  data["networks"] = networks_of(networks, years, o.top_networks);
+  data["cities"] = src.places && src.cities ? cities_of(*src.places, *src.cities, src.memberships, o, issue_of) : json(nullptr);
+  data["problems"] = src.problems;
+  return data;
+}
+
 json run_report_data(const std::string& dir_name, const ReportOptions& o) {
   const fs::path dir(dir_name);
   if (!fs::exists(dir / "run.json"))
     throw InputError({dir_name}, "not a finished run: no run.json here (write one with `urbis run ... -o DIR`)");
-  const json run = read_json(dir / "run.json");
-  const CsvTable global = read_csv((dir / "global.csv").string());
-  const std::vector<int> years = years_of(global);
-  std::vector<std::string> protagonists;
-  if (run.contains("protagonists"))
-    for (const auto& p : run["protagonists"]) protagonists.push_back(p.get<std::string>());
+  auto table = [&](const char* file) { return std::make_unique<CsvView>(read_csv((dir / file).string())); };
+  RunSource src;
+  src.run = read_json(dir / "run.json");
+  const auto global = table("global.csv");
+  src.network_targets = read_targets(o.targets_file);
+  const auto events = table("events.csv");
+  const auto states = table("states.csv");
+  const auto networks = table("networks.csv");
+  src.global = global.get();
+  src.events = events.get();
+  src.states = states.get();
+  src.networks = networks.get();
 
-  std::vector<std::string> problems;
-  json data;
-  data["kind"] = "run";
-  data["schema"] = 1;
-  data["meta"] = meta_of(run);
-  data["years"] = years;
-  data["global"] = global_series(global);
-  data["targets"] = {{"network_count", read_targets(o.targets_file)}};
-  data["events"] = events_of(read_csv((dir / "events.csv").string()));
-  data["states"] = states_of(read_csv((dir / "states.csv").string()), years, protagonists, o);
-  const CsvTable networks = read_csv((dir / "networks.csv").string());
-  std::map<std::string, std::string> issue_of;
-  for (const auto& row : networks.rows) issue_of[row[networks.column("name")]] = row[networks.column("issue")];
-  data["networks"] = networks_of(networks, years, o.top_networks);
-  data["cities"] = cities_of(dir, o, issue_of, problems);
-  data["problems"] = problems;
-  return data;
+  // The map needs cities.csv and places.csv; its links, memberships.csv.
+  std::unique_ptr<CsvView> places, cities, memberships;
+  if (!fs::exists(dir / "cities.csv") || !fs::exists(dir / "places.csv")) {
+    src.problems.push_back(fs::exists(dir / "cities.csv")
+                               ? "no places.csv in the run folder (written by urbis 0.1 runs with cities.csv): no map"
+                               : "no cities.csv in the run folder (the scenario's output.cities): no map");
+  } else {
+    places = table("places.csv");
+    cities = table("cities.csv");
+    src.places = places.get();
+    src.cities = cities.get();
+    if (fs::exists(dir / "memberships.csv")) {
+      memberships = table("memberships.csv");
+      src.memberships = memberships.get();
+    } else {
+      src.problems.push_back("no memberships.csv in the run folder: the map cannot draw network links");
+    }
+  }
+  return run_report_data(src, o);
 }
 
 }  // namespace urbis
