@@ -45,4 +45,7 @@ void add_calibrate_commands(Commands& commands);
 // report (sim/cli/report_command.cpp)
 void add_report_commands(Commands& commands);
 
+// serve (sim/cli/serve_command.cpp)
+void add_serve_commands(Commands& commands);
+
 }  // namespace urbis

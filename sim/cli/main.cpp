@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
   add_sweep_commands(commands);
   add_calibrate_commands(commands);
   add_report_commands(commands);
+  add_serve_commands(commands);
 
   try {
     app.parse(argc, argv);

@@ -1,0 +1,117 @@
+#pragma once
+// A room: one simulation on the engine, what its viewers and players see of
+// it, and its background stepping. Every public method takes the room's lock,
+// checks the whole request first (throwing ApiError before any change, so a
+// refused request changes nothing) and returns what the API answers
+// (docs/CLASSROOM_API.md).
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "sim/serve/library.hpp"
+#include "sim/serve/roster.hpp"
+#include "sim/serve/simulation.hpp"
+#include "sim/serve/sliders.hpp"
+#include "sim/serve/stepper.hpp"
+
+namespace urbis::serve {
+
+using ojson = nlohmann::ordered_json;
+
+struct RoomSettings {
+  std::size_t max_players = 60;
+  double round_seconds = 0;  // participatory rooms: a round every so many seconds (0: the teacher's step)
+};
+
+struct ControlRequest {
+  std::optional<std::string> action;  // play, pause, step, reset
+  std::optional<double> speed;        // years per second
+};
+
+struct ChoiceRequest {
+  std::optional<double> cooperation;
+  std::optional<std::vector<std::string>> join, leave;  // network names
+  std::optional<std::string> city, player;              // if given, must be the player's own
+};
+
+struct JoinAnswer {
+  std::string player, token, city;
+};
+
+class Room {
+ public:
+  Room(std::string code, std::shared_ptr<const Library> library, const LibraryEntry& entry, bool classroom,
+       RoomSettings settings);
+  ~Room();
+  Room(const Room&) = delete;
+  Room& operator=(const Room&) = delete;
+
+  const std::string& code() const { return code_; }
+  bool classroom() const { return classroom_; }
+
+  ojson state();
+  // The report data with "version" (of its last change) and "changes";
+  // nullptr when it has not changed since version `since`.
+  std::shared_ptr<const std::string> data(std::optional<std::uint64_t> since);
+  ojson sliders();
+  ojson control(const ControlRequest& request);
+  ojson set_params(const std::vector<ParamChange>& changes);
+  ojson cities();
+  JoinAnswer join(const std::string& name, const std::optional<std::string>& city);
+  ojson me(const std::string& player_token);
+  ojson choose(const std::string& player_token, const ChoiceRequest& choice);
+  ojson class_table();
+  ojson summary();
+  // Whether a player of this room holds this token (for the rate limiter).
+  bool knows_token(const std::string& token);
+  std::uint64_t version();
+
+ private:
+  using Clock = Stepper::Clock;
+  ojson state_locked() const;
+  ojson me_locked(const Player& p) const;
+  Player& player_locked(const std::string& token);  // 401 when unknown
+  std::optional<Clock::time_point> due_locked() const;
+  void tick_locked();     // the background step
+  void advance_locked();  // one step (a round in a participatory room)
+  void changed_locked() { ++version_; }
+  void data_changed_locked() { data_version_ = ++version_; }
+  int network_index(const std::string& name) const;
+
+  const std::string code_;
+  const std::shared_ptr<const Library> library_;
+  const LibraryEntry& entry_;
+  const bool classroom_;
+  const RoomSettings settings_;
+
+  std::mutex mutex_;
+  Simulation sim_;
+  Roster roster_;
+  std::uint64_t version_ = 1;
+  bool running_ = false;
+  double speed_ = 2.0;
+  Clock::time_point last_tick_{}, round_started_{};
+  std::string populism_state_, salience_issue_ = "climate";  // what the two world sliders show
+  ojson changes_ = ojson::array();
+  std::string failure_;  // why the background stepping stopped, if it failed
+
+  // The report data changes with steps, resets and parameter changes, not
+  // with players' choices: data_version_ is the version at its last change
+  // (what `data` answers with, and what makes a poll 304). The report part is
+  // rebuilt at most once per step (data_epoch_), the answer once per change.
+  // It is built outside the room's lock, from a copy of the tables, one
+  // build at a time (build_mutex_ guards prefix_ and prefix_epoch_).
+  std::uint64_t data_version_ = 1, data_epoch_ = 1, prefix_epoch_ = 0, body_version_ = 0;
+  std::shared_ptr<const std::string> prefix_, body_;
+  std::mutex build_mutex_;
+
+  Stepper stepper_;  // last: its thread starts once everything above is ready
+};
+
+}  // namespace urbis::serve
