@@ -3,11 +3,14 @@
 import { runView } from './views/run.js';
 import { sweepView } from './views/sweep.js';
 
-export async function mount(root, source) {
+// Returns the view ({ update(data) } for a run) once the first data is shown;
+// a source that can subscribe updates it as a live run advances.
+//   options: passed to runView ({ live, map })
+export async function mount(root, source, options = {}) {
   const data = await source.load();
   root.replaceChildren();
-  if (data.kind === 'sweep') sweepView(root, data);
-  else runView(root, data);
+  const view = data.kind === 'sweep' ? sweepView(root, data) : runView(root, data, options);
+  if (view && view.update && source.subscribe) source.subscribe((d) => view.update(d));
   document.documentElement.dataset.ready = 'true';
-  return data;
+  return view;
 }

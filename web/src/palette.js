@@ -15,4 +15,9 @@ export const categorical = [
 export const sequential = ['#440154', '#472d7b', '#3b528b', '#2c728e', '#21918c', '#28ae80', '#5ec962', '#addc30', '#fde725'];
 
 export const eventColour = '#555555';
+// Parameter changes made in a live run (urbis serve), drawn like events.
+export const changeColour = '#D55E00';
+// Outcomes: better (blue) and worse (orange), told apart by sign too.
+export const better = '#0072B2';
+export const worse = '#E69F00';
 export const targetColour = '#000000';

@@ -1,6 +1,6 @@
 // Time-series charts shared by the run and sweep views.
 import echarts from '../echarts.js';
-import { categorical, eventColour } from '../palette.js';
+import { categorical, changeColour, eventColour } from '../palette.js';
 
 const charts = new Set();
 window.addEventListener('resize', () => charts.forEach((c) => c.resize()));
@@ -37,20 +37,50 @@ export const fmtNumber = (v, digits = 3) => {
   return Number(v.toPrecision(digits)).toLocaleString('en', { maximumFractionDigits: 3 });
 };
 
-// Events grouped by year, lettered A, B, C... in time order.
-export function eventMarks(events) {
-  const byYear = new Map();
-  for (const e of events || []) {
-    if (!byYear.has(e.year)) byYear.set(e.year, []);
-    byYear.get(e.year).push(e);
-  }
-  // Labels of years close together are stacked (level 0, 1, 2 above the plot).
+// Events grouped by year, lettered A, B, C... in time order; parameter
+// changes of a live run (urbis serve), grouped by year and numbered Δ1, Δ2...,
+// with kind 'change'. Labels of years close together are stacked (level 0, 1,
+// 2 above the plot).
+export function eventMarks(events, changes = []) {
+  const group = (list, label) => {
+    const byYear = new Map();
+    for (const e of list || []) {
+      if (!byYear.has(e.year)) byYear.set(e.year, []);
+      byYear.get(e.year).push(label ? { ...e, label: label(e) } : e);
+    }
+    return [...byYear.entries()].sort((a, b) => a[0] - b[0]);
+  };
+  const marks = [
+    ...group(events).map(([year, list], i) => ({ year, kind: 'event', letter: String.fromCharCode(65 + (i % 26)), events: list })),
+    ...group(changes, changeLabel).map(([year, list], i) => ({ year, kind: 'change', letter: `Δ${i + 1}`, events: list })),
+  ].sort((a, b) => a.year - b.year || (a.kind === 'change') - (b.kind === 'change'));
   let last = -Infinity, level = 0;
-  return [...byYear.entries()].sort((a, b) => a[0] - b[0]).map(([year, list], i) => {
-    level = year - last < 6 ? (level + 1) % 3 : 0;
-    last = year;
-    return { year, level, letter: String.fromCharCode(65 + (i % 26)), events: list };
-  });
+  for (const m of marks) {
+    level = m.year - last < 6 ? (level + 1) % 3 : 0;
+    last = m.year;
+    m.level = level;
+  }
+  return marks;
+}
+
+// Readable names of the parameters a live run can change.
+export const paramNames = {
+  'competition.contest_exponent': 'contest exponent',
+  'economy.club_benefit': 'club benefit',
+  'learning.imitation_probability': 'imitation strength',
+  populism: 'populism',
+  salience: 'issue salience',
+};
+
+// "club benefit → 0.05", "populism of USA → 0.7", "salience of climate → 0.8".
+export function changeLabel(c) {
+  const name = paramNames[c.param] || c.param;
+  const v = c.value;
+  if (v && typeof v === 'object') {
+    const of = v.state || v.issue;
+    return `${name}${of ? ' of ' + of : ''} \u2192 ${fmtNumber(v.value)}`;
+  }
+  return `${name} \u2192 ${fmtNumber(v)}`;
 }
 
 const markLevels = (marks) => (marks && marks.length ? 1 + Math.max(...marks.map((m) => m.level)) : 0);
@@ -68,15 +98,17 @@ function markLineOf(marks) {
     data: marks.map((m) => ({
       xAxis: m.year,
       name: m.events.map((e) => e.label).join('; '),
-      label: { formatter: `${m.letter} ${m.year}`, distance: 2 + 13 * m.level },
+      label: { formatter: `${m.letter} ${m.year}`, distance: 2 + 13 * m.level, ...(m.kind === 'change' ? { color: changeColour, fontWeight: 'bold' } : {}) },
+      ...(m.kind === 'change' ? { lineStyle: { color: changeColour, type: 'solid', width: 1.5 } } : {}),
     })),
   };
 }
 
 // Options of a year-axis line chart.
 //   years: [..]; series: [{name, data:[..], colour?, dashed?, area?}]
-//   yName: axis title with unit; marks: eventMarks(); extra: more series
-export function lineOption({ years, series, yName, yMin, yMax, marks, extra = [], percent = false, legend, legendRight = false }) {
+//   yName: axis title with unit; marks: eventMarks(); extra: more series;
+//   span: [first, last] year of the x axis (a live run: the whole scenario)
+export function lineOption({ years, series, yName, yMin, yMax, marks, extra = [], percent = false, legend, legendRight = false, span }) {
   const showLegend = legend ?? series.length + extra.length > 1;
   const s = series.map((x, i) => ({
     type: 'line',
@@ -105,7 +137,7 @@ export function lineOption({ years, series, yName, yMin, yMax, marks, extra = []
       valueFormatter: (v) => (v == null ? '–' : fmtNumber(v) + (percent ? ' %' : '')),
     },
     xAxis: {
-      type: 'value', min: years[0], max: years[years.length - 1], minInterval: 1,
+      type: 'value', min: span ? span[0] : years[0], max: span ? span[1] : years[years.length - 1], minInterval: 1,
       name: 'year', nameLocation: 'middle', nameGap: 26,
       axisLabel: { formatter: (v) => String(v) }, splitLine: { show: false },
     },

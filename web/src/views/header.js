@@ -1,5 +1,6 @@
 // The report's header: scenario, description, run facts, and the key of the
-// scenario's events (the lettered lines on every chart).
+// scenario's events (the lettered lines on every chart) and of the parameter
+// changes of a live run (numbered Δ1, Δ2...).
 import { el } from './charts.js';
 
 export function header(parent, data, marks) {
@@ -20,16 +21,17 @@ export function header(parent, data, marks) {
     el('p', { class: 'facts', text: facts.join(' · ') }),
     m.command_line ? el('p', { class: 'facts mono', text: m.command_line }) : null);
   parent.append(h);
-  if (marks && marks.length) {
+  const key = (kind, title, note, attrs) => {
     const list = el('ol', { class: 'events' });
-    for (const mk of marks)
+    for (const mk of (marks || []).filter((m) => m.kind === kind))
       for (const e of mk.events)
         list.append(el('li', { 'data-year': mk.year },
           el('span', { class: 'letter', text: `${mk.letter} ${mk.year}` }), ' ', e.label));
-    parent.append(el('section', { class: 'event-key' },
-      el('h2', { text: 'Scenario events' }),
-      el('p', { class: 'note', text: 'Dashed lines on every chart, lettered as here.' }), list));
-  }
+    if (list.children.length)
+      parent.append(el('section', { class: 'event-key', ...attrs }, el('h2', { text: title }), el('p', { class: 'note', text: note }), list));
+  };
+  key('event', 'Scenario events', 'Dashed lines on every chart, lettered as here.', {});
+  key('change', 'Parameter changes', 'Changed in this run with the sliders; each takes effect from the next step. Solid lines on every chart, numbered as here.', { id: 'changes', class: 'event-key changes' });
   if (data.problems && data.problems.length)
     parent.append(el('p', { class: 'problems', text: data.problems.join('; ') }));
 }

@@ -16,33 +16,69 @@ function membersAt(changes, year) {
   return set;
 }
 
-export function mapView(parent, data) {
-  const c = data.cities;
+// Builds the map; returns { update(data), highlight(cities) } for a live run.
+//   follow: while the year slider is at the last year, it stays there as
+//           new years arrive (a live run).
+//   links: false starts with no network's links drawn.
+//   highlight([{city, label}]): ringed and labelled cities (a classroom's
+//           players).
+export function mapView(parent, data, { follow = false, links = true } = {}) {
   const section = el('section', { class: 'map-section', id: 'map' }, el('h2', { text: 'Cities of the world' }));
   parent.append(section);
-  if (!c) {
-    section.append(el('p', { class: 'note', text: 'This run has no city outputs (cities.csv, places.csv), so there is no map.' }));
-    return;
-  }
-  const years = c.years;
-  const gdp = c.values.gdp_bn, coop = c.values.cooperation, mem = c.values.memberships;
-  let maxGdp = 0;
-  for (const row of gdp) for (const v of row) if (v > maxGdp) maxGdp = v;
+  const missing = el('p', { class: 'note', text: 'This run has no city outputs (cities.csv, places.csv), so there is no map.' });
+  let built = null, marked = [];
+  const update = (d) => {
+    if (!d.cities) {
+      if (!built) section.append(missing);
+      return;
+    }
+    missing.remove();
+    if (!built) built = buildMap(section, d.cities, follow, links);
+    else built.update(d.cities);
+    built.highlight(marked);
+  };
+  update(data);
+  return {
+    update,
+    highlight(list) {
+      marked = list || [];
+      built?.highlight(marked);
+    },
+  };
+}
+
+function buildMap(section, cities, follow, withLinks) {
+  let c = cities;
+  let years = c.years;
+  let gdp, coop, mem, maxGdp, index;
+  const load = () => {
+    years = c.years;
+    gdp = c.values.gdp_bn; coop = c.values.cooperation; mem = c.values.memberships;
+    maxGdp = 0;
+    for (const row of gdp) for (const v of row) if (v > maxGdp) maxGdp = v;
+    index = new Map(c.names.map((n, i) => [n, i]));
+  };
+  load();
   const size = (v) => (v > 0 ? 2 + 22 * Math.sqrt(v / maxGdp) : 2);
 
-  const networks = Object.keys(c.links || {});
-  const yearLabel = el('output', { class: 'year', text: String(years[years.length - 1]) });
+  let networks = Object.keys(c.links || {});
+  const yearLabel = el('output', { class: 'year', text: String(years[years.length - 1] ?? '') });
   const slider = el('input', {
-    type: 'range', min: 0, max: years.length - 1, step: 1, value: years.length - 1,
+    type: 'range', min: 0, max: Math.max(0, years.length - 1), step: 1, value: Math.max(0, years.length - 1),
     'aria-label': 'year shown on the map', id: 'year-slider',
   });
   const play = el('button', { type: 'button', class: 'play', text: '▶ play' });
-  const pick = el('select', { 'aria-label': 'network whose links are drawn', id: 'network-pick' },
-    el('option', { value: '', text: 'no network links' }),
-    ...networks.map((n) => el('option', { value: n, text: c.link_issues?.[n] ? `${n} (${c.link_issues[n]})` : n })));
+  const pick = el('select', { 'aria-label': 'network whose links are drawn', id: 'network-pick' });
+  const fillPick = () => {
+    const was = pick.value;
+    pick.replaceChildren(el('option', { value: '', text: 'no network links' }),
+      ...networks.map((n) => el('option', { value: n, text: c.link_issues?.[n] ? `${n} (${c.link_issues[n]})` : n })));
+    if (was && networks.includes(was)) pick.value = was;
+  };
+  fillPick();
   // C40 when the run has it (the climate story), else the largest climate network.
   const climate = networks.filter((n) => c.link_issues?.[n] === 'climate');
-  pick.value = networks.includes('C40') ? 'C40' : climate[0] || networks[0] || '';
+  pick.value = !withLinks ? '' : networks.includes('C40') ? 'C40' : climate[0] || networks[0] || '';
   const caption = el('p', { class: 'note' });
   section.append(
     el('div', { class: 'controls' },
@@ -86,11 +122,26 @@ export function mapView(parent, data) {
         id: 'links', type: 'lines', coordinateSystem: 'geo', silent: true, polyline: false,
         lineStyle: { color: '#D55E00', width: 0.8, opacity: 0.55, curveness: 0.2 }, data: [],
       },
+      {
+        // Highlighted cities (a classroom's players): a black ring and a label.
+        id: 'marked', type: 'scatter', coordinateSystem: 'geo', name: 'players', z: 5,
+        symbol: 'circle', symbolSize: 20,
+        itemStyle: { color: 'rgba(0,0,0,0)', borderColor: '#000000', borderWidth: 2.5 },
+        label: { show: true, position: 'right', formatter: (p) => p.name, fontSize: 12, fontWeight: 'bold', color: '#000', backgroundColor: 'rgba(255,255,255,0.85)', padding: [1, 3] },
+        tooltip: { formatter: (p) => `<b>${p.name}</b>` },
+        data: [],
+      },
     ],
   });
 
   const draw = () => {
-    const y = Number(slider.value);
+    if (!years.length) { // a live run before its first year
+      caption.textContent = 'No year simulated yet.';
+      box.dataset.cities = '0';
+      chart.setOption({ series: [{ id: 'cities', data: [] }, { id: 'links', data: [] }] });
+      return;
+    }
+    const y = Math.min(Number(slider.value), years.length - 1);
     const year = years[y];
     yearLabel.textContent = String(year);
     box.dataset.year = String(year);
@@ -131,4 +182,25 @@ export function mapView(parent, data) {
     }, 400);
   });
   draw();
+  return {
+    update(next) {
+      const atEnd = Number(slider.value) >= years.length - 1;
+      c = next;
+      load();
+      const names = Object.keys(c.links || {});
+      if (names.join('\n') !== networks.join('\n')) { networks = names; fillPick(); }
+      slider.max = String(Math.max(0, years.length - 1));
+      if ((follow && atEnd && !timer) || Number(slider.value) > years.length - 1) slider.value = String(Math.max(0, years.length - 1));
+      draw();
+    },
+    highlight(list) {
+      const points = [];
+      for (const { city, label } of list) {
+        const i = index.get(city);
+        if (i != null) points.push({ name: label || city, value: [c.lon[i], c.lat[i]] });
+      }
+      box.dataset.marked = String(points.length);
+      chart.setOption({ series: [{ id: 'marked', data: points }] });
+    },
+  };
 }

@@ -36,30 +36,38 @@ function targetSeries(targets) {
   }];
 }
 
-function globalCharts(parent, data, marks) {
-  const g = data.global, years = data.years;
+// Each section builds its cards once and returns draw(data, marks, span),
+// called again with new data as a live run advances.
+function globalCharts(parent, data) {
   const grid = el('div', { class: 'grid' });
   parent.append(el('section', { id: 'global' }, el('h2', { text: 'The world' }), grid));
-  const add = (spec, option) => chartCard(grid, spec).chart.setOption(option);
+  const cards = [];
+  const add = (spec, option) => cards.push({ ...chartCard(grid, spec), option });
 
-  add({ title: 'Cooperation index', note: 'GDP-weighted mean of the cities\u2019 propensity to cooperate' },
-    lineOption({ years, marks, yName: 'index (0–1)', series: [{ name: 'cooperation index', data: g.cooperation_index }] }));
+  add({ title: 'Cooperation index', note: 'GDP-weighted mean of the cities\u2019 propensity to cooperate', id: 'chart-cooperation' },
+    (g, o) => lineOption({ ...o, yName: 'index (0–1)', series: [{ name: 'cooperation index', data: g.cooperation_index }] }));
   add({ title: 'Cities in networks', note: 'share of cities with at least one network membership' },
-    lineOption({ years, marks, percent: true, yName: '% of cities', yMin: 0, series: [{ name: 'cities in networks', data: g.network_share }] }));
+    (g, o) => lineOption({ ...o, percent: true, yName: '% of cities', yMin: 0, series: [{ name: 'cities in networks', data: g.network_share }] }));
   add({ title: 'Active city networks', note: 'networks active at the end of each year; black: calibration targets (60 in 1985, 250–300 in 2018)' },
-    lineOption({ years, marks, yName: 'networks', yMin: 0, series: [{ name: 'active networks', data: g.active_networks }], extra: targetSeries(data.targets?.network_count) }));
+    (g, o, d) => lineOption({ ...o, yName: 'networks', yMin: 0, series: [{ name: 'active networks', data: g.active_networks }], extra: targetSeries(d.targets?.network_count) }));
   add({ title: 'Network actions', note: 'actions per year of all networks, and of climate networks (mitigation G)' },
-    lineOption({ years, marks, yName: 'actions per year', yMin: 0, series: [
+    (g, o) => lineOption({ ...o, yName: 'actions per year', yMin: 0, series: [
       { name: 'all networks', data: g.actions }, { name: 'climate (mitigation G)', data: g.mitigation }] }));
   add({ title: 'City–state tension and city autonomy', note: 'unweighted means over cities' },
-    lineOption({ years, marks, yName: 'mean (0–1)', series: [
+    (g, o) => lineOption({ ...o, yName: 'mean (0–1)', series: [
       { name: 'mean tension', data: g.mean_tension }, { name: 'mean autonomy', data: g.mean_autonomy }] }));
   add({ title: 'Inequality between cities', note: 'population-weighted Gini of GDP per person' },
-    lineOption({ years, marks, yName: 'Gini (0–1)', series: [{ name: 'Gini', data: g.gini }] }));
-  const sal = issues.filter((q) => g['salience_' + q]).map((q) => ({ name: q, data: g['salience_' + q] }));
-  if (sal.length)
+    (g, o) => lineOption({ ...o, yName: 'Gini (0–1)', series: [{ name: 'Gini', data: g.gini }] }));
+  if (issues.some((q) => data.global?.['salience_' + q]))
     add({ title: 'Public salience of issues', note: 'how much each issue counts in the public eye' },
-      lineOption({ years, marks, yName: 'salience (0–1)', yMin: 0, series: sal }));
+      (g, o) => lineOption({ ...o, yName: 'salience (0–1)', yMin: 0,
+        series: issues.filter((q) => g['salience_' + q]).map((q) => ({ name: q, data: g['salience_' + q] })) }));
+  return (d, marks, span) => {
+    for (const c of cards) {
+      c.chart.setOption(c.option(d.global || {}, { years: d.years || [], marks, span }, d), { replaceMerge: ['series'] });
+      c.card.dataset.points = String(d.years.length);
+    }
+  };
 }
 
 const stateVariables = [
@@ -69,58 +77,96 @@ const stateVariables = [
   { key: 'populism', title: 'Populism of the government', unit: 'populism (0–1)' },
 ];
 
-function stateCharts(parent, data, marks) {
-  const s = data.states;
-  if (!s) return;
-  const years = data.years;
-  const chosen = [...s.chosen];
+function stateCharts(parent, data) {
+  let s = data.states;
+  if (!s) return null;
+  let chosen = [...s.chosen];
+  let picked = false; // the reader added or removed a state
   const section = el('section', { id: 'states' }, el('h2', { text: 'States' }));
   parent.append(section);
   const chips = el('div', { class: 'chips' });
-  const add = el('select', { 'aria-label': 'add a state' }, el('option', { value: '', text: 'add a state…' }),
+  const add = el('select', { 'aria-label': 'add a state' });
+  const fillAdd = () => add.replaceChildren(el('option', { value: '', text: 'add a state…' }),
     ...[...s.iso3].sort().map((k) => el('option', { value: k, text: k })));
+  fillAdd();
   section.append(el('p', { class: 'note', text: `Protagonists first (${(s.protagonists || []).join(', ') || 'none'}), then the largest economies. ` }),
     el('div', { class: 'controls' }, chips, add));
   const grid = el('div', { class: 'grid' });
   section.append(grid);
   const vars = stateVariables.filter((v) => s.series[v.key]);
   const cards = vars.map((v) => chartCard(grid, { title: v.title }).chart);
+  let years = data.years, marks = [], span;
   const draw = () => {
     chips.replaceChildren(...chosen.map((k, i) => el('button', {
-      type: 'button', class: 'chip', title: 'remove', style: `border-color:${categorical[i % 7]}`,
-      onclick: () => { chosen.splice(chosen.indexOf(k), 1); draw(); },
+      type: 'button', class: 'chip', title: 'remove', 'aria-label': `remove ${k}`, style: `border-color:${categorical[i % 7]}`,
+      onclick: () => { chosen.splice(chosen.indexOf(k), 1); picked = true; draw(); },
     }, k + ' ×')));
     vars.forEach((v, j) => cards[j].setOption(lineOption({
-      years, marks, yName: v.unit, legend: true,
-      series: chosen.map((k, i) => ({ name: k, data: s.series[v.key][s.iso3.indexOf(k)], colour: categorical[i % 7], dashed: i >= 7 })),
+      years, marks, span, yName: v.unit, legend: true,
+      series: chosen.map((k, i) => ({ name: k, data: s.series[v.key][s.iso3.indexOf(k)] || [], colour: categorical[i % 7], dashed: i >= 7 })),
     }), { replaceMerge: ['series'] }));
   };
   add.addEventListener('change', () => {
-    if (add.value && !chosen.includes(add.value)) chosen.push(add.value);
+    if (add.value && !chosen.includes(add.value)) { chosen.push(add.value); picked = true; }
     add.value = '';
     draw();
   });
-  draw();
+  return (d, m, sp) => {
+    if (d.states) {
+      // A live run's largest economies are known once it has run a year.
+      if (!picked && d.states.chosen.join() !== s.chosen.join()) chosen = [...d.states.chosen];
+      if (d.states.iso3.join() !== s.iso3.join()) { s = d.states; fillAdd(); }
+      s = d.states;
+    }
+    years = d.years; marks = m; span = sp;
+    draw();
+  };
 }
 
-function networkCharts(parent, data, marks) {
-  if (!data.networks || !data.networks.length) return;
+function networkCharts(parent, data, live) {
+  if (!live && (!data.networks || !data.networks.length)) return null;
+  // A live run may have no networks yet: the chart comes with the first.
   const section = el('section', { id: 'networks' }, el('h2', { text: 'Networks' }));
   parent.append(section);
-  const { chart } = chartCard(section, { title: 'Members of the largest networks', note: 'the networks with the most members at their peak; a line stops when a network ends', height: 380 });
-  chart.setOption(lineOption({
-    years: data.years, marks, yName: 'member cities', yMin: 0, legend: true, legendRight: true,
-    series: data.networks.map((n, i) => ({ name: `${n.name} (${n.issue})`, data: n.members, dashed: i >= 4 })),
-  }));
+  let chart = null;
+  return (d, marks, span) => {
+    if (!d.networks || !d.networks.length) { section.hidden = true; return; }
+    section.hidden = false;
+    if (!chart) chart = chartCard(section, { title: 'Members of the largest networks', note: 'the networks with the most members at their peak; a line stops when a network ends', height: 380 }).chart;
+    chart.setOption(lineOption({
+    years: d.years, marks, span, yName: 'member cities', yMin: 0, legend: true, legendRight: true,
+    series: d.networks.map((n, i) => ({ name: `${n.name} (${n.issue})`, data: n.members, dashed: i >= 4 })),
+    }), { replaceMerge: ['series'] });
+  };
 }
 
-export function runView(root, data) {
-  const marks = eventMarks(data.events);
-  header(root, data, marks);
-  mapView(root, data);
-  globalCharts(root, data, marks);
-  stateCharts(root, data, marks);
-  networkCharts(root, data, marks);
+// The marks of a run: its scenario events and (live) its parameter changes.
+export const runMarks = (data) => eventMarks(data.events, data.changes);
+
+// Builds the view; returns { update(data) } for a live run. Options:
+//   live: the x axes span the whole scenario (meta.start–end) while the run
+//         grows, and the map follows the latest year;
+//   map: false leaves the map out.
+export function runView(root, data, { live = false, map = true } = {}) {
+  const top = el('div', { class: 'run-header' });
+  root.append(top);
+  const mapPart = map ? mapView(root, data, { follow: live }) : null;
+  const parts = [globalCharts(root, data), stateCharts(root, data), networkCharts(root, data, live)].filter(Boolean);
   root.append(el('footer', {},
-    el('p', { text: 'Made by urbis report. Charts: Apache ECharts. Country outlines: Natural Earth (public domain) via world-atlas. Colours: Okabe–Ito and viridis, readable with colour-blindness.' })));
+    el('p', { text: 'Made by urbis. Charts: Apache ECharts. Country outlines: Natural Earth (public domain) via world-atlas. Colours: Okabe–Ito and viridis, readable with colour-blindness.' })));
+  const draw = (d) => {
+    const marks = runMarks(d);
+    const span = live && d.meta?.start != null && d.meta?.end != null ? [d.meta.start, d.meta.end] : undefined;
+    top.replaceChildren();
+    header(top, d, marks);
+    for (const p of parts) p(d, marks, span);
+  };
+  draw(data);
+  return {
+    update(d) {
+      draw(d);
+      mapPart?.update(d);
+    },
+    map: mapPart,
+  };
 }
