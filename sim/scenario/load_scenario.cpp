@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -394,9 +395,10 @@ EventSpec parse_event(const Reader& r, const YAML::Node& n, std::size_t index) {
       if (has("scope")) ev.scope = read_scope(r, val("scope"));
       const auto founders = r.sequence(val("founders"), field("founders"), "a list of city names");
       if (founders.empty()) r.fail(val("founders"), fmt::format("{}: expected at least one city", field("founders")));
+      std::set<std::string> seen;  // the list may be long: no pairwise search
       for (std::size_t i = 0; i < founders.size(); ++i) {
         const std::string c = trimmed(r.text(founders[i], field("founders"), "a city name"));
-        if (std::find(ev.founders.begin(), ev.founders.end(), c) != ev.founders.end())
+        if (!seen.insert(c).second)
           r.fail(founders[i], fmt::format("{}: city '{}' is listed twice", field("founders"), c));
         ev.founders.push_back(c);
         ev.places[fmt::format("founders[{}]", i)] = r.at(founders[i]);
@@ -584,10 +586,10 @@ Part parse_part(const std::string& file, const YAML::Node& root) {
       p.seed = At<std::uint64_t>{r.unsigned64(e.value, "seed", "a non-negative integer below 2^64"), at};
     } else if (e.key == "protagonists") {
       std::vector<std::string> v;
+      std::set<std::string> seen;  // the list may be long: no pairwise search
       for (const auto& item : r.sequence(e.value, "protagonists", "a list of ISO3 state codes")) {
         std::string s = iso3_of(r, item, "protagonists");
-        if (std::find(v.begin(), v.end(), s) != v.end())
-          r.fail(item, fmt::format("protagonists: '{}' is listed twice", s));
+        if (!seen.insert(s).second) r.fail(item, fmt::format("protagonists: '{}' is listed twice", s));
         v.push_back(std::move(s));
       }
       p.protagonists = At<std::vector<std::string>>{v, at};

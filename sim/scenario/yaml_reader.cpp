@@ -8,9 +8,13 @@
 #include <fstream>
 #include <iterator>
 #include <limits>
+#include <sstream>
+#include <unordered_map>
 #include <system_error>
 
 #include <fmt/format.h>
+#include <yaml-cpp/anchor.h>
+#include <yaml-cpp/eventhandler.h>
 
 namespace urbis::yamlin {
 namespace {
@@ -19,33 +23,116 @@ namespace fs = std::filesystem;
 
 int one_based(int zero_based) { return zero_based >= 0 ? zero_based + 1 : 0; }
 
-// Counts the nodes of a document the way a walk sees them (an alias is
-// walked again each time it appears), stopping at the limits.
-void count_nodes(const YAML::Node& n, int depth, std::size_t& total, const std::string& file) {
-  if (++total > kMaxNodes) {
-    const YAML::Mark m = n.Mark();
-    throw InputError(
-        SourcePlace{file, one_based(m.line), one_based(m.column)},
-        fmt::format("the document has more than {} YAML nodes once its aliases (*name) are expanded; "
-                    "aliases that repeat large anchored blocks (a 'billion laughs' input) are refused",
-                    kMaxNodes));
-  }
-  if (depth > kMaxDepth) {
-    const YAML::Mark m = n.Mark();
-    throw InputError(SourcePlace{file, one_based(m.line), one_based(m.column)},
-                     fmt::format("mappings and lists are nested more than {} levels deep "
-                                 "(or an alias refers to a block that contains it)",
-                                 kMaxDepth));
-  }
-  if (n.IsMap()) {
-    for (auto it = n.begin(); it != n.end(); ++it) {
-      count_nodes(it->first, depth + 1, total, file);
-      count_nodes(it->second, depth + 1, total, file);
+// Walks the parser's events before any node is built, counting the nodes a
+// reader would visit: an alias (*name) counts the whole block its anchor
+// (&name) names, each time it appears. This refuses a 'billion laughs'
+// input at the alias that crosses the limit, before the document takes
+// memory, and an alias inside the block it names (a cycle) at that alias.
+class Prescan : public YAML::EventHandler {
+ public:
+  Prescan(const std::string& file, const std::string& text) : file_(file), text_(text) {}
+  std::size_t documents() const { return documents_; }
+  YAML::Mark second_document() const { return second_; }
+
+  void OnDocumentStart(const YAML::Mark& m) override {
+    // yaml-cpp 0.7 does not consume a token no rule matches (a ',' outside
+    // [ ] or { }): it reports an empty document there, again and again,
+    // forever (yaml-cpp issue 1040). A document that starts where the last
+    // one did is that loop.
+    if (documents_ > 0 && m.pos == last_start_.pos) {
+      const std::size_t at = static_cast<std::size_t>(std::max(m.pos, 0));
+      const char c = at < text_.size() ? text_[at] : ' ';
+      throw InputError(place(m), c > ' ' && c < 0x7F
+                                     ? fmt::format("YAML syntax error: unexpected '{}' (a ',' belongs inside [ ] or {{ }})", c)
+                                     : std::string("YAML syntax error: unexpected text"));
     }
-  } else if (n.IsSequence()) {
-    for (auto it = n.begin(); it != n.end(); ++it) count_nodes(*it, depth + 1, total, file);
+    last_start_ = m;
+    if (++documents_ == 2) second_ = m;
+    total_ = 0;
   }
-}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& m, YAML::anchor_t a) override { leaf(m, a); }
+  void OnScalar(const YAML::Mark& m, const std::string&, YAML::anchor_t a, const std::string&) override { leaf(m, a); }
+  void OnAlias(const YAML::Mark& m, YAML::anchor_t a) override {
+    const auto it = blocks_.find(a);
+    if (it == blocks_.end())
+      throw InputError(place(m), fmt::format("the alias *{} refers to a block that contains it; such a block "
+                                             "would never end",
+                                             name_of(a)));
+    if (total_ + it->second.nodes > kMaxNodes)
+      throw InputError(place(m), fmt::format("the alias *{} repeats a block of {} YAML nodes, taking the document to "
+                                             "more than {} YAML nodes once its aliases (*name) are expanded; aliases "
+                                             "that repeat large anchored blocks (a 'billion laughs' input) are refused",
+                                             name_of(a), it->second.nodes, kMaxNodes));
+    if (static_cast<int>(open_.size()) + it->second.height > kMaxDepth)
+      throw InputError(place(m), fmt::format("the alias *{} nests mappings and lists more than {} levels deep",
+                                             name_of(a), kMaxDepth));
+    total_ += it->second.nodes;
+    child_height(it->second.height);
+  }
+  void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t a, YAML::EmitterStyle::value) override {
+    open(m, a);
+  }
+  void OnSequenceEnd() override { close(); }
+  void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t a, YAML::EmitterStyle::value) override {
+    open(m, a);
+  }
+  void OnMapEnd() override { close(); }
+  void OnAnchor(const YAML::Mark&, const std::string& name) override { anchor_name_ = name; }
+
+ private:
+  struct Block {
+    std::size_t nodes = 0;  // with its aliases expanded
+    int height = 0;         // levels of mappings and lists, 0 for a scalar
+  };
+  struct Open {
+    YAML::anchor_t anchor;
+    std::size_t first;  // total_ before it
+    int height;         // of its tallest child so far
+  };
+
+  SourcePlace place(const YAML::Mark& m) const { return SourcePlace{file_, one_based(m.line), one_based(m.column)}; }
+  std::string name_of(YAML::anchor_t a) const {
+    const auto it = names_.find(a);
+    return it == names_.end() ? std::string("?") : it->second;
+  }
+  void count(const YAML::Mark& m, YAML::anchor_t a) {
+    if (++total_ > kMaxNodes)
+      throw InputError(place(m), fmt::format("the document has more than {} YAML nodes", kMaxNodes));
+    if (a != YAML::NullAnchor) names_[a] = anchor_name_;
+  }
+  void child_height(int h) {
+    if (!open_.empty()) open_.back().height = std::max(open_.back().height, h);
+  }
+  void leaf(const YAML::Mark& m, YAML::anchor_t a) {
+    count(m, a);
+    if (a != YAML::NullAnchor) blocks_[a] = Block{1, 0};
+  }
+  void open(const YAML::Mark& m, YAML::anchor_t a) {
+    count(m, a);
+    if (static_cast<int>(open_.size()) >= kMaxDepth)
+      throw InputError(place(m), fmt::format("mappings and lists are nested more than {} levels deep", kMaxDepth));
+    open_.push_back(Open{a, total_ - 1, 0});
+  }
+  void close() {
+    const Open o = open_.back();
+    open_.pop_back();
+    const Block b{total_ - o.first, o.height + 1};
+    if (o.anchor != YAML::NullAnchor) blocks_[o.anchor] = b;
+    child_height(b.height);
+  }
+
+  const std::string& file_;
+  const std::string& text_;
+  YAML::Mark last_start_;
+  std::size_t documents_ = 0;
+  YAML::Mark second_;
+  std::size_t total_ = 0;
+  std::vector<Open> open_;
+  std::unordered_map<YAML::anchor_t, Block> blocks_;
+  std::unordered_map<YAML::anchor_t, std::string> names_;
+  std::string anchor_name_;
+};
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -86,9 +173,38 @@ YAML::Node load_file(const std::string& file, std::string_view what) {
       throw InputError(whole, fmt::format("{} file is larger than {} bytes (4 MiB)", what, kMaxFileBytes));
   }
 
-  std::vector<YAML::Node> docs;
+  // YAML is Unicode; yaml-cpp passes bad bytes through, and a name that is
+  // not UTF-8 would only fail when run.json is written, after the run.
+  // (yaml-cpp itself reads UTF-16 and UTF-32 files, but they are not UTF-8:
+  // refused here with the same advice.)
+  if (const std::size_t at = invalid_utf8_at(text); at != std::string_view::npos) {
+    const std::size_t line_start = text.rfind('\n', at == 0 ? 0 : at - 1);
+    const std::size_t col = line_start == std::string::npos || at == 0 ? at : at - line_start - 1;
+    const auto line = static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+    throw InputError(SourcePlace{file, line + 1, static_cast<int>(col) + 1},
+                     fmt::format("the {} file is not UTF-8 text (byte 0x{:02X} here); save it as UTF-8 (Latin-1, "
+                                 "Windows-1252 and UTF-16 files must be converted)",
+                                 what, static_cast<unsigned char>(text[at])));
+  }
+
+  // First the events alone (limits, documents), then the nodes.
+  YAML::Node doc;
   try {
-    docs = YAML::LoadAll(text);
+    Prescan scan(file, text);
+    {
+      std::istringstream events(text);
+      YAML::Parser parser(events);
+      while (parser.HandleNextDocument(scan)) {
+      }
+    }
+    if (scan.documents() > 1) {
+      const YAML::Mark m = scan.second_document();
+      throw InputError(SourcePlace{file, one_based(m.line), one_based(m.column)},
+                       fmt::format("{} file holds {} YAML documents (separated by '---'); expected one", what,
+                                   scan.documents()));
+    }
+    if (scan.documents() == 0) return YAML::Node(YAML::NodeType::Null);
+    doc = YAML::Load(text);
   } catch (const YAML::ParserException& e) {
     throw InputError(SourcePlace{file, one_based(e.mark.line), one_based(e.mark.column)},
                      fmt::format("YAML syntax error: {}", e.msg));
@@ -96,16 +212,29 @@ YAML::Node load_file(const std::string& file, std::string_view what) {
     throw InputError(SourcePlace{file, one_based(e.mark.line), one_based(e.mark.column)},
                      fmt::format("cannot read YAML: {}", e.msg));
   }
-  if (docs.empty()) return YAML::Node(YAML::NodeType::Null);
-  if (docs.size() > 1) {
-    const YAML::Mark m = docs[1].Mark();
-    throw InputError(SourcePlace{file, one_based(m.line), one_based(m.column)},
-                     fmt::format("{} file holds {} YAML documents (separated by '---'); expected one",
-                                 what, docs.size()));
+  return doc;
+}
+
+std::size_t invalid_utf8_at(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  for (std::size_t i = 0; i < n;) {
+    const unsigned c = p[i];
+    std::size_t len = 0;
+    unsigned lo = 0x80, hi = 0xBF;  // range of the second byte
+    if (c < 0x80) len = 1;
+    else if (c >= 0xC2 && c <= 0xDF) len = 2;
+    else if (c >= 0xE0 && c <= 0xEF) len = 3, lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+    else if (c >= 0xF0 && c <= 0xF4) len = 4, lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+    else return i;
+    if (i + len > n) return i;
+    for (std::size_t k = 1; k < len; ++k) {
+      const unsigned b = p[i + k];
+      if (k == 1 ? (b < lo || b > hi) : (b < 0x80 || b > 0xBF)) return i;
+    }
+    i += len;
   }
-  std::size_t total = 0;
-  count_nodes(docs[0], 0, total, file);
-  return docs[0];
+  return std::string_view::npos;
 }
 
 std::optional<double> parse_real(std::string_view text) {
@@ -177,16 +306,19 @@ std::vector<Entry> Reader::mapping(const YAML::Node& n, std::string_view key,
                                    std::string_view what) const {
   if (!n.IsMap()) expected(n, key, what);
   std::vector<Entry> out;
+  // Key -> index in out: a mapping may have tens of thousands of keys, too
+  // many to compare pairwise.
+  std::unordered_map<std::string, std::size_t> index;
   for (auto it = n.begin(); it != n.end(); ++it) {
     const YAML::Node k = it->first;
     if (!k.IsScalar() || k.Scalar().empty())
       fail(k, fmt::format("{}{}keys must be plain names, got {}", key, key.empty() ? "" : ": ", describe(k)));
-    for (const auto& e : out)
-      if (e.key == k.Scalar()) {
-        const SourcePlace first = at(e.key_node);
-        fail(k, fmt::format("key '{}' is given twice (first at line {}, column {})", e.key, first.line,
-                            first.column));
-      }
+    if (const auto [dup, fresh] = index.emplace(k.Scalar(), out.size()); !fresh) {
+      const Entry& e = out[dup->second];
+      const SourcePlace first = at(e.key_node);
+      fail(k, fmt::format("key '{}' is given twice (first at line {}, column {})", shorten(e.key), first.line,
+                          first.column));
+    }
     out.push_back(Entry{k.Scalar(), k, it->second});
   }
   return out;

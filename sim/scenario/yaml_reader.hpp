@@ -23,9 +23,15 @@ inline constexpr int kMaxDepth = 64;                       // nesting of mapping
 // Reads and parses one YAML file. A missing or unreadable file, a file over
 // kMaxFileBytes, a syntax error, more than one document, or a document that
 // expands (through aliases) to more than kMaxNodes nodes or kMaxDepth levels
-// is an InputError. `what` names the file's role in messages ("scenario").
+// is an InputError, and so is text that is not UTF-8 (names end up in JSON
+// and HTML). `what` names the file's role in messages ("scenario").
 // An empty document gives a null node.
 YAML::Node load_file(const std::string& file, std::string_view what);
+
+// The offset of the first byte of `text` that is not well-formed UTF-8 (no
+// overlong forms, surrogates or code points past U+10FFFF), or npos. Also
+// used by the world loader for its CSV files.
+std::size_t invalid_utf8_at(std::string_view text);
 
 // Scalar parsing shared with --set: a finite decimal number, a whole number,
 // a YAML 1.2 boolean (true/false, any case). nullopt when the text is not one.

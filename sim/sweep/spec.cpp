@@ -1,6 +1,7 @@
 #include "sim/sweep/spec.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <fstream>
 #include <set>
@@ -38,6 +39,15 @@ bool valid_column_name(const std::string& s) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
            c == '.';
   });
+}
+
+// x rounded to 12 significant digits. from_chars, not stod: a subnormal x
+// (a step of 1e-310) reads back out of range, and stod would throw.
+double twelve_digits(double x) {
+  const std::string t = fmt::format("{:.12g}", x);
+  double v = x;
+  const auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
+  return ec == std::errc{} ? v : x;
 }
 
 // A parameter value, checked against the parameter's range.
@@ -90,11 +100,13 @@ VariedParam read_param(const Reader& r, const Entry& e, DesignType design) {
           r.fail(f->key_node, fmt::format("{}: give either values or from/to, not both", key));
       const auto items = r.sequence(values->value, key + ".values", "a list of values");
       if (items.empty()) r.fail(values->value, fmt::format("{}.values: expected at least one value", key));
-      for (const auto& it : items) p.values.push_back(param_value(r, it, p, key + ".values"));
-      for (std::size_t i = 0; i < p.values.size(); ++i)
-        for (std::size_t j = 0; j < i; ++j)
-          if (p.values[i] == p.values[j])
-            r.fail(items[i], fmt::format("{}.values: {} is given twice", key, p.values[i]));
+      // A set, not a pairwise check: a list may hold up to the node cap (100,000) values.
+      std::set<double> seen;
+      for (const auto& it : items) {
+        const double v = param_value(r, it, p, key + ".values");
+        if (!seen.insert(v).second) r.fail(it, fmt::format("{}.values: {} is given twice", key, v));
+        p.values.push_back(v);
+      }
     } else {
       const Entry& from = need("from");
       const Entry& to = need("to");
@@ -112,17 +124,18 @@ VariedParam read_param(const Reader& r, const Entry& e, DesignType design) {
         const double n = std::floor((b - a) / h * (1 + 1e-12) + 1e-9);
         if (n > 1e6) r.fail(step->value, fmt::format("{}.step: more than a million values", key));
         for (int i = 0; i <= static_cast<int>(n); ++i)  // 12 significant digits: 0.1 + 2 x 0.1 is 0.3, not 0.30000000000000004
-          p.values.push_back(std::min(b, std::stod(fmt::format("{:.12g}", a + i * h))));
+          p.values.push_back(std::min(b, twelve_digits(a + i * h)));
       } else {
-        const auto n = r.integer(count->value, key + ".count", "a whole number in [1, 1000000]", 1, 1000000);
+        const auto n = r.integer(count->value, key + ".count", "a whole number", 1, 1000000);
         if (p.scale == Scale::log && !(a > 0))
           r.fail(from.value, fmt::format("{}.from: scale: log needs from > 0", key));
+        std::set<double> seen;  // counts are rounded, so values repeat; a million of them: no pairwise search
         for (std::int64_t i = 0; i < n; ++i) {
           const double u = n == 1 ? 0.0 : static_cast<double>(i) / static_cast<double>(n - 1);
           double v = p.scale == Scale::log ? std::exp(std::log(a) + u * (std::log(b) - std::log(a))) : a + u * (b - a);
           if (i == n - 1) v = b;
           if (p.spec->kind != ParamKind::real) v = std::round(v);
-          if (std::find(p.values.begin(), p.values.end(), v) == p.values.end()) p.values.push_back(v);
+          if (seen.insert(v).second) p.values.push_back(v);
         }
       }
     }
@@ -194,7 +207,7 @@ MetricSpec read_metric(const Reader& r, const YAML::Node& n, std::size_t index) 
   };
   auto year = [&](const char* k) -> int {
     const Entry* x = yamlin::find_entry(f, k);
-    return x ? static_cast<int>(r.integer(x->value, key + "." + k, "a whole year in [1900, 2200]", 1900, 2200)) : 0;
+    return x ? static_cast<int>(r.integer(x->value, key + "." + k, "a whole year", 1900, 2200)) : 0;
   };
   switch (m.stat) {
     case Stat::final:
@@ -279,7 +292,7 @@ SweepSpec load_sweep(const std::string& file) {
   s.scenario_where = r.at(need("scenario").value);
   if (const Entry* e = yamlin::find_entry(top, "seed")) s.seed = r.unsigned64(e->value, "seed", "a whole number >= 0");
   if (const Entry* e = yamlin::find_entry(top, "replicates"))
-    s.replicates = static_cast<int>(r.integer(e->value, "replicates", "a whole number in [1, 100000]", 1, 100000));
+    s.replicates = static_cast<int>(r.integer(e->value, "replicates", "a whole number", 1, 100000));
 
   const Entry& design = need("design");
   const auto d = r.mapping(design.value, "design", "a mapping with type (and samples)");
@@ -304,13 +317,13 @@ SweepSpec load_sweep(const std::string& file) {
                                        s.design == DesignType::saltelli ? "base samples N; runs N (k + 2) points"
                                        : s.design == DesignType::morris ? "trajectories r; runs r (k + 1) points"
                                                                         : "the number of points"));
-    s.samples = static_cast<int>(r.integer(samples->value, "design.samples", "a whole number in [1, 1000000]", 1, 1000000));
+    s.samples = static_cast<int>(r.integer(samples->value, "design.samples", "a whole number", 1, 1000000));
     if (s.design == DesignType::saltelli && s.samples < 2)
       r.fail(samples->value, "design.samples: saltelli needs at least 2 base samples");
   }
   if (const Entry* l = yamlin::find_entry(d, "levels")) {
     if (s.design != DesignType::morris) r.fail(l->key_node, "design: 'levels' goes with type: morris only");
-    s.levels = static_cast<int>(r.integer(l->value, "design.levels", "an even whole number in [2, 100]", 2, 100));
+    s.levels = static_cast<int>(r.integer(l->value, "design.levels", "an even whole number", 2, 100));
     if (s.levels % 2) r.fail(l->value, "design.levels: expected an even number (so the step is half the levels)");
   }
 

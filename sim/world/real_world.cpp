@@ -13,6 +13,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <tuple>
 #include <unordered_map>
 #include <utility>
@@ -27,6 +28,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "sim/core/input_error.hpp"
+#include "sim/scenario/yaml_reader.hpp"
 #include "sim/world/city_gdp.hpp"
 
 namespace urbis {
@@ -126,16 +128,37 @@ using QuotePolicy = io::double_quote_escape<',', '"'>;
   throw InputError(SourcePlace{file, line, 0}, msg);
 }
 
+// A field shown in a message: bytes that are not printable ASCII as \xNN.
+std::string shown(std::string_view s) {
+  std::string out;
+  for (const char ch : s.substr(0, 80)) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c >= 0x20 && c < 0x7F) out += ch;
+    else out += fmt::format("\\x{:02X}", c);
+  }
+  return s.size() > 80 ? out + "..." : out;
+}
+
 // One CSV file, read row by row; numeric fields are read as text and parsed
 // strictly here (fccp turns an empty field into 0 and accepts ',' as a
-// decimal point).
+// decimal point). Text fields must be UTF-8 (they end up in JSON and in the
+// report). A UTF-8 byte-order mark at the start is skipped; lines may end in
+// CRLF. A line longer than fccp's buffer (16 MiB) is an error at that line,
+// so a huge line costs no more memory than the buffer.
 template <unsigned N>
 class CsvFile {
  public:
   CsvFile(const std::string& path, const std::array<const char*, N>& columns)
       : file_(path), columns_(columns) {
     try {
-      reader_ = std::make_unique<io::CSVReader<N, TrimPolicy, QuotePolicy>>(path);
+      std::FILE* in = std::fopen(path.c_str(), "rb");
+      if (!in) {
+        const int err = errno;
+        throw InputError(SourcePlace{file_, 0, 0}, fmt::format("cannot open the file ({})", std::strerror(err)));
+      }
+      char bom[3] = {};
+      if (std::fread(bom, 1, 3, in) != 3 || std::memcmp(bom, "\xEF\xBB\xBF", 3) != 0) std::rewind(in);
+      reader_ = std::make_unique<io::CSVReader<N, TrimPolicy, QuotePolicy>>(path, in);  // owns `in`
       std::apply([&](auto... name) { reader_->read_header(io::ignore_extra_column, std::string(name)...); },
                  columns_);
     } catch (const io::error::base& e) {
@@ -155,8 +178,17 @@ class CsvFile {
   SourcePlace place() const { return {file_, line(), 0}; }
   const std::string& file() const { return file_; }
 
-  std::string text(unsigned k) const { return row_[k] ? std::string(row_[k]) : std::string(); }
+  std::string text(unsigned k) const {
+    if (!row_[k]) return {};
+    const std::string_view v(row_[k]);
+    if (const std::size_t at = yamlin::invalid_utf8_at(v); at != std::string_view::npos)
+      throw InputError(place(), fmt::format("column '{}': '{}' is not UTF-8 text (byte {} is 0x{:02X}); save the "
+                                            "file as UTF-8 (Latin-1 or Windows-1252 files must be converted)",
+                                            columns_[k], shown(v), at + 1, static_cast<unsigned char>(v[at])));
+    return std::string(v);
+  }
   bool empty(unsigned k) const { return !row_[k] || !*row_[k]; }
+  const char* column(unsigned k) const { return columns_[k]; }
 
   // A finite number, or InputError naming the column.
   double number(unsigned k) const {
@@ -173,13 +205,13 @@ class CsvFile {
     double v = 0;
     const auto r = std::from_chars(s, end, v);
     if (r.ec != std::errc{} || r.ptr != end || !std::isfinite(v))
-      throw InputError(place(), fmt::format("column '{}': '{}' is not a number", columns_[k], row_[k]));
+      throw InputError(place(), fmt::format("column '{}': '{}' is not a number", columns_[k], shown(row_[k])));
     return v;
   }
   int integer(unsigned k) const {
     const double v = number(k);
     if (v != std::floor(v) || std::abs(v) > 1e9)
-      throw InputError(place(), fmt::format("column '{}': '{}' is not a whole number", columns_[k], row_[k]));
+      throw InputError(place(), fmt::format("column '{}': '{}' is not a whole number", columns_[k], shown(row_[k])));
     return static_cast<int>(v);
   }
 
@@ -199,14 +231,12 @@ SourcePlace place_of(const std::string& file, const YAML::Node& n) {
   return {file, m.line + 1, m.column + 1};
 }
 
+// Read as strictly as a scenario (yamlin::load_file): the size, node and
+// alias limits, UTF-8 only, one document.
 YAML::Node load_yaml(const std::string& path) {
-  try {
-    return YAML::LoadFile(path);
-  } catch (const YAML::BadFile&) {
-    throw InputError(SourcePlace{path}, "cannot open the file");
-  } catch (const YAML::Exception& e) {
-    throw InputError(SourcePlace{path, e.mark.line + 1, e.mark.column + 1}, e.msg);
-  }
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec)) throw InputError(SourcePlace{path}, "cannot open the file");
+  return yamlin::load_file(path, "world");
 }
 
 std::string yaml_string(const std::string& file, const YAML::Node& n, std::string_view what) {
@@ -438,6 +468,21 @@ class Loader {
       c.region = f.text(5);
       c.pop_est = f.maybe_number(6).value_or(0);
       c.gdp_md = f.maybe_number(7).value_or(0);
+      // Natural Earth writes -99 for "unknown"; any other negative value is a damaged file.
+      for (const unsigned k : {6u, 7u})
+        if (const double v = k == 6 ? c.pop_est : c.gdp_md; v < 0 && v != -99)
+          throw InputError(f.place(), fmt::format("column '{}': {} is negative (-99 marks an unknown value)",
+                                                  f.column(k), f.text(k)));
+      // Codes are ids: one row each (iso_a3 is -99 on rows without one, which then go by adm0_a3).
+      if (c.adm0.empty()) throw InputError(f.place(), "column 'adm0_a3' is empty");
+      for (const std::string* code : {&c.adm0, &c.iso3}) {
+        const auto first = code_line_.find(*code);
+        if (first != code_line_.end() && !(code == &c.iso3 && c.iso3 == c.adm0))
+          throw InputError(f.place(), fmt::format("country code '{}' is given twice (first on line {})", *code,
+                                                  first->second));
+      }
+      code_line_.emplace(c.adm0, f.line());
+      code_line_.emplace(c.iso3, f.line());
       const int idx = static_cast<int>(countries_.size());
       by_code_.emplace(c.iso3, idx);
       by_code_.emplace(c.adm0, idx);
@@ -462,10 +507,14 @@ class Loader {
   // --- World Bank series -----------------------------------------------------
   void read_world_bank(const std::string& name, std::unordered_map<std::string, Series>& out) {
     CsvFile<4> f(path(name), {"Country Name", "Country Code", "Year", "Value"});
+    std::map<std::pair<std::string, int>, int> seen;  // (code, year) -> line
     while (f.next()) {
       std::string code = f.text(1);
       const auto v = f.maybe_number(3);
       const int year = f.integer(2);
+      if (v && *v < 0) throw InputError(f.place(), fmt::format("column 'Value': {} is negative", f.text(3)));
+      if (const auto [it, fresh] = seen.emplace(std::make_pair(code, year), f.line()); !fresh)
+        throw InputError(f.place(), fmt::format("{} {} is given twice (first on line {})", code, year, it->second));
       wb_names_.emplace(code, f.text(0));
       if (const auto a = wb_alias_.find(code); a != wb_alias_.end()) code = a->second;
       if (v && *v > 0) out[code][year] = *v;
@@ -488,20 +537,24 @@ class Loader {
   void read_un_cities() {
     std::array<std::string, kColumns> years;
     for (int k = 0; k < kColumns; ++k) years[static_cast<std::size_t>(k)] = std::to_string(kFirstYear + kYearStep * k);
-    std::array<const char*, 5 + kColumns> cols{"Country Code", "Country or area", "Urban Agglomeration",
-                                               "Latitude", "Longitude"};
-    for (int k = 0; k < kColumns; ++k) cols[5 + static_cast<std::size_t>(k)] = years[static_cast<std::size_t>(k)].c_str();
-    CsvFile<5 + kColumns> f(path("un-wup2018-cities-over-300k.csv"), cols);
+    std::array<const char*, 6 + kColumns> cols{"Country Code", "Country or area", "Urban Agglomeration",
+                                               "Latitude", "Longitude", "City Code"};
+    for (int k = 0; k < kColumns; ++k) cols[6 + static_cast<std::size_t>(k)] = years[static_cast<std::size_t>(k)].c_str();
+    CsvFile<6 + kColumns> f(path("un-wup2018-cities-over-300k.csv"), cols);
+    std::map<int, int> city_codes;  // City Code (the UN's id of an agglomeration) -> line
     while (f.next()) {
       UnCity c;
       c.code = f.integer(0);
+      if (const auto [it, fresh] = city_codes.emplace(f.integer(5), f.line()); !fresh)
+        throw InputError(f.place(), fmt::format("column 'City Code': {} is given twice (first on line {})",
+                                                f.text(5), it->second));
       c.country = f.text(1);
       c.name = f.text(2);
       if (c.name.empty()) throw InputError(f.place(), "column 'Urban Agglomeration' is empty");
       c.lat = f.number(3);
       c.lon = f.number(4);
       for (int k = 0; k < kColumns; ++k) {
-        const double p = f.number(5 + static_cast<unsigned>(k));
+        const double p = f.number(6 + static_cast<unsigned>(k));
         if (p < 0)
           throw InputError(f.place(), fmt::format("column '{}': population {} is negative",
                                                   years[static_cast<std::size_t>(k)], p));
@@ -1188,6 +1241,7 @@ class Loader {
 
   std::vector<Country> countries_;
   std::unordered_map<std::string, int> by_code_;  // ISO3 and adm0_a3 -> country
+  std::unordered_map<std::string, int> code_line_;  // ISO3 and adm0_a3 -> line of ne-admin0-countries.csv
   std::map<int, int> by_m49_;                     // UN M49 -> country
   std::unordered_map<std::string, std::string> wb_alias_;  // World Bank code -> NE ISO3
   std::map<std::string, std::string> wb_names_;            // World Bank code -> name

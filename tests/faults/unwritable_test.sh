@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# An output folder that cannot be written: a clear error naming the path,
+# exit code 1 (README: 2 is for bad input, 1 for everything else), nothing
+# written, and the results of an earlier run left as they were.
+# Cases: a folder without write permission (chmod 555; as root, where chmod
+# does not bite, a read-only tmpfs mount instead, or a path under /proc when
+# mounting is not allowed), and a path through a regular file.
+# Usage: unwritable_test.sh URBIS SOURCE_DIR
+bin=$1
+src=$2
+. "$(dirname "$0")/lib.sh"
+cd "$tmp"
+cat > tiny.yaml <<'YAML'
+name: tiny
+description: A small synthetic world for the fault tests.
+world:
+  synthetic: {cities: 400, states: 8, regions: 2, networks: 4, seed: 3}
+time: {start: 2000, end: 2003}
+seed: 5
+YAML
+check "an earlier run" 0 "$bin" run tiny.yaml -o out/earlier
+sums out/earlier > earlier.sums
+
+# --- a folder without write permission --------------------------------------
+mkdir -p out/locked
+chmod 555 out/locked
+if ! touch out/locked/probe 2>/dev/null; then
+  locked=out/locked
+  how="chmod 555"
+else
+  rm -f out/locked/probe
+  # root: permissions do not stop us. A read-only mount does.
+  mkdir -p ro
+  if mount -t tmpfs -o ro,size=64k tmpfs ro 2>/dev/null; then
+    cleanup_hooks+=("umount '$tmp/ro'")
+    locked=ro
+    how="a read-only tmpfs (running as root, chmod does not bite)"
+  else
+    locked=/proc/urbis-no-such-folder
+    how="a path under /proc (running as root and without mount)"
+  fi
+fi
+echo "unwritable folder: $how"
+check "run into an unwritable folder exits 1" 1 "$bin" run tiny.yaml -o "$locked/run"
+says "the message names the folder" "$locked/run"
+check "run into an unwritable existing folder exits 1" 1 "$bin" run tiny.yaml -o "$locked"
+says "the message names the folder" "$locked"
+[ -z "$(ls -A "$locked" 2>/dev/null)" ] && ok "nothing written" || bad "wrote into $locked: $(ls -A "$locked")"
+chmod 755 out/locked
+
+# --- a path through a regular file --------------------------------------------
+echo "not a folder" > out/file
+check "run under a regular file exits 1" 1 "$bin" run tiny.yaml -o out/file/run
+says "the message names the path" "out/file/run"
+says "the message gives the reason" "Not a directory"
+check "a sweep under a regular file fails" 1 "$bin" sweep "$src/configs/sweeps/synthetic_grid.yaml" -o out/file/sweep
+[ "$(cat out/file)" = "not a folder" ] && ok "the file is untouched" || bad "the file changed"
+
+# --- earlier results ------------------------------------------------------------
+cmp -s earlier.sums <(sums out/earlier) && ok "earlier results intact" || bad "earlier results changed"
+finish
