@@ -1,5 +1,6 @@
 // The urbis command: parses the command line, sets threads and logging, and
 // hands over to the chosen subcommand.
+#include <filesystem>
 #include <memory>
 #include <string>
 
@@ -56,6 +57,11 @@ int main(int argc, char** argv) {
   } catch (const InputError& e) {
     spdlog::error("{}", e.what());
     return 2;
+  } catch (const std::filesystem::filesystem_error& e) {
+    // A folder that cannot be written, a full disk: the system's reason and
+    // the path, not an "internal error".
+    spdlog::error("cannot write {}: {}", e.path1().string(), e.code().message());
+    return 1;
   } catch (const std::exception& e) {
     spdlog::error("internal error: {}", e.what());
     return 1;

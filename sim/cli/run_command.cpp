@@ -4,8 +4,10 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
@@ -49,13 +51,38 @@ std::string output_dir(const Scenario& s, const RunOptions& o) {
   return o.scenarios.size() == 1 ? o.output : (fs::path(o.output) / s.name).string();
 }
 
+// The files a finished run lists in its run.json (plain names only), so
+// that --force can remove what the new run does not write again. Best
+// effort: an unreadable record lists nothing.
+std::vector<std::string> files_of_finished_run(const fs::path& record) {
+  std::vector<std::string> files;
+  try {
+    std::ifstream in(record);
+    const auto j = nlohmann::json::parse(in);
+    for (const auto& f : j.at("files")) {
+      const std::string name = f.get<std::string>();
+      if (!name.empty() && name.find('/') == std::string::npos && name != "." && name != "..") files.push_back(name);
+    }
+  } catch (const std::exception&) {
+  }
+  return files;
+}
+
 int run_one(const std::string& arg, const Scenario& s, const std::string& dir, const RunOptions& o,
             const CliGlobals& g, bool progress) {
   const ProjectPaths& paths = g.paths;
   const auto t0 = std::chrono::steady_clock::now();
   const std::string started = utc_now();
-  if (fs::exists(fs::path(dir) / "run.json") && !o.force)
-    throw InputError({dir}, "this folder already holds a finished run; choose another with -o, or pass --force to replace it");
+  const fs::path record_path = fs::path(dir) / "run.json";
+  std::vector<std::string> old_files;
+  if (fs::exists(record_path)) {
+    if (!o.force)
+      throw InputError({dir}, "this folder already holds a finished run; choose another with -o, or pass --force to replace it");
+    // --force: the folder stops claiming a finished run at once, so a new
+    // run that is interrupted cannot leave its files beside the old record.
+    old_files = files_of_finished_run(record_path);
+    fs::remove(record_path);
+  }
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec) throw std::runtime_error(fmt::format("cannot create output folder {}: {}", dir, ec.message()));
@@ -77,7 +104,13 @@ int run_one(const std::string& arg, const Scenario& s, const std::string& dir, c
   record.threads = g.threads;
   record.files = output.files();
   record.command_line = g.command_line;
-  write_run_json((fs::path(dir) / "run.json").string(), s, summary, record);
+  write_run_json(record_path.string(), s, summary, record);
+  // Files of the replaced run that this one did not write again are stale.
+  for (const auto& f : old_files)
+    if (std::find(record.files.begin(), record.files.end(), f) == record.files.end()) {
+      std::error_code ignore;
+      fs::remove(fs::path(dir) / f, ignore);
+    }
 
   spdlog::info("{}: {} years, {} cities, {} states, {} networks ever, in {:.2f} s", s.name, summary.years,
                summary.cities, summary.states, summary.networks_ever, record.wall_seconds);

@@ -66,5 +66,15 @@ check "a finished run is not overwritten" 2 "$bin" run "$src/tests/engine/data/s
 expect_text "says how to replace it" "$tmp/err" "--force"
 cmp -s "$tmp/global.before" "$tmp/run/global.csv" && echo "ok: earlier results intact" || { echo "FAIL: results changed"; fails=$((fails + 1)); }
 
+# --force replaces the run: the new record, and files of the old run that the
+# new one does not write (here a stale.csv the old record lists) removed.
+sed -i 's/"files": \[/"files": ["stale.csv", /' "$tmp/run/run.json"
+echo "old" > "$tmp/run/stale.csv"
+echo "mine" > "$tmp/run/notes.txt"
+check "--force replaces a finished run" 0 "$bin" run "$src/tests/engine/data/synthetic_20k.yaml" -o "$tmp/run" --force --threads 2
+[ ! -e "$tmp/run/stale.csv" ] && echo "ok: the old run's stale file removed" || { echo "FAIL: stale.csv left"; fails=$((fails + 1)); }
+[ -e "$tmp/run/notes.txt" ] && echo "ok: a file the run did not write is kept" || { echo "FAIL: notes.txt removed"; fails=$((fails + 1)); }
+grep -q stale.csv "$tmp/run/run.json" && { echo "FAIL: new run.json lists stale.csv"; fails=$((fails + 1)); } || echo "ok: new run.json"
+
 echo "cli: $fails failed"
 [ "$fails" -eq 0 ]
