@@ -11,14 +11,7 @@ bin=$1
 src=$2
 . "$(dirname "$0")/lib.sh"
 cd "$tmp"
-cat > tiny.yaml <<'YAML'
-name: tiny
-description: A small synthetic world for the fault tests.
-world:
-  synthetic: {cities: 400, states: 8, regions: 2, networks: 4, seed: 3}
-time: {start: 2000, end: 2003}
-seed: 5
-YAML
+write_tiny_scenario tiny.yaml
 scenario=$src/tests/engine/data/synthetic_20k.yaml  # outputs of a few MB
 
 # The outputs of a failed run: absent, or whole (never a truncated file under an output's name).

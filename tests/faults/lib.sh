@@ -30,3 +30,14 @@ random_sleep() { local ms=$((RANDOM * 32768 + RANDOM)); ms=$((ms % ($1 + 1))); s
 # Checksums of every file under a folder, for "left intact".
 sums() { (cd "$1" && find . -type f -print0 | sort -z | xargs -0 sha256sum); }
 finish() { echo "$(basename "$0" .sh): $fails failed"; [ "$fails" -eq 0 ]; }
+# A small synthetic scenario (400 cities, 4 years) at $1, for the fault tests.
+write_tiny_scenario() {
+  cat > "$1" <<'YAML'
+name: tiny
+description: A small synthetic world for the fault tests.
+world:
+  synthetic: {cities: 400, states: 8, regions: 2, networks: 4, seed: 3}
+time: {start: 2000, end: 2003}
+seed: 5
+YAML
+}

@@ -10,14 +10,7 @@ bin=$1
 src=$2
 . "$(dirname "$0")/lib.sh"
 cd "$tmp"
-cat > tiny.yaml <<'YAML'
-name: tiny
-description: A small synthetic world for the fault tests.
-world:
-  synthetic: {cities: 400, states: 8, regions: 2, networks: 4, seed: 3}
-time: {start: 2000, end: 2003}
-seed: 5
-YAML
+write_tiny_scenario tiny.yaml
 check "an earlier run" 0 "$bin" run tiny.yaml -o out/earlier
 sums out/earlier > earlier.sums
 
