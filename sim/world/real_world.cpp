@@ -29,9 +29,10 @@
 
 #include "sim/core/input_error.hpp"
 #include "sim/scenario/yaml_reader.hpp"
-#include "sim/world/city_gdp.hpp"
+#include "sim/world/drivers_file.hpp"
 #include "sim/world/world_csv.hpp"
 #include "sim/world/world_yaml.hpp"
+#include "sim/world/yearly_path.hpp"
 
 namespace urbis {
 namespace {
@@ -43,16 +44,23 @@ namespace fs = std::filesystem;
 // variables at the start of a run; they are not model parameters (nothing in
 // the dynamics reads them), so they live here and not in defaults.yaml.
 
-// World Bank GDP is in current USD, so its growth includes price inflation.
-// The model's g is real growth of GDP per capita: subtract a flat 2.5% a
-// year (roughly US CPI inflation over 1990-2020) from the nominal rate.
-constexpr double kInflation = 0.025;
-// Years over which g is measured, and the range it is clamped to (keeps
-// hyperinflations, currency crashes and oil booms out of the baseline).
-constexpr int kGrowthWindow = 10;
-constexpr double kGrowthMin = -0.03, kGrowthMax = 0.08;
-// Range of the urban growth u (share per year).
-constexpr double kUrbanMin = -0.02, kUrbanMax = 0.06;
+// The years the data paths span (agents/anchors.hpp): every year a
+// scenario may run (1900-2200). Before and after the data the paths follow
+// the rules of sim/world/yearly_path.hpp with these settings:
+// - population after the last World Bank year grows at its last ten years'
+//   rate, clamped to [-2%, +4%] a year, fading by half every 30 years (the
+//   demographic transition); the UN's city paths after 2035 fade the same way;
+// - GDP per capita after the last year grows at the mean of its own and the
+//   world's rates over the last ten years, clamped to [0, 5%] a year (current
+//   USD, so this includes inflation), held;
+// - before a state's first observation its path follows the world's
+//   (population, GDP per capita), so a series that starts late (Russia in
+//   1989) keeps the state's later place in the world.
+constexpr int kAnchorFirst = 1900, kAnchorLast = 2200;
+constexpr world_paths::After kPopulationAfter{10, 0.0, -0.02, 0.04, 30.0};
+constexpr world_paths::After kIncomeAfter{10, 0.5, 0.0, 0.05, 0.0};
+// Natural Earth's pop_est and gdp_md are estimates for this year (v5).
+constexpr int kNaturalEarthYear = 2019;
 
 // The UN file has a population column every 5 years from 1950 to 2035.
 constexpr int kFirstYear = 1950, kYearStep = 5, kColumns = 18;
@@ -150,6 +158,7 @@ struct CityRecord {
   double lat = 0, lon = 0, population = 0;
   double reference_population = 0;  // for choosing who keeps a duplicate name
   bool added = false;                // added from Natural Earth populated places
+  int un = -1;                       // its row of the UN file (-1 when added)
 };
 
 // Parses "-099", "036", "-99" and the like; negative or bad codes are -1.
@@ -163,21 +172,26 @@ int parse_code(const std::string& s) {
 }
 
 // Population (people) of a UN agglomeration in `year`: linear between the
-// 5-year columns; before 1950 and after 2035 the nearest interval's growth
-// rate is extended (geometrically; linearly, floored at 0, when an end is 0).
+// 5-year columns; before 1950 the growth of 1950-1955 is extended backward
+// (geometrically; linearly, floored at 0, when an end is 0); after 2035 the
+// growth of 2030-2035 goes on, fading by half every 30 years (as national
+// populations do after the World Bank's last year).
 double population_at(const std::array<double, kColumns>& p, double year) {
-  auto extend = [&](int k0, double from_year) {
-    const double a = p[static_cast<std::size_t>(k0)], b = p[static_cast<std::size_t>(k0) + 1];
-    const double base_year = kFirstYear + kYearStep * k0;
-    const double t = (from_year - base_year) / kYearStep;  // in intervals from column k0
-    if (a > 0 && b > 0) return a * std::pow(b / a, t);
-    return std::max(0.0, a + (b - a) * t);
-  };
   double thousands;
   if (year <= kFirstYear) {
-    thousands = extend(0, year);
+    const double a = p[0], b = p[1];
+    const double t = (year - kFirstYear) / kYearStep;  // intervals from 1950 (<= 0)
+    thousands = a > 0 && b > 0 ? a * std::pow(b / a, t) : std::max(0.0, a + (b - a) * t);
   } else if (year >= kLastYear) {
-    thousands = extend(kColumns - 2, year);
+    const double a = p[kColumns - 2], b = p[kColumns - 1];
+    if (a > 0 && b > 0) {
+      const double rate = std::pow(b / a, 1.0 / kYearStep) - 1.0;
+      thousands = b;
+      for (int y = kLastYear + 1; y <= static_cast<int>(year); ++y)
+        thousands *= 1.0 + rate * std::exp2(-(y - kLastYear) / kPopulationAfter.half_life);
+    } else {
+      thousands = std::max(0.0, b + (b - a) * (year - kLastYear) / kYearStep);
+    }
   } else {
     const int k = std::min(kColumns - 2, static_cast<int>((year - kFirstYear) / kYearStep));
     const double t = (year - (kFirstYear + kYearStep * k)) / kYearStep;
@@ -185,17 +199,6 @@ double population_at(const std::array<double, kColumns>& p, double year) {
     thousands = a + (b - a) * t;
   }
   return thousands * 1000.0;
-}
-
-// The value at `year`, or at the nearest year the series has (earlier wins a tie).
-std::optional<std::pair<int, double>> nearest(const Series& s, int year) {
-  if (s.empty()) return std::nullopt;
-  auto it = s.lower_bound(year);
-  if (it != s.end() && it->first == year) return *it;
-  if (it == s.begin()) return *it;
-  if (it == s.end()) return *std::prev(it);
-  const auto before = std::prev(it);
-  return (year - before->first <= it->first - year) ? *before : *it;
 }
 
 double median(std::vector<double> v) {
@@ -219,10 +222,8 @@ std::string join(const std::vector<std::string>& v, std::string_view sep = ", ")
 
 class Loader {
  public:
-  Loader(const RealWorldSpec& spec, int start_year, const Params& params)
-      : dir_(spec.directory.empty() ? fs::path(".") : fs::path(spec.directory)),
-        year_(start_year),
-        params_(params) {}
+  Loader(const RealWorldSpec& spec, int start_year)
+      : dir_(spec.directory.empty() ? fs::path(".") : fs::path(spec.directory)), year_(start_year) {}
 
   WorldData run() {
     read_countries();
@@ -235,7 +236,9 @@ class Loader {
     read_traits();
     read_networks();
     build_cities();
+    read_drivers();
     out_.world.index_states();
+    out_.world.anchors = std::make_shared<const Anchors>(std::move(anchors_));
     return std::move(out_);
   }
 
@@ -409,10 +412,6 @@ class Loader {
     // only the identity columns are set here and copied back after).
     States& s = w.states;
     s.resize(ns, 0);
-
-    std::vector<std::string> pop_other_year, gdp_other_year, growth_other, ne_fallback;
-    std::vector<double> growth_known;
-    std::vector<int> growth_missing;
     for (std::size_t j = 0; j < ns; ++j) {
       const auto jj = static_cast<Eigen::Index>(j);
       const Country& c = countries_[static_cast<std::size_t>(order[j])];
@@ -420,112 +419,112 @@ class Loader {
       s.name[j] = c.name;
       s.region[jj] = static_cast<int>(std::find(w.region_names.begin(), w.region_names.end(), c.region) -
                                       w.region_names.begin());
+      // Traits not given in state_traits.yaml stay unknown (NaN): the
+      // model's defaults (states.* parameters) fill them at initialisation.
+      s.tax_share[jj] = s.populism[jj] = s.centralisation[jj] = s.openness[jj] = std::nan("");
+    }
+    build_national_paths();
+  }
+
+  // National population and GDP per year (agents/anchors.hpp) from the World
+  // Bank's series: gaps filled log-linearly, the years before a series starts
+  // following the world's path, the years after it the rules at the top of
+  // this file. A state without a series takes Natural Earth's estimate for
+  // 2019 as its one observation; without that, its population is its UN
+  // agglomerations' and its GDP per capita the states' median relative to
+  // the world's.
+  void build_national_paths() {
+    using world_paths::reference_path;
+    using world_paths::yearly_path;
+    const States& s = out_.world.states;
+    const std::size_t ns = s.size();
+    anchors_ = make_anchors(kAnchorFirst, kAnchorLast, ns, 0, 0);
+    const auto years = static_cast<std::size_t>(anchors_.years);
+
+    const Series* wld_pop = find_code(wb_pop_, "WLD");
+    const Series* wld_gdp = find_code(wb_gdp_, "WLD");
+    if (!wld_pop || !wld_gdp)
+      throw InputError(SourcePlace{path("world-bank-gdp.csv"), 0, 0},
+                       "the World Bank files need the world's series (code WLD) to extend the states' series");
+    const std::vector<double> world_pop = reference_path(*wld_pop, kAnchorFirst, kAnchorLast, kPopulationAfter);
+    const std::vector<double> world_pc =
+        reference_path(per_capita(wld_pop, wld_gdp), kAnchorFirst, kAnchorLast, kIncomeAfter);
+    for (std::size_t t = 0; t < years; ++t) anchors_.world_gdp[t] = world_pc[t] * world_pop[t];
+    auto at = [&](const std::vector<double>& path, int year) {
+      return path[static_cast<std::size_t>(std::clamp(year - kAnchorFirst, 0, anchors_.years - 1))];
+    };
+
+    std::vector<std::string> ne_fallback, late_start;
+    std::vector<std::vector<double>> income(ns);
+    std::vector<double> relative_2019;
+    std::vector<std::size_t> no_income;
+    for (std::size_t j = 0; j < ns; ++j) {
+      const Country& c = countries_[static_cast<std::size_t>(state_country_[j])];
       const Series* pop = find_series(wb_pop_, c);
       const Series* gdp = find_series(wb_gdp_, c);
-
-      // Population and GDP at the start year. When the year is missing,
-      // population comes from the nearest year of its series and GDP from
-      // the GDP per capita of the nearest year that has both series (so a
-      // GDP of one year is never divided by a population of another).
-      const Series pc = per_capita(pop, gdp);
+      Series pop_obs = pop ? *pop : Series{};
       std::vector<std::string> fell_back;
-      if (const auto v = pop ? nearest(*pop, year_) : std::nullopt) {
-        s.population[jj] = v->second;
-        if (v->first != year_) pop_other_year.push_back(fmt::format("{} ({})", c.iso3, v->first));
-      } else {
-        s.population[jj] = c.pop_est;
-        fell_back.push_back(fmt::format("population {:.0f}", c.pop_est));
+      if (pop_obs.empty()) {
+        if (c.pop_est > 0) {
+          pop_obs[kNaturalEarthYear] = c.pop_est;
+          fell_back.push_back(fmt::format("population {:.0f} in {}", c.pop_est, kNaturalEarthYear));
+        } else {
+          double urban = 0;
+          for (std::size_t i = 0; i < un_.size(); ++i)
+            if (un_country_[i] == state_country_[j]) urban += un_population_[i];
+          pop_obs[year_] = urban;
+          problem(fmt::format("{}: no population in the World Bank or Natural Earth; used the population of "
+                              "its UN agglomerations in {} ({:.0f})",
+                              s.iso3[j], year_, urban));
+        }
       }
-      if (const auto v = nearest(pc, year_); v && pop) {
-        s.gdp[jj] = v->second * s.population[jj];
-        if (v->first != year_) gdp_other_year.push_back(fmt::format("{} ({})", c.iso3, v->first));
-      } else if (const auto g = gdp ? nearest(*gdp, year_) : std::nullopt) {
-        s.gdp[jj] = g->second;
-        if (g->first != year_) gdp_other_year.push_back(fmt::format("{} ({})", c.iso3, g->first));
-      } else {
-        s.gdp[jj] = c.gdp_md * 1e6;
-        fell_back.push_back(fmt::format("GDP {:.0f} million USD", c.gdp_md));
+      const std::vector<double> pop_path = yearly_path(pop_obs, kAnchorFirst, kAnchorLast, world_pop, kPopulationAfter);
+      Series pc_obs = per_capita(&pop_obs, gdp);
+      if (pc_obs.empty() && c.gdp_md > 0) {
+        pc_obs[kNaturalEarthYear] = c.gdp_md * 1e6 / at(pop_path, kNaturalEarthYear);
+        fell_back.push_back(fmt::format("GDP {:.0f} million USD in {}", c.gdp_md, kNaturalEarthYear));
       }
-      if (!fell_back.empty())
-        ne_fallback.push_back(fmt::format("{} ({})", c.iso3, join(fell_back)));
-
-      // Baseline growth of GDP per capita.
-      const auto g = growth_of(pc);
-      if (g) {
-        s.growth[jj] = std::clamp(g->rate - kInflation, kGrowthMin, kGrowthMax);
-        growth_known.push_back(s.growth[jj]);
-        if (g->to != year_ || g->to - g->from != kGrowthWindow)
-          growth_other.push_back(fmt::format("{} ({}-{})", c.iso3, g->from, g->to));
-      } else {
-        growth_missing.push_back(static_cast<int>(j));
+      if (!fell_back.empty()) ne_fallback.push_back(fmt::format("{} ({})", c.iso3, join(fell_back)));
+      if (!pc_obs.empty() && pc_obs.begin()->first > year_ && fell_back.empty())
+        late_start.push_back(fmt::format("{} ({})", c.iso3, pc_obs.begin()->first));
+      for (std::size_t t = 0; t < years; ++t) anchors_.national_population[j * years + t] = pop_path[t];
+      if (pc_obs.empty()) {
+        no_income.push_back(j);
+        continue;
       }
-
-      s.tax_share[jj] = params_.states.tax_share;
-      s.populism[jj] = params_.states.populism;
-      s.centralisation[jj] = params_.states.centralisation;
-      s.openness[jj] = params_.states.openness;
+      income[j] = yearly_path(pc_obs, kAnchorFirst, kAnchorLast, world_pc, kIncomeAfter);
+      relative_2019.push_back(at(income[j], kNaturalEarthYear) / at(world_pc, kNaturalEarthYear));
     }
-
-    // States with neither World Bank series nor a usable estimate.
-    std::vector<double> gdp_pc;
-    for (std::size_t j = 0; j < ns; ++j) {
-      const auto jj = static_cast<Eigen::Index>(j);
-      if (s.population[jj] > 0 && s.gdp[jj] > 0) gdp_pc.push_back(s.gdp[jj] / s.population[jj]);
+    const double median_relative = median(relative_2019);
+    for (std::size_t j : no_income) {
+      income[j] = world_pc;
+      for (double& v : income[j]) v *= median_relative;
+      problem(fmt::format("{}: no GDP in the World Bank or Natural Earth; used the states' median GDP per "
+                          "capita relative to the world's ({:.2f} times)",
+                          s.iso3[j], median_relative));
     }
-    const double median_gdp_pc = median(gdp_pc);
-    for (std::size_t j = 0; j < ns; ++j) {
-      const auto jj = static_cast<Eigen::Index>(j);
-      if (s.population[jj] <= 0) {
-        double urban = 0;
-        for (std::size_t i = 0; i < un_.size(); ++i)
-          if (un_country_[i] == order[j]) urban += un_population_[i];
-        s.population[jj] = urban;
-        problem(fmt::format("{}: no population in the World Bank or Natural Earth; used the population of "
-                            "its UN agglomerations ({:.0f})",
-                            s.iso3[j], urban));
-      }
-      if (s.gdp[jj] <= 0) {
-        s.gdp[jj] = median_gdp_pc * s.population[jj];
-        problem(fmt::format("{}: no GDP in the World Bank or Natural Earth; used the median GDP per capita "
-                            "of the states ({:.0f} USD)",
-                            s.iso3[j], median_gdp_pc));
-      }
-    }
-    const double median_growth = median(growth_known);
-    for (int j : growth_missing) {
-      s.growth[j] = median_growth;
-      problem(fmt::format("{}: no World Bank GDP per capita series long enough to measure growth; used the median growth of the "
-                          "states ({:.4f})",
-                          s.iso3[static_cast<std::size_t>(j)], median_growth));
-    }
+    for (std::size_t j = 0; j < ns; ++j)
+      for (std::size_t t = 0; t < years; ++t)
+        anchors_.national_gdp[j * years + t] = income[j][t] * anchors_.national_population[j * years + t];
     for (const auto& line : ne_fallback)
-      problem(fmt::format("no World Bank data for {}: used the Natural Earth estimate", line));
-    if (!pop_other_year.empty())
-      problem(fmt::format("World Bank population for {} missing; used the nearest year for {}", year_,
-                          join(pop_other_year)));
-    if (!gdp_other_year.empty())
-      problem(fmt::format("World Bank GDP for {} missing; used the GDP per capita of the nearest year for {}", year_,
-                          join(gdp_other_year)));
-    if (!growth_other.empty())
-      problem(fmt::format("growth measured over another window than {}-{} for {}", year_ - kGrowthWindow,
-                          year_, join(growth_other)));
-
-    // Urban growth: total population of the state's UN agglomerations over
-    // the 5-year interval that contains the start year.
-    const int k0 = std::clamp(static_cast<int>(std::floor((year_ - kFirstYear) / double(kYearStep))), 0,
-                              kColumns - 2);
-    std::vector<double> s0(ns, 0.0), s1(ns, 0.0);
-    for (std::size_t i = 0; i < un_.size(); ++i) {
-      if (un_country_[i] < 0) continue;
-      const int j = country_state_[static_cast<std::size_t>(un_country_[i])];
-      if (j < 0) continue;
-      s0[static_cast<std::size_t>(j)] += un_[i].pop[static_cast<std::size_t>(k0)];
-      s1[static_cast<std::size_t>(j)] += un_[i].pop[static_cast<std::size_t>(k0) + 1];
-    }
+      problem(fmt::format("no World Bank series for {}: used the Natural Earth estimate, and the world's "
+                          "growth before and after it",
+                          line));
+    if (!late_start.empty())
+      problem(fmt::format("World Bank GDP per capita starts after {} for {}: earlier years follow the world's",
+                          year_, join(late_start)));
+    // The start year's values, for readers of the loaded world (`urbis list`);
+    // a run sets them each year from the paths (agents/city/economy.hpp).
+    States& st = out_.world.states;
     for (std::size_t j = 0; j < ns; ++j) {
-      const double u = s0[j] > 0 ? std::pow(s1[j] / s0[j], 1.0 / kYearStep) - 1.0 : kUrbanMax;
-      s.urban_growth[static_cast<Eigen::Index>(j)] = std::clamp(u, kUrbanMin, kUrbanMax);
+      st.population[static_cast<Eigen::Index>(j)] = anchors_.national_population_at(j, year_);
+      st.gdp[static_cast<Eigen::Index>(j)] = anchors_.national_gdp_at(j, year_);
     }
+  }
+
+  const Series* find_code(const std::unordered_map<std::string, Series>& m, const std::string& code) const {
+    const auto it = m.find(code);
+    return it == m.end() ? nullptr : &it->second;
   }
 
   const Series* find_series(const std::unordered_map<std::string, Series>& m, const Country& c) const {
@@ -534,10 +533,6 @@ class Loader {
     return nullptr;
   }
 
-  struct Growth {
-    double rate;
-    int from, to;
-  };
   // GDP per capita in the years that have both series.
   static Series per_capita(const Series* pop, const Series* gdp) {
     Series pc;
@@ -545,30 +540,6 @@ class Loader {
     for (const auto& [y, v] : *gdp)
       if (const auto p = pop->find(y); p != pop->end() && p->second > 0) pc[y] = v / p->second;
     return pc;
-  }
-
-  // Annualised nominal growth of GDP per capita over the 10-year window
-  // whose end is nearest the start year (earlier wins a tie); without any
-  // 10-year window, over the longest span the series have (3 years at least).
-  std::optional<Growth> growth_of(const Series& pc) const {
-    if (pc.size() < 2) return std::nullopt;
-    std::optional<Growth> best;
-    int best_d = 0;
-    for (const auto& [y, v] : pc) {
-      const auto a = pc.find(y - kGrowthWindow);
-      if (a == pc.end()) continue;
-      const int d = std::abs(y - year_);
-      if (!best || d < best_d) {
-        best = Growth{std::pow(v / a->second, 1.0 / kGrowthWindow) - 1.0, y - kGrowthWindow, y};
-        best_d = d;
-      }
-    }
-    if (best) return best;
-    const auto first = pc.begin();
-    const auto last = std::prev(pc.end());
-    const int span = last->first - first->first;
-    if (span < 3) return std::nullopt;
-    return Growth{std::pow(last->second / first->second, 1.0 / span) - 1.0, first->first, last->first};
   }
 
   // A Natural Earth country by ISO3 (or adm0_a3); InputError with
@@ -583,6 +554,14 @@ class Loader {
                                                     did_you_mean(code, codes), list_choices(codes, 8)));
   }
   int state_of_country(int country) const { return country_state_[static_cast<std::size_t>(country)]; }
+
+  // --- drivers.yaml (optional: without it the exogenous forces are held at 0) --
+  void read_drivers() {
+    std::error_code ec;
+    const std::string file = path("drivers.yaml");
+    out_.world.drivers = std::make_shared<const Drivers>(
+        fs::is_regular_file(file, ec) ? urbis::read_drivers(file, kAnchorFirst, kAnchorLast) : Drivers{});
+  }
 
   // --- agreements.yaml -------------------------------------------------------
   void read_agreements() {
@@ -708,7 +687,8 @@ class Loader {
     const std::vector<std::string> keys = {"name",    "issue",         "scope",   "founded",
                                            "ended",   "min_population", "fee_multiple", "sponsored",
                                            "funding", "funding_until", "members_file", "aliases",
-                                           "invitation", "max_members", "note"};
+                                           "invitation", "max_members", "founding_members",
+                                           "invitations_per_year", "note"};
     std::set<std::string> names;
     for (const auto& n : list) {
       if (!n.IsMap()) throw InputError(place_of(file, n), "each network must be a map");
@@ -755,6 +735,21 @@ class Loader {
         seed.invitation = yaml_bool(file, n["invitation"], "invitation");
         if (seed.invitation && !n["members_file"])
           throw InputError(place_of(file, n["invitation"]), "invitation needs a members_file (the invited cities)");
+      }
+      if (n["founding_members"] || n["invitations_per_year"]) {
+        const YAML::Node f = n["founding_members"] ? n["founding_members"] : n["invitations_per_year"];
+        if (!seed.invitation)
+          throw InputError(place_of(file, f), "founding_members and invitations_per_year need invitation: true");
+        if (n["founding_members"]) {
+          seed.founding_members = yaml_int(file, n["founding_members"], "founding_members");
+          if (seed.founding_members < 0)
+            throw InputError(place_of(file, n["founding_members"]), "founding_members must be at least 0 (0: all)");
+        }
+        if (n["invitations_per_year"]) {
+          seed.invitations_per_year = yaml_int(file, n["invitations_per_year"], "invitations_per_year");
+          if (seed.invitations_per_year < 0)
+            throw InputError(place_of(file, n["invitations_per_year"]), "invitations_per_year must be at least 0");
+        }
       }
       if (n["max_members"]) {
         seed.max_members = yaml_number(file, n["max_members"], "max_members");
@@ -907,6 +902,7 @@ class Loader {
       r.lon = un_[i].lon;
       r.population = un_population_[i];
       r.reference_population = population_at(un_[i].pop, 2015);
+      r.un = static_cast<int>(i);
       add_record(std::move(r));
     }
   }
@@ -1009,7 +1005,6 @@ class Loader {
 
     Cities& c = w.cities;
     c.resize(n);
-    std::vector<std::uint8_t> flat(n, 0);
     for (std::size_t i = 0; i < n; ++i) {
       const auto ii = static_cast<Eigen::Index>(i);
       const CityRecord& r = records_[i];
@@ -1019,15 +1014,38 @@ class Loader {
       c.lat[ii] = r.lat;
       c.lon[ii] = r.lon;
       c.population[ii] = r.population;
-      flat[i] = r.added ? 1 : 0;
     }
-    assign_city_gdp(c, w.states, params_.economy.scaling_beta, flat);
+    build_city_paths();
+  }
+
+  // Each city's population path (one row per city): its UN series; a city
+  // added from Natural Earth (no UN series) has its populated place's
+  // population in 2015 and its nation's population growth.
+  void build_city_paths() {
+    const std::size_t n = records_.size();
+    const auto years = static_cast<std::size_t>(anchors_.years);
+    anchors_.city_path.assign(n * years, 0.0);
+    anchors_.city_row.resize(n);
+    anchors_.city_scale.assign(n, 1.0);
+    for (std::size_t i = 0; i < n; ++i) {
+      const CityRecord& r = records_[i];
+      anchors_.city_row[i] = static_cast<std::int32_t>(i);
+      double* row = anchors_.city_path.data() + i * years;
+      const auto j = static_cast<std::size_t>(r.state);
+      const double national_2015 = anchors_.national_population_at(j, 2015);
+      for (std::size_t t = 0; t < years; ++t) {
+        const int year = anchors_.first_year + static_cast<int>(t);
+        row[t] = r.un >= 0 ? population_at(un_[static_cast<std::size_t>(r.un)].pop, year)
+                           : national_2015 > 0 ? r.population * anchors_.national_population_at(j, year) / national_2015
+                                               : r.population;
+      }
+    }
   }
 
   fs::path dir_;
   int year_;
-  const Params& params_;
   WorldData out_;
+  Anchors anchors_;
 
   std::vector<Country> countries_;
   std::unordered_map<std::string, int> by_code_;  // ISO3 and adm0_a3 -> country
@@ -1054,8 +1072,8 @@ class Loader {
 
 }  // namespace
 
-WorldData load_real_world(const RealWorldSpec& spec, int start_year, const Params& params) {
-  return Loader(spec, start_year, params).run();
+WorldData load_real_world(const RealWorldSpec& spec, int start_year) {
+  return Loader(spec, start_year).run();
 }
 
 }  // namespace urbis

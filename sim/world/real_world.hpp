@@ -8,11 +8,13 @@ namespace urbis {
 
 // Loads the real world from the files in spec.directory (UN WUP cities,
 // Natural Earth countries, World Bank GDP and population, networks,
-// agreements, state traits) at start_year. Populations are interpolated
-// between the UN's 5-year columns; growth rates come from the World Bank
-// series; city GDP follows the urban scaling rule of MODEL.md section 5.
-// Throws InputError (file, line, column) on malformed files; names it cannot
-// match are listed in WorldData::problems, never dropped silently.
-WorldData load_real_world(const RealWorldSpec& spec, int start_year, const Params& params);
+// agreements, state traits, drivers) with the cities alive in start_year.
+// The data paths (agents/anchors.hpp) come from the World Bank's national
+// series and the UN's city series, yearly over 1900-2200 (MODEL.md 6). The
+// loader reads data only: traits a file does not give are NaN, filled with
+// the model's defaults at initialisation. Throws InputError (file, line,
+// column) on malformed files; names it cannot match are listed in
+// WorldData::problems, never dropped silently.
+WorldData load_real_world(const RealWorldSpec& spec, int start_year);
 
 }  // namespace urbis

@@ -13,7 +13,6 @@
 #include "sim/core/input_error.hpp"
 #include "sim/core/parallel.hpp"
 #include "sim/core/random.hpp"
-#include "sim/world/city_gdp.hpp"
 
 namespace urbis {
 namespace {
@@ -33,26 +32,27 @@ constexpr double kUrbanShare = 0.55;
 
 // GDP per capita of a state is log-uniform over this range (USD per year).
 constexpr double kMinGdpPc = 1000.0, kMaxGdpPc = 60000.0;
-// Baseline growth g ~ U(0, kMaxGrowth); urban growth u ~ U(0, kMaxUrbanGrowth).
+// Growth of GDP per capita g ~ U(0, kMaxGrowth) and of population u ~ U(0,
+// kMaxUrbanGrowth), per year: the synthetic world's data paths.
 constexpr double kMaxGrowth = 0.04, kMaxUrbanGrowth = 0.03;
 // State sizes: each state draws a weight exp(kStateSizeSd N(0,1)); cities
 // beyond the first one per state pick their state with these weights.
 constexpr double kStateSizeSd = 1.0;
 // Cities scatter around their state's centre with this sd (degrees).
 constexpr double kCitySpreadDeg = 4.0;
+// The years the data paths span (as a real world's: agents/anchors.hpp).
+constexpr int kAnchorFirst = 1900, kAnchorLast = 2200;
 
 // Sub-streams of Phase::synthetic_world: the `step` slot of the counter
 // separates the kinds of agent (the world is built before step 0 and is
 // keyed by spec.seed only, never by the run seed).
-enum Stream : std::uint32_t { city_stream = 0, state_stream = 1, network_stream = 2 };
+enum Stream : std::uint32_t { city_stream = 0, state_stream = 1 };
 // Draw slots within a city's stream.
 enum CityDraw : std::uint32_t { draw_shuffle = 0, draw_state = 1, draw_place = 2 };
 // Draw slots within a state's stream.
 enum StateDraw : std::uint32_t {
   draw_size = 0, draw_gdp = 1, draw_growth = 2, draw_urban = 3, draw_centre = 4
 };
-// Draw slots within a network's stream.
-enum NetworkDraw : std::uint32_t { draw_issue = 0, draw_scope = 1, draw_region = 2, draw_fee = 3 };
 
 std::string numbered(const char* prefix, std::int64_t k, int width = 0) {
   char buf[32];
@@ -65,8 +65,7 @@ std::string numbered(const char* prefix, std::int64_t k, int width = 0) {
 
 }  // namespace
 
-WorldData make_synthetic_world(const SyntheticWorldSpec& spec, int start_year,
-                               const Params& params) {
+WorldData make_synthetic_world(const SyntheticWorldSpec& spec, int start_year) {
   const SourcePlace where{"world.synthetic"};
   if (spec.cities < 1) throw InputError(where, fmt::format("cities must be at least 1 (got {})", spec.cities));
   if (spec.states < 1) throw InputError(where, fmt::format("states must be at least 1 (got {})", spec.states));
@@ -97,7 +96,7 @@ WorldData make_synthetic_world(const SyntheticWorldSpec& spec, int start_year,
   // States.
   States& s = w.states;
   s.resize(m, w.agreements.size());
-  std::vector<double> size_weight(m), centre_lat(m), centre_lon(m);
+  std::vector<double> size_weight(m), centre_lat(m), centre_lon(m), gdp_pc(m), growth(m), urban_growth(m);
   for (std::size_t j = 0; j < m; ++j) {
     const auto jj = static_cast<Eigen::Index>(j);
     const auto id = static_cast<std::uint32_t>(j);
@@ -106,17 +105,14 @@ WorldData make_synthetic_world(const SyntheticWorldSpec& spec, int start_year,
     s.region[jj] = static_cast<int>(j % static_cast<std::size_t>(spec.regions));
     size_weight[j] = std::exp(kStateSizeSd * rng.normal(state_stream, P, id, draw_size));
     const double u_gdp = rng.uniform(state_stream, P, id, draw_gdp);
-    s.gdp[jj] = std::exp(std::log(kMinGdpPc) + u_gdp * (std::log(kMaxGdpPc) - std::log(kMinGdpPc)));
-    // (gdp holds GDP per capita until the populations are known.)
-    s.growth[jj] = kMaxGrowth * rng.uniform(state_stream, P, id, draw_growth);
-    s.urban_growth[jj] = kMaxUrbanGrowth * rng.uniform(state_stream, P, id, draw_urban);
+    gdp_pc[j] = std::exp(std::log(kMinGdpPc) + u_gdp * (std::log(kMaxGdpPc) - std::log(kMinGdpPc)));
+    growth[j] = kMaxGrowth * rng.uniform(state_stream, P, id, draw_growth);
+    urban_growth[j] = kMaxUrbanGrowth * rng.uniform(state_stream, P, id, draw_urban);
     const auto c = rng.block(state_stream, P, id, draw_centre);
     centre_lat[j] = -55.0 + 125.0 * Streams::to_unit(c[0], c[1]);
     centre_lon[j] = -180.0 + 360.0 * Streams::to_unit(c[2], c[3]);
-    s.tax_share[jj] = params.states.tax_share;
-    s.populism[jj] = params.states.populism;
-    s.centralisation[jj] = params.states.centralisation;
-    s.openness[jj] = params.states.openness;
+    // Traits are the model's defaults, filled at initialisation.
+    s.tax_share[jj] = s.populism[jj] = s.centralisation[jj] = s.openness[jj] = std::nan("");
     s.in_agreement[0][j] = 1;
     s.in_agreement[1][j] = s.region[jj] == 0 ? 1 : 0;
   }
@@ -174,48 +170,31 @@ WorldData make_synthetic_world(const SyntheticWorldSpec& spec, int start_year,
   std::vector<double> state_pop(m, 0.0);
   for (std::size_t i = 0; i < n; ++i) state_pop[static_cast<std::size_t>(c.state[static_cast<Eigen::Index>(i)])] += c.population[static_cast<Eigen::Index>(i)];
 
-  // National population and GDP from the cities.
+  // The data paths: each state's population grows at its urban rate u_j and
+  // its GDP per capita at g_j from the start year; each city follows its
+  // state's growth from its own start population (one path row per state).
+  Anchors a = make_anchors(kAnchorFirst, kAnchorLast, m, m, n);
+  const auto years = static_cast<std::size_t>(a.years);
   for (std::size_t j = 0; j < m; ++j) {
-    const auto jj = static_cast<Eigen::Index>(j);
-    const double gdp_pc = s.gdp[jj];
-    s.population[jj] = state_pop[j] / kUrbanShare;
-    s.gdp[jj] = gdp_pc * s.population[jj];
-  }
-  assign_city_gdp(c, s, params.economy.scaling_beta);
-
-  // Networks, all founded at the start.
-  const auto& base = params.salience.baseline;
-  double base_total = 0;
-  for (double v : base) base_total += v;
-  for (int k = 0; k < spec.networks; ++k) {
-    const auto id = static_cast<std::uint32_t>(k);
-    NetworkSeed seed;
-    seed.name = numbered("Network ", k + 1);
-    // Issue by baseline salience weights (uniform when they are all zero).
-    const double u = rng.uniform(network_stream, P, id, draw_issue);
-    int q = kIssueCount - 1;
-    if (base_total > 0) {
-      double acc = 0;
-      for (int i = 0; i < kIssueCount; ++i) {
-        acc += base[static_cast<std::size_t>(i)] / base_total;
-        if (u < acc) { q = i; break; }
-      }
-    } else {
-      q = std::min(kIssueCount - 1, static_cast<int>(u * kIssueCount));
+    const double national = state_pop[j] / kUrbanShare;
+    for (std::size_t t = 0; t < years; ++t) {
+      const double dt = static_cast<double>(a.first_year + static_cast<int>(t) - start_year);
+      const double people = std::pow(1.0 + urban_growth[j], dt);
+      a.city_path[j * years + t] = people;
+      a.national_population[j * years + t] = national * people;
+      a.national_gdp[j * years + t] = national * people * gdp_pc[j] * std::pow(1.0 + growth[j], dt);
     }
-    seed.issue = static_cast<Issue>(q);
-    if (rng.uniform(network_stream, P, id, draw_scope) < params.founding.regional_probability) {
-      seed.scope.kind = ScopeKind::region;
-      seed.scope.index = std::min(
-          spec.regions - 1,
-          static_cast<int>(rng.uniform(network_stream, P, id, draw_region) * spec.regions));
-    }
-    seed.min_population = 0;
-    seed.fee_multiple = params.networks.fee_gdppc_multiple *
-                        std::exp(params.networks.fee_log_sd * rng.normal(network_stream, P, id, draw_fee));
-    seed.founded = start_year;
-    out.networks.push_back(std::move(seed));
+    s.population[static_cast<Eigen::Index>(j)] = national;
+    s.gdp[static_cast<Eigen::Index>(j)] = national * gdp_pc[j];
   }
+  for (std::size_t t = 0; t < years; ++t)
+    for (std::size_t j = 0; j < m; ++j) a.world_gdp[t] += a.national_gdp[j * years + t];
+  for_each_index(n, [&](std::size_t i) {
+    a.city_row[i] = c.state[static_cast<Eigen::Index>(i)];
+    a.city_scale[i] = c.population[static_cast<Eigen::Index>(i)];
+  });
+  w.anchors = std::make_shared<const Anchors>(std::move(a));
+  w.drivers = std::make_shared<const Drivers>();
 
   w.index_states();
   return out;

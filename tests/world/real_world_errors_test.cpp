@@ -58,7 +58,7 @@ class BadWorld : public ::testing::Test {
     RealWorldSpec spec;
     spec.directory = dir_.path().string();
     try {
-      load_real_world(spec, 2015, test::default_params());
+      load_real_world(spec, 2015);
     } catch (const InputError& e) {
       return e;
     }
@@ -68,7 +68,7 @@ class BadWorld : public ::testing::Test {
   WorldData load() const {
     RealWorldSpec spec;
     spec.directory = dir_.path().string();
-    return load_real_world(spec, 2015, test::default_params());
+    return load_real_world(spec, 2015);
   }
 
   static bool ends_with(const std::string& s, const std::string& tail) {
