@@ -5,10 +5,13 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "agents/anchors.hpp"
 #include "agents/city/columns.hpp"
+#include "agents/drivers.hpp"
 #include "agents/city/players.hpp"
 #include "agents/membership.hpp"
 #include "agents/network/columns.hpp"
@@ -24,7 +27,14 @@ struct Globals {
   int year = 0;
   std::uint32_t step = 0;          // steps taken since the start (keys the random streams)
   PerIssue<double> salience{};     // sigma_q
-  PerIssue<double> salience_shock{};  // sigma_q - baseline after events (drives gap_q)
+  PerIssue<double> salience_baseline{};  // sigma-bar_q this year (agents/forces.hpp)
+  PerIssue<double> salience_shock{};  // what events add to the baseline, decaying (drives gap_q)
+  double coordination_cost = 1;    // kappa_c: membership costs relative to a world without digital communication
+  double international_share = 0;  // delta this year: share of city revenue spent on international work
+  double median_fee_multiple = 0;  // phi_med: the median network's cost in units of y-bar_w
+
+  // f-bar: what a typical membership costs this year (USD).
+  double typical_fee() const { return median_fee_multiple * world_gdp_pc * coordination_cost; }
   double world_gdp = 0;            // sum of city GDP
   double mean_log_gdp = 0;         // mean over cities of ln Y (the typical city, for the peer term)
   double world_gdp_pc = 0;         // world GDP per capita of the cities (indexes fees)
@@ -47,6 +57,10 @@ struct World {
   Globals global;
   std::vector<std::string> region_names;
   std::vector<Agreement> agreements;
+
+  // Data over time, shared read-only by every run of this world.
+  std::shared_ptr<const Anchors> anchors;   // national and city paths (never null after loading)
+  std::shared_ptr<const Drivers> drivers;   // exogenous forces (never null after loading)
 
   // Cities of each state (CSR; cities never change state).
   std::vector<std::int64_t> state_offsets;

@@ -4,18 +4,30 @@
 
 namespace urbis {
 
-void index_fees(Networks& networks, double world_gdp_pc) {
+void index_fees(Networks& networks, double world_gdp_pc, double coordination_cost) {
   for (std::size_t k = 0; k < networks.size(); ++k)
-    networks.fee[k] = networks.fee_multiple[k] * world_gdp_pc;
+    networks.fee[k] = networks.fee_multiple[k] * world_gdp_pc * coordination_cost;
+}
+
+void refresh_budgets(World& w) {
+  Cities& c = w.cities;
+  w.global.world_gdp = sum_over(c.size(), [&](std::size_t i) { return c.gdp[i]; });
+  const double pop = sum_over(c.size(), [&](std::size_t i) { return c.population[i]; });
+  w.global.world_gdp_pc = pop > 0 ? w.global.world_gdp / pop : 0.0;
+  w.global.mean_log_gdp =
+      c.size() > 0 ? sum_over(c.size(), [&](std::size_t i) { return log_gdp(c.gdp[i]); }) / static_cast<double>(c.size())
+                   : 0.0;
+  index_fees(w.networks, w.global.world_gdp_pc, w.global.coordination_cost);
+  compute_budgets(w.states, w.members, w.networks, c, w.global.international_share);
 }
 
 void compute_budgets(const States& states, const Memberships& members, const Networks& networks,
-                     Cities& c, const BudgetParams& p) {
+                     Cities& c, double international_share) {
   for_each_index(c.size(), [&](std::size_t i) {
     const int j = c.state[i];
     // B_i = tau_j a_i Y_i ; D_i = delta B_i
     c.budget[i] = states.tax_share[j] * c.autonomy[i] * c.gdp[i];
-    c.intl_budget[i] = p.international_share * c.budget[i];
+    c.intl_budget[i] = international_share * c.budget[i];
     double f = 0;
     for (auto k : members.of(i)) f += networks.fee[k];
     c.fees[i] = f;

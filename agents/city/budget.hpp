@@ -3,17 +3,23 @@
 #include "agents/membership.hpp"
 #include "agents/network/columns.hpp"
 #include "agents/state/columns.hpp"
+#include "agents/world.hpp"
 #include "sim/core/params.hpp"
 
 namespace urbis {
 
-// Phase 2. B_i = tau_j a_i Y_i; D_i = delta B_i (split x D cooperative,
+// Phase 2. B_i = tau_j a_i Y_i; D_i = delta(t) B_i (split x D cooperative,
 // (1 - x) D competitive). Also the yearly cost of the memberships held,
 // fees_i = sum of f_k over the city's networks.
 void compute_budgets(const States& states, const Memberships& members, const Networks& networks,
-                     Cities& cities, const BudgetParams& p);
+                     Cities& cities, double international_share);
 
-// f_k = fee multiple x world GDP per capita: costs follow the world economy.
-void index_fees(Networks& networks, double world_gdp_pc);
+// f_k = phi_k x world GDP per capita x kappa_c(t): costs follow the world
+// economy and fall as coordinating at a distance gets cheaper.
+void index_fees(Networks& networks, double world_gdp_pc, double coordination_cost);
+
+// World aggregates (Y_w, y-bar_w, mean ln Y), this year's membership costs
+// and every city's budgets (phase 2, and again after the economy).
+void refresh_budgets(World& world);
 
 }  // namespace urbis

@@ -3,6 +3,7 @@
 // phase's inner loop) are Eigen arrays of doubles or ints; names live apart in
 // cold storage and are used only at the edges (loading, output).
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,10 @@ struct Cities {
   Eigen::ArrayXd population;   // P (people)
   Eigen::ArrayXd gdp_pc;       // y (USD per person per year)
   Eigen::ArrayXd gdp;          // Y = y P (USD per year)
+  // The data paths this year (MODEL.md 7.2): P and y are these times e^m and
+  // e^c, the city's deviations, which competition and cooperation move.
+  Eigen::ArrayXd anchor_population;  // P-hat: the UN path (people)
+  Eigen::ArrayXd anchor_gdp_pc;      // y-hat: national GDP per capita scaled by city size (USD)
   Eigen::ArrayXd autonomy;     // a in [0, 1]
   Eigen::ArrayXd cooperation;  // x in [0, 1]
   Eigen::ArrayXd openness;     // o in [0, 1]
@@ -36,9 +41,10 @@ struct Cities {
   Eigen::ArrayXd intl_budget;   // D = delta B
   Eigen::ArrayXd fees;          // yearly cost of the memberships held
   Eigen::ArrayXd net_inflow;    // Delta K from the mobile pools
-  Eigen::ArrayXd growth;        // growth of y over the step
+  Eigen::ArrayXd growth;        // change of the city's income position ln(y / y-hat) over the step
   Eigen::ArrayXd reputation_gain;  // Delta V over the step
   Eigen::ArrayXd payoff;        // pi
+  std::vector<std::uint8_t> review_now;  // 1: invited to a network this year, so it reviews its portfolio
 
   std::size_t size() const { return static_cast<std::size_t>(population.size()); }
   void resize(std::size_t n);

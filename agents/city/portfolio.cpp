@@ -1,7 +1,9 @@
 #include "agents/city/portfolio.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <limits>
 
 #include "sim/core/parallel.hpp"
 
@@ -20,20 +22,15 @@ bool scope_admits(const Scope& s, const World& w, int state) {
 }
 }  // namespace
 
-MembershipValuer::MembershipValuer(const World& w, const CoalitionParams& p) : w_(w), p_(p) {
+MembershipValuer::MembershipValuer(const World& w, const CoalitionParams& p)
+    : w_(w), p_(p), capacity_cost_(p.capacity_cost * w.global.coordination_cost),
+      inv_two_width2_(1.0 / (2.0 * p.peer_width * p.peer_width)) {
+  const double typical_fee = w.global.typical_fee();
+  inv_typical_fee_ = typical_fee > 0 ? 1.0 / typical_fee : 0.0;
   const std::size_t S = w.states.size();
   gap_.assign(S * kIssueCount, 0.0);
-  for (std::size_t j = 0; j < S; ++j) {
-    for (int q = 0; q < kIssueCount; ++q) {
-      double g = 0;
-      switch (static_cast<Issue>(q)) {
-        case Issue::climate: g = p.climate_target - w.states.commitment[j]; break;
-        case Issue::economy: g = p.openness_target - w.states.openness[j]; break;
-        default: g = w.global.salience_shock[q]; break;
-      }
-      gap_[j * kIssueCount + q] = std::max(0.0, g);
-    }
-  }
+  for (std::size_t j = 0; j < S; ++j)
+    for (int q = 0; q < kIssueCount; ++q) gap_[j * kIssueCount + q] = w.states.gap[j][q];
   open_to_state_.assign(S, {});
   for (std::size_t k = 0; k < w.networks.size(); ++k) add_network(static_cast<int>(k));
 }
@@ -47,25 +44,54 @@ void MembershipValuer::add_network(int network) {
   if (base_.size() <= k) base_.resize(k + 1, 0.0);
   if (fit_.size() < (k + 1) * R) fit_.resize((k + 1) * R, 0.0);
 
-  const double n = nw.members[k];
-  const double sigma = w.global.salience[static_cast<int>(nw.issue[k])];
-  base_[k] = p.b_size * sigma * n / (n + p.half_size) + p.b_power * nw.recognition[k] * nw.power[k];
-  // Peer weight: the engagement-weighted geometric mean GDP of the members
-  // against the typical city's, w_k = exp(L_k / E_k - mean ln Y), as
-  // b_W w/(w + w_half) times the size saturation n/(n + n_half) (a club of one
-  // is no club). The geometric mean describes the typical member: in an
-  // arithmetic mean one giant (Tokyo is ~180 mean cities) makes any network
-  // that holds it look like a club of peers.
-  if (p.b_peer > 0 && nw.engagement[k] > 0) {
-    const double peer = std::exp(nw.engaged_log_gdp[k] / nw.engagement[k] - w.global.mean_log_gdp);
-    base_[k] += p.b_peer * peer / (peer + p.peer_half) * n / (n + p.half_size);
-  }
+  if (peer_weight_.size() <= k) peer_weight_.resize(k + 1, 0.0), peer_mean_.resize(k + 1, 0.0);
+  set_club_terms(k, nw.members[k]);
   for (std::size_t r = 0; r < R; ++r)
     fit_[k * R + r] = p.b_fit * (nw.region_members[k * R + r] + 0.5) / (nw.members[k] + 1.0);
   if (!nw.active[k]) return;
   // Networks are added in index order, so each state's list stays sorted.
   for (std::size_t j = 0; j < open_to_state_.size(); ++j)
     if (scope_admits(nw.scope[k], w, static_cast<int>(j))) open_to_state_[j].push_back(network);
+}
+
+// The terms that depend on the network's size n: size, power and the peer
+// term's weight and typical member. The club terms rise with size and then
+// fall with crowding (club_size_benefit); the peer term is homophily: a
+// club's value to a city is the company of cities like it (the same order
+// of output), which keeps clubs of megacities (C40, Metropolis), of
+// mid-sized cities and of small towns apart instead of letting one network
+// of every size absorb all the others.
+void MembershipValuer::set_club_terms(std::size_t k, double n) {
+  const Networks& nw = w_.networks;
+  const double sigma = w_.global.salience[static_cast<int>(nw.issue[k])];
+  const double club = club_size_benefit(n, p_.half_size, p_.crowding_size);
+  // A member's share of the network's voice shrinks as it grows: n_v/(n + n_v).
+  const double voice = p_.voice_size / (n + p_.voice_size);
+  base_[k] = p_.b_size * sigma * club + p_.b_power * nw.recognition[k] * nw.power[k] * voice;
+  const bool engaged = nw.engagement[k] > 0;
+  peer_weight_[k] = engaged ? p_.b_peer * club : 0.0;
+  peer_mean_[k] = engaged ? nw.engaged_log_gdp[k] / nw.engagement[k] : 0.0;
+}
+
+void MembershipValuer::prospect(int network, double members) {
+  const Networks& nw = w_.networks;
+  const auto k = static_cast<std::size_t>(network);
+  set_club_terms(k, std::max(members, nw.members[k]));
+  const std::size_t R = static_cast<std::size_t>(nw.regions);
+  if (nw.scope[k].kind != ScopeKind::global)
+    for (std::size_t r = 0; r < R; ++r) fit_[k * R + r] = p_.b_fit * (members + 0.5) / (members + 1.0);
+}
+
+double invitation_margin(const World& w, const MembershipValuer& valuer, std::size_t i, int k, double noise) {
+  const double none = -std::numeric_limits<double>::infinity();
+  const std::uint8_t* played = w.players.mask();
+  if ((played && played[i]) || w.members.count[i] >= w.members.slots || w.members.has(i, k)) return none;
+  const Cities& c = w.cities;
+  if (c.fees[i] + w.networks.fee[k] > c.cooperation[i] * c.intl_budget[i]) return none;
+  int same_niche = 0;
+  for (auto other : w.members.of(i)) same_niche += w.networks.niche(other) == w.networks.niche(k);
+  const auto city = valuer.terms(i);
+  return marginal_value(valuer.value(city, k) + noise, same_niche, w.members.count[i], city.capacity_cost);
 }
 
 bool MembershipValuer::admits(std::size_t i, int k) const {
@@ -80,13 +106,20 @@ bool MembershipValuer::eligible(std::size_t i, int k) const {
   return nw.active[k] && admits(i, k) && scope_admits(nw.scope[k], w_, w_.cities.state[i]);
 }
 
+double MembershipValuer::staff(std::size_t i) const {
+  const Cities& c = w_.cities;
+  const double memberships = c.cooperation[i] * c.intl_budget[i] * inv_typical_fee_;
+  return memberships > 1.0 ? std::pow(memberships, p_.capacity_scaling) : 1.0;
+}
+
 MembershipValuer::CityTerms MembershipValuer::terms(std::size_t i) const {
   const Cities& c = w_.cities;
   const int j = c.state[i];
   const double x = c.cooperation[i];
   const double budget = std::max(x * c.intl_budget[i], 1.0);  // USD; the floor avoids 0/0
-  return {x, budget, 1.0 / budget, p_.sovereign_cost * w_.states.populism[j] * (1.0 - c.autonomy[i]), j,
-          c.region[i]};
+  const double s = staff(i);
+  return {x, budget, 1.0 / budget, p_.sovereign_cost * w_.states.populism[j] * (1.0 - c.autonomy[i]),
+          log_gdp(c.gdp[i]), s, capacity_cost_ / s, j, c.region[i]};
 }
 
 double MembershipValuer::value(const CityTerms& t, int k) const {
@@ -94,6 +127,12 @@ double MembershipValuer::value(const CityTerms& t, int k) const {
   const int q = static_cast<int>(nw.issue[k]);
   const double fit = nw.regions > 0 ? fit_[static_cast<std::size_t>(k) * nw.regions + t.region] : 0.0;
   double benefit = base_[k] + fit + p_.b_gap * gap_[static_cast<std::size_t>(t.state) * kIssueCount + q];
+  if (peer_weight_[k] > 0) {
+    // Only members smaller than the city make a club less a club of peers:
+    // the company of cities of weight, or of one's own weight, is sought.
+    const double d = std::max(0.0, t.log_gdp - peer_mean_[k]);
+    benefit += peer_weight_[k] * std::exp(-d * d * inv_two_width2_);
+  }
   if (nw.funding[k] > 0) benefit += p_.b_funding * nw.funding[k] / (nw.members[k] * t.coop_budget + p_.funding_scale);
   return t.x * benefit - nw.fee[k] * t.inv_budget - t.sovereign * w_.states.conflict[t.state][q];
 }
@@ -139,8 +178,9 @@ PortfolioStats review_portfolios(World& w, const CoalitionParams& p, const Strea
       if (played && played[i]) continue;
       auto row = m.of(i);
       old_row.assign(row.begin(), row.end());
-      const bool reviews = review_probability >= 1.0 ||
+      const bool reviews = review_probability >= 1.0 || c.review_now[i] ||
                            rng.uniform(step, Phase::portfolio_review, static_cast<std::uint32_t>(i), 0) < review_probability;
+      c.review_now[i] = 0;
       if (!reviews) {
         for (auto k : old_row)
           if (!valuer.eligible(i, k)) {
@@ -182,22 +222,23 @@ PortfolioStats review_portfolios(World& w, const CoalitionParams& p, const Strea
       std::make_heap(cand.begin(), cand.end(), after);
 
       m.clear(i);
-      PerIssue<int> per_issue{};
+      std::array<int, kNicheCount> per_niche{};
       double fees = 0;
       const double coop_budget = c.cooperation[i] * c.intl_budget[i];
-      const bool early_exit = prune && p.capacity_cost >= 0;
+      const double c_m = city.capacity_cost;
+      const bool early_exit = prune && c_m >= 0;
       for (auto end = cand.end(); end != cand.begin(); --end) {
         std::pop_heap(cand.begin(), end, after);
         const Candidate& cd = *(end - 1);
         const int taken = m.count[i];
         if (taken >= m.slots) break;
-        if (early_exit && cd.score - p.capacity_cost * taken <= p.u_join) break;
-        const int q = static_cast<int>(w.networks.issue[cd.k]);
-        const double marginal = cd.score / (1.0 + per_issue[q]) - p.capacity_cost * taken;
+        if (early_exit && cd.score - c_m * taken <= p.u_join) break;
+        const int q = w.networks.niche(cd.k);
+        const double marginal = marginal_value(cd.score, per_niche[q], taken, c_m);
         const double fee = w.networks.fee[cd.k];
         if (marginal > p.u_join && fees + fee <= coop_budget) {
           m.add(i, cd.k);
-          ++per_issue[q];
+          ++per_niche[q];
           fees += fee;
         }
       }

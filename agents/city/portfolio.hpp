@@ -9,21 +9,37 @@
 
 namespace urbis {
 
+// How much of a club's benefit a network of n members offers (Buchanan's
+// clubs): sharing rises with members, n/(n + n_half), and crowding lowers
+// each member's share, n_c/(n + n_c); the product peaks at n = sqrt(n_half n_c).
+inline double club_size_benefit(double n, double half_size, double crowding_size) {
+  return n / (n + half_size) * crowding_size / (n + crowding_size);
+}
+
 // The value v_ik of network k to city i, with everything that does not
 // depend on the city computed once per step:
-//   v_ik = x_i [ b_K s_q n/(n + n_half) + b_R r NP + b_W w_k/(w_k + w_half) n/(n + n_half)
+//   v_ik = x_i [ (b_K s_q + b_W peer_ik) club(n) + b_R r NP n_v/(n + n_v)
 //                + b_F F/(n x D + F0) + b_P fit_ik + b_G gap_jq ]
 //          - f_k/(x D) - c_S nu_j (1 - a_i) conflict_jq
-// with w_k the members' engagement-weighted mean GDP over the mean city's GDP.
+// with peer_ik = exp(-(ln Y_i - m_k)^2 / (2 s_W^2)) the city's likeness to the
+// network's typical member (m_k: the members' engagement-weighted mean ln GDP).
 class MembershipValuer {
  public:
   MembershipValuer(const World& world, const CoalitionParams& p);
   // Takes in network k, founded after construction (k must be the newest).
   void add_network(int k);
+  // Values network k (being founded) as a club of `members` members: the
+  // founding group a city is asked to join, not the founder alone. For a
+  // network scoped to a region or to states, the group is taken to be from
+  // that scope (regional fit of a full club).
+  void prospect(int k, double members);
 
   // What value() needs of the city, gathered once per city.
   struct CityTerms {
     double x, coop_budget, inv_budget, sovereign;  // x_i, max(x_i D_i, 1), its inverse, c_S nu_j (1 - a_i)
+    double log_gdp;                                // ln Y_i
+    double staff;                                  // s_i: international staff, in typical memberships' worth
+    double capacity_cost;                          // c_m kappa_c / s_i: staff cost of each membership held
     int state, region;
   };
   CityTerms terms(std::size_t city) const;
@@ -43,21 +59,61 @@ class MembershipValuer {
   double noise_bound() const { return 8.0 / p_.choice_precision; }
   // The governance gap the state leaves on issue q (gap_jq).
   double gap(int state, Issue q) const { return gap_[static_cast<std::size_t>(state) * kIssueCount + static_cast<int>(q)]; }
+  // s_i = max(1, x_i D_i / f-bar)^eta: the size of city i's international
+  // staff, in units of what a typical membership takes (f-bar the median
+  // membership cost): a city that can pay for a hundred memberships has the
+  // staff to follow ten times as many as one that can pay for one (eta =
+  // 0.5). Its staff spread the load: the capacity cost is c_m kappa_c(t) / s_i
+  // per membership held. (Staff do not make a second network on an issue
+  // less redundant: that is about what the networks offer.)
+  double staff(std::size_t city) const;
+  const CoalitionParams& params() const { return p_; }
 
  private:
   const World& w_;
   const CoalitionParams& p_;
-  std::vector<double> base_;  // b_K s n/(n + n_half) + b_R r NP + b_W w/(w + w_half) per network
+  std::vector<double> base_;  // b_K s n/(n + n_half) + b_R r NP per network
+  std::vector<double> peer_weight_;  // b_W n/(n + n_half): the peer term of a perfect likeness
+  std::vector<double> peer_mean_;    // m_k: the members' mean ln GDP
   std::vector<double> fit_;   // networks x regions: b_P (members from the region + 0.5)/(n + 1)
   std::vector<double> gap_;   // states x issues
   std::vector<std::vector<std::int32_t>> open_to_state_;
+  double capacity_cost_ = 0;   // c_m kappa_c(t)
+  double inv_typical_fee_ = 0; // 1 / f-bar
+  double inv_two_width2_ = 0;  // 1 / (2 s_W^2)
+  void set_club_terms(std::size_t k, double n);
 };
+
+// The marginal value of a network to a city that already holds `taken`
+// networks, `same_niche` of them on its issue at its scale (MODEL 7.3;
+// Networks::niche):
+//   score / (1 + c_iq) - (c_m kappa_c / s_i) j_i
+// where score = v_ik + eps_ik (+ the stickiness of a held membership) and
+// c_m kappa_c / s_i the city's capacity cost (MembershipValuer::staff).
+inline double marginal_value(double score, int same_niche, int taken, double capacity_cost) {
+  return score / (1.0 + same_niche) - capacity_cost * taken;
+}
+
+// The acceptance rule for an invitation (MODEL 7.3), one rule for the
+// founding group of a new network, the members of a named network, an
+// answer network's open call and C40's yearly invitations: city i takes
+// network k when a person does not play it (a player decides for it), it has
+// a free slot, the fee fits in what its cooperation budget has left
+// (fees_i + f_k <= x_i D_i), and its marginal value with noise `noise`
+// exceeds u_join. Returns that margin, or -infinity when it cannot take k.
+double invitation_margin(const World& world, const MembershipValuer& valuer, std::size_t city, int k,
+                         double noise);
+inline bool accepts_invitation(const World& world, const MembershipValuer& valuer, std::size_t city, int k,
+                               double noise) {
+  return invitation_margin(world, valuer, city, k, noise) > valuer.params().u_join;
+}
 
 struct PortfolioStats {
   std::vector<int> joined, left;  // per network, this step
 };
 
-// Each city reviews with probability p_review: it ranks current and eligible
+// Each city reviews with probability p_review (and every city invited to a
+// network this year, Cities::review_now, reviews): it ranks current and eligible
 // networks by v + eps + h [member] (h = u_join - u_leave) and takes them in
 // order while (v + eps + h [member]) / (1 + c_iq) - c_m j > u_join and the
 // fees fit within x D. A city that does not review keeps its memberships,

@@ -1,6 +1,20 @@
 #pragma once
-// Phase 6b (MODEL 7.5): cooperative budget left unspent founds new networks;
-// networks too small, or cut off from their sponsor, for long enough dissolve.
+// Phase 6b (MODEL 7.5): cities found networks, in two ways, and networks that
+// fail to gather or keep n_min members dissolve.
+//
+// - Cooperative budget left unspent founds networks on each issue: births
+//   ~ Poisson(lambda_f Q_q). The founder is a city that can afford a typical
+//   membership and has a free slot, drawn with weight x_i; it invites
+//   n_inv cities of the network's scope (drawn with weight x_i among those
+//   that can afford its fee), and each accepts by the acceptance rule
+//   (agents/city/portfolio.hpp), valuing the network as the club of the
+//   whole founding group.
+// - A state's retreat on an issue (its governance gap risen above its recent
+//   level, agents/state/gaps.hpp) makes its cities found national coalitions
+//   on that issue (Climate Mayors, We Are Still In): births ~ Poisson(lambda_a
+//   retreat_jq sqrt(A_j)), A_j the cooperation of the state's cities able to
+//   act (x_i a_i / a0 over the cities that can afford a membership). The
+//   founder is one of them; every city of the state is invited.
 #include <cstdint>
 
 #include "agents/world.hpp"
@@ -12,16 +26,21 @@ namespace urbis {
 // Q_q = sigma_q sum_i max(0, x_i D_i - fees_i) / sum_i D_i
 PerIssue<double> founding_demand(const World& world);
 
-// New networks per issue ~ Poisson(lambda_f Q_q). Each has a founder drawn
-// with weight x_i (V_i + 0.01) spare_i, a regional scope with probability
-// p_regional, and invites the founder's nearest same-state cities (by
-// population) that can afford it; each accepts if its marginal value clears
-// u_join. Returns the number founded.
+// Births of both kinds this year; returns the number founded.
 int found_networks(World& world, const Params& p, const Streams& rng, std::uint32_t step);
 
-// A network below n_min members (named ones excepted), or sponsored and
-// unfunded, for grace_years consecutive years dissolves and its members are
-// released.
+// `count` networks that were active before the start year (real worlds: the
+// gap between world.initial_networks and the named networks active at the
+// start; synthetic worlds: world.synthetic.networks), each founded as a
+// birth on an issue drawn by baseline salience, keyed by (0, start_networks,
+// n), with its founding group as members (the data do not name them).
+void found_start_networks(World& world, int count, const Params& p, const Streams& rng);
+
+// Sets each network's status and dissolves the failed ones: a network
+// counts as active with n_min members or more; a new one below n_min is
+// forming for founding.forming_years years, then dissolves; an established
+// one (named ones excepted) below n_min, or a sponsored one without funding,
+// dissolves after grace_years consecutive years so.
 int dissolve_weak_networks(World& world, const FoundingParams& p);
 
 // Ends network k now: inactive, members released, logged.

@@ -22,10 +22,14 @@ struct States {
   std::vector<std::string> iso3, name;
   Eigen::ArrayXi region;          // index into World::region_names
 
-  Eigen::ArrayXd population;      // national population at start
-  Eigen::ArrayXd gdp;             // national GDP at start (USD)
-  Eigen::ArrayXd growth;          // g: baseline growth of GDP per capita
-  Eigen::ArrayXd urban_growth;    // u: baseline growth of city populations
+  // National population and GDP this year: the data paths (agents/anchors.hpp)
+  // times the cumulative scenario adjustments below.
+  Eigen::ArrayXd population;      // people
+  Eigen::ArrayXd gdp;             // USD (current prices)
+  Eigen::ArrayXd growth;          // scenario adjustment of GDP-per-capita growth (/yr; 0 in the data path)
+  Eigen::ArrayXd urban_growth;    // scenario adjustment of population growth (/yr; 0 in the data path)
+  Eigen::ArrayXd gdp_index;       // prod (1 + growth) since the start
+  Eigen::ArrayXd population_index;  // prod (1 + urban_growth) since the start
   Eigen::ArrayXd tax_share;       // tau
   Eigen::ArrayXd populism;        // nu
   Eigen::ArrayXd centralisation;  // kappa
@@ -37,6 +41,12 @@ struct States {
   std::vector<std::vector<std::uint8_t>> in_agreement;
   // conflict[j][q]: state j has left an agreement on issue q and not rejoined.
   std::vector<PerIssue<std::uint8_t>> conflict;
+  // The governance gap each state leaves on each issue (MODEL.md 7.3), and its
+  // recent level (an exponential average): cities answer a retreat, the rise
+  // of the gap above what they were used to (7.5).
+  std::vector<PerIssue<double>> gap;
+  std::vector<PerIssue<double>> gap_recent;
+  Eigen::ArrayXi preempt_wait;    // years before the state may pre-empt again (0: it may)
 
   // Observed each step.
   Eigen::ArrayXd mean_tension;

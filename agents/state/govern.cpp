@@ -62,7 +62,11 @@ void govern(World& w, const StateParams& p, const Streams& rng, std::uint32_t st
     s.mean_tension[j] = count[j] > 0 ? tension[j] / count[j] : 0.0;
     s.network_share[j] = gdp[j] > 0 ? member_gdp[j] / gdp[j] : 0.0;
     s.member_cities[j] = static_cast<int>(members[j]);
-    s.preempting[j] = s.mean_tension[j] > p.tension_critical && s.centralisation[j] > 0.5;
+    // Pre-emption is an episode (a law, a budget cut), not a standing policy:
+    // after one the state waits preemption_interval years before the next.
+    s.preempting[j] = s.preempt_wait[j] == 0 && s.mean_tension[j] > p.tension_critical && s.centralisation[j] > 0.5;
+    if (s.preempt_wait[j] > 0) --s.preempt_wait[j];
+    if (s.preempting[j]) s.preempt_wait[j] = static_cast<int>(p.preemption_interval);
     if (s.preempting[j])
       w.log.push_back({w.global.year, "preempted", s.iso3[j],
                        fmt::format("mean tension {:.3g} above {:.3g}", s.mean_tension[j], p.tension_critical)});
@@ -70,12 +74,15 @@ void govern(World& w, const StateParams& p, const Streams& rng, std::uint32_t st
       s.partnership[j] += p.partnership_rate * ((1.0 - s.populism[j]) * s.network_share[j] - s.partnership[j]);
   }
 
-  // Pre-emption: a_i <- a_i - eta_a kappa_j (T_i - T_crit)+ ; else a relaxes to a0.
+  // Pre-emption: a_i <- a_i - eta_a kappa_j min(1, (T_i - T_crit)+), once an
+  // episode (a law curbs what cities may do abroad: it takes at most
+  // eta_a kappa_j of their autonomy, however high the tension); otherwise
+  // autonomy relaxes toward a0.
   for_each_index(n, [&](std::size_t i) {
     const int j = c.state[i];
     if (s.preempting[j])
       c.autonomy[i] = std::max(0.0, c.autonomy[i] - p.preemption_rate * s.centralisation[j] *
-                                                        std::max(0.0, c.tension[i] - p.tension_critical));
+                                                        std::clamp(c.tension[i] - p.tension_critical, 0.0, 1.0));
     else
       c.autonomy[i] += p.autonomy_relax * (c.autonomy0[i] - c.autonomy[i]);
   });

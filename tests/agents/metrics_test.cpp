@@ -85,7 +85,12 @@ TEST(GlobalMetrics, SummariseTheWorld) {
   const int a = test::add_network(w, {.name = "a"});
   const int b = test::add_network(w, {.name = "b"});
   const int c = test::add_network(w, {.name = "c"});
+  const int d = test::add_network(w, {.name = "d"});  // open, but too small to count
   w.networks.active[c] = 0;
+  w.networks.status[a] = w.networks.status[b] = NetworkStatus::active;
+  w.networks.status[c] = NetworkStatus::ended;
+  w.networks.status[d] = NetworkStatus::forming;
+  w.networks.actions[d] = 1;
   w.networks.power[a] = 0.2, w.networks.power[b] = 0.3, w.networks.power[c] = 0.9;
   w.networks.actions[a] = 10, w.networks.actions[b] = 5, w.networks.actions[c] = 100;
   w.members.add(0, a), w.members.add(0, b), w.members.add(1, a);
@@ -96,10 +101,10 @@ TEST(GlobalMetrics, SummariseTheWorld) {
   EXPECT_EQ(m.cities, 4);
   EXPECT_EQ(m.population, 4e6);
   EXPECT_EQ(m.gdp, 4e10);
-  EXPECT_EQ(m.active_networks, 2);
+  EXPECT_EQ(m.active_networks, 2);  // clubs with n_min members: not c (ended), not d (forming)
   EXPECT_EQ(m.memberships, 3);
   EXPECT_DOUBLE_EQ(m.network_share, 0.5);
-  EXPECT_DOUBLE_EQ(m.actions, 15);
+  EXPECT_DOUBLE_EQ(m.actions, 16);  // every open network acts
   EXPECT_DOUBLE_EQ(m.network_power, 0.5);
   EXPECT_DOUBLE_EQ(m.mean_tension, 0.25);
   EXPECT_DOUBLE_EQ(m.mean_autonomy, 0.5);

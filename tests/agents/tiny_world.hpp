@@ -11,6 +11,8 @@
 #include <fmt/format.h>
 
 #include "agents/city/budget.hpp"
+#include "agents/city/portfolio.hpp"
+#include "agents/state/gaps.hpp"
 #include "agents/world.hpp"
 #include "sim/core/parallel.hpp"
 #include "sim/core/params.hpp"
@@ -18,7 +20,7 @@
 
 namespace urbis::test {
 
-inline constexpr int kSlots = 24;
+inline constexpr int kSlots = 32;
 
 // The defaults of configs/defaults.yaml, with the parameters that the
 // hand-computed expectations of these tests use pinned to the reference
@@ -35,13 +37,18 @@ inline Params reference_params() {
   cp.mobile_share = 0.02, cp.home_bias = 0.6, cp.w_income = 1.0, cp.w_openness = 1.0;
   cp.w_reputation = 0.5, cp.contest_exponent = 0.3, cp.spending_floor = 0.01;
   auto& ep = p.economy;
-  ep.scaling_beta = 1.15, ep.migration = 0.005, ep.gibrat_sd = 0.01, ep.capital_to_output = 1.0;
-  ep.club_benefit = 0.002;
+  ep.scaling_beta = 1.15, ep.gibrat_sd = 0.01, ep.capital_to_output = 1.0, ep.club_benefit = 0.002;
+  ep.position_decay = 0.1, ep.income_margin = 0.5, ep.migration = 0.05, ep.migration_decay = 0.1;
+  ep.population_margin = 0.1;
+  p.drivers.digital_cost_cut = 0.5, p.drivers.globalisation_reach = 1.0, p.drivers.salience_scale = 1.0;
   for (const ParamSpec& s : param_table())
     if (s.path.starts_with("coalitions.b_")) s.ref(p) = 0;
   auto& co = p.coalitions;
   co.b_size = 1.0, co.b_power = 1.0, co.b_funding = 0.5, co.b_fit = 0.5, co.b_gap = 2.0;
   co.half_size = 5, co.choice_precision = 20, co.u_join = 0.2, co.u_leave = -0.1;
+  // The reference model's size term n/(n + n_half): no crowding, no dilution
+  // of voice; its flat capacity cost c_m j (no staff scaling).
+  co.crowding_size = 1e300, co.voice_size = 1e300, co.peer_width = 1.0, co.capacity_scaling = 0;
   co.sovereign_cost = 0.5, co.capacity_cost = 0.03, co.climate_target = 0.8, co.openness_target = 0.8;
   co.review_probability = 0.3, co.funding_scale = 1e6;
   auto& np = p.networks;
@@ -49,12 +56,12 @@ inline Params reference_params() {
   np.recognition_rate = 0.1, np.initial_recognition = 0.1, np.partnership_boost = 0.05;
   np.reputation_decay = 0.1, np.actions_per_member = 40;
   auto& fp = p.founding;
-  fp.min_members = 3, fp.grace_years = 3, fp.regional_probability = 0.6, fp.invitees = 5;
-  fp.founder_floor = 0.01;
+  fp.min_members = 3, fp.forming_years = 3, fp.grace_years = 3, fp.regional_probability = 0.6, fp.invitees = 5;
+  fp.answer_rate = 1.0, fp.gap_memory = 5, fp.founding_group = 10;
   auto& sp = p.states;
   sp.commitment_in = 0.8, sp.commitment_out = 0.1, sp.commitment_rate = 0.3;
   sp.tension_decay = 0.1, sp.tension_gain = 1.0, sp.tension_critical = 0.5;
-  sp.preemption_rate = 0.1, sp.autonomy_relax = 0.1, sp.partnership_rate = 0.1;
+  sp.preemption_rate = 0.1, sp.preemption_interval = 4, sp.autonomy_relax = 0.1, sp.partnership_rate = 0.1;
   sp.union_exit_openness = 0.2, sp.endogenous_exit = 0, sp.exit_populism = 0.8, sp.exit_probability = 0.1;
   auto& lp = p.learning;
   lp.imitation_probability = 0.2, lp.same_state_probability = 0.5, lp.imitation_temperature = 0.01;
@@ -71,10 +78,32 @@ inline void set_city_economy(World& w, std::size_t i, double population, double 
   w.cities.gdp[i] = population * gdp_pc;
 }
 
+// Flat data paths (agents/anchors.hpp) over 1990-2010 through the world as it
+// is: each state's national population and GDP, each city's population (one
+// row per city), the world's GDP their sum. No drivers.
+inline void anchor_flat(World& w) {
+  Anchors a = make_anchors(1990, 2010, w.states.size(), w.cities.size(), w.cities.size());
+  const auto years = static_cast<std::size_t>(a.years);
+  for (std::size_t j = 0; j < w.states.size(); ++j)
+    for (std::size_t t = 0; t < years; ++t) {
+      a.national_population[j * years + t] = w.states.population[static_cast<Eigen::Index>(j)];
+      a.national_gdp[j * years + t] = w.states.gdp[static_cast<Eigen::Index>(j)];
+      a.world_gdp[t] += w.states.gdp[static_cast<Eigen::Index>(j)];
+    }
+  for (std::size_t i = 0; i < w.cities.size(); ++i) {
+    a.city_row[i] = static_cast<std::int32_t>(i);
+    for (std::size_t t = 0; t < years; ++t) a.city_path[i * years + t] = w.cities.population[static_cast<Eigen::Index>(i)];
+  }
+  w.anchors = std::make_shared<const Anchors>(std::move(a));
+  w.drivers = std::make_shared<const Drivers>();
+}
+
 // A world whose city i lies in state city_state[i]. States: region j % regions,
-// tau 0.1, nu 0.3, kappa 0.5, O 0.6, C 0.5, pi_s 0.1, g 0.02, u 0.01, party to
-// every agreement. Cities: P 1e6, y 1e4 (Y 1e10), a = a0 = 0.4, x 0.5, o 0.6,
-// V 0, T 0. Salience at its baseline; no networks; empty memberships.
+// tau 0.1, nu 0.3, kappa 0.5, O 0.6, C 0.5, pi_s 0.1, party to every
+// agreement, national population and GDP the sums of its cities' (their
+// flat data paths: anchor_flat). Cities: P 1e6, y 1e4 (Y 1e10), on their
+// paths, a = a0 = 0.4, x 0.5, o 0.6, V 0, T 0. Salience at its baseline; the
+// gaps this makes; no networks; empty memberships.
 inline World make_world(const Params& p, const std::vector<int>& city_state, int n_states,
                         int n_regions = 1, std::vector<Agreement> agreements = {}, int slots = kSlots) {
   World w;
@@ -86,8 +115,6 @@ inline World make_world(const Params& p, const std::vector<int>& city_state, int
     w.states.iso3[j] = fmt::format("S{}", j);
     w.states.name[j] = fmt::format("State {}", j);
     w.states.region[j] = j % n_regions;
-    w.states.growth[j] = 0.02;
-    w.states.urban_growth[j] = 0.01;
     w.states.tax_share[j] = 0.1;
     w.states.populism[j] = 0.3;
     w.states.centralisation[j] = 0.5;
@@ -114,13 +141,23 @@ inline World make_world(const Params& p, const std::vector<int>& city_state, int
     w.states.population[j] = pop;
     w.states.gdp[j] = gdp;
   }
+  anchor_flat(w);
+  for (std::size_t i = 0; i < n; ++i) {
+    w.cities.anchor_population[i] = w.cities.population[i];
+    w.cities.anchor_gdp_pc[i] = w.cities.gdp_pc[i];
+  }
   w.networks.regions = n_regions;
   w.members.reset(n, slots);
   w.index_states();
   w.global.year = 2000;
   w.global.step = 0;
-  w.global.salience = p.salience.baseline;
+  w.global.salience = w.global.salience_baseline = p.salience.baseline;
   w.global.salience_shock = {};
+  w.global.coordination_cost = 1.0;
+  w.global.international_share = p.budget.international_share;
+  w.global.median_fee_multiple = p.networks.fee_gdppc_multiple;
+  update_gaps(w, p.coalitions);
+  w.states.gap_recent = w.states.gap;
   return w;
 }
 
@@ -139,11 +176,12 @@ struct NetworkSpec {
   bool sponsored = false;
   double recognition = 0.1;
   int founder_state = -1;
+  NetworkOrigin origin = NetworkOrigin::founded;
 };
 
 inline int add_network(World& w, const NetworkSpec& s) {
   return w.networks.add(s.name, s.issue, s.scope, s.min_population, s.fee_multiple, s.funding,
-                        s.sponsored, s.recognition, w.global.year, s.founder_state);
+                        s.sponsored, s.recognition, w.global.year, s.founder_state, s.origin);
 }
 
 inline Scope region_scope(int region) {
@@ -160,16 +198,18 @@ inline Scope union_scope(int agreement) {
   return s;
 }
 
-// What the engine does before the phases (sim/engine/initialise.cpp,
-// refresh_budgets), repeated here so these tests need only urbis_agents:
-// world GDP and GDP per capita, fees indexed to it, budgets.
+// Phase 2 with this world's parameters: world GDP and GDP per capita, fees
+// indexed to it, budgets (agents/city/budget.hpp).
 inline void refresh(World& w, const Params& p) {
-  Cities& c = w.cities;
-  w.global.world_gdp = sum_over(c.size(), [&](std::size_t i) { return c.gdp[i]; });
-  const double pop = sum_over(c.size(), [&](std::size_t i) { return c.population[i]; });
-  w.global.world_gdp_pc = pop > 0 ? w.global.world_gdp / pop : 0.0;
-  index_fees(w.networks, w.global.world_gdp_pc);
-  compute_budgets(w.states, w.members, w.networks, c, p.budget);
+  w.global.international_share = p.budget.international_share;
+  w.global.median_fee_multiple = p.networks.fee_gdppc_multiple;
+  refresh_budgets(w);
+}
+
+// A portfolio review (phase 5) after the gaps of the states as they are now.
+inline PortfolioStats review(World& w, const Params& p, const Streams& rng, std::uint32_t step, double probability) {
+  update_gaps(w, p.coalitions);
+  return review_portfolios(w, p.coalitions, rng, step, probability);
 }
 
 // A random world for property tests: Zipf-like populations, y, x, a, o, V
@@ -201,7 +241,17 @@ inline World random_world(const Params& p, std::size_t n, int n_states, int n_re
     w.cities.openness[i] = U(gen);
     w.cities.reputation[i] = U(gen) < 0.5 ? 0.0 : 2.0 * U(gen);
     w.cities.tension[i] = U(gen);
+    w.cities.anchor_population[i] = pop;
+    w.cities.anchor_gdp_pc[i] = y;
   }
+  for (int j = 0; j < n_states; ++j) w.states.population[j] = w.states.gdp[j] = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    w.states.population[w.cities.state[i]] += w.cities.population[i];
+    w.states.gdp[w.cities.state[i]] += w.cities.gdp[i];
+  }
+  anchor_flat(w);
+  update_gaps(w, p.coalitions);
+  w.states.gap_recent = w.states.gap;
   for (int k = 0; k < n_networks; ++k) {
     NetworkSpec s;
     s.name = fmt::format("n{}", k);

@@ -90,7 +90,7 @@ TEST(Players, JoinsPassTheModelsChecksAndTheReviewSkipsPlayedCities) {
   w.players.play(3, 0, {.cooperation = 0.1, .join = {b, c, d, e, f}, .leave = {}});
   w.players.play(3, 1, {.cooperation = 0.5, .join = {}, .leave = {a}});
   const Streams rng(5);
-  const PortfolioStats s = review_portfolios(w, p.coalitions, rng, 1, 1.0);
+  const PortfolioStats s = test::review(w, p, rng, 1, 1.0);
 
   EXPECT_EQ(row(w, 0), (std::vector<int>{a, b, f}));  // B fits (8e4), E does not (1.6e5), F does (9e4)
   const auto& refused = w.players.find(0)->refused;
@@ -114,7 +114,7 @@ TEST(Players, JoinsPassTheModelsChecksAndTheReviewSkipsPlayedCities) {
   // All three slots taken: the next join is refused for want of a slot.
   w.networks.fee[e] = 0;
   w.players.play(3, 0, {.cooperation = 0.1, .join = {e}, .leave = {}});
-  review_portfolios(w, p.coalitions, rng, 2, 1.0);
+  test::review(w, p, rng, 2, 1.0);
   EXPECT_EQ(row(w, 0), (std::vector<int>{a, b, f}));
   ASSERT_EQ(w.players.find(0)->refused.size(), 1u);
   EXPECT_EQ(w.players.find(0)->refused[0].reason, JoinRefusal::no_slot);

@@ -71,6 +71,7 @@ TEST(MembershipValuer, MatchesTheFormulaByHand) {
   w.states.populism[0] = 0.3;
   w.states.conflict[0][iq(Issue::climate)] = 1;
   w.global.salience_shock[iq(Issue::health)] = 0.15;
+  update_gaps(w, p.coalitions);
   const MembershipValuer v(w, p.coalitions);
 
   // climate: 0.6 [0.6 x 4/9 + 0.5 x 0.3 + 0.5 x 2e6/(4 x 6e5 + 1e6) + 0.5 x 3.5/5 + 2 x 0.3]
@@ -87,39 +88,73 @@ TEST(MembershipValuer, MatchesTheFormulaByHand) {
   EXPECT_EQ(v.gap(0, Issue::peace), 0.0);
   w.global.salience_shock[iq(Issue::peace)] = -0.2;  // a negative shock leaves no gap
   w.states.commitment[1] = 0.95;                     // above C*: no gap either
+  update_gaps(w, p.coalitions);
   const MembershipValuer v2(w, p.coalitions);
   EXPECT_EQ(v2.gap(0, Issue::peace), 0.0);
   EXPECT_EQ(v2.gap(1, Issue::climate), 0.0);
 }
 
-TEST(MembershipValuer, PeerTermIsTheTypicalMembersWeight) {
-  // b_W w/(w + w_half) n/(n + n_half), w = exp(sum e ln Y / sum e - mean ln Y):
-  // the engagement-weighted geometric mean GDP of the members against the
-  // typical city's. One giant among small members does not make a club.
+TEST(MembershipValuer, PeerTermIsLikenessToTheTypicalMember) {
+  // b_W exp(-((ln Y_i - m_k)+)^2 / (2 s_W^2)) n/(n + n_half), m_k the members'
+  // engagement-weighted mean ln GDP: the company of cities like it, or of
+  // more weight; members much smaller than the city make it less a club.
   Params p = gap_only_params();
   p.coalitions.b_gap = 0;
   p.coalitions.b_peer = 2;
-  p.coalitions.peer_half = 5;
+  p.coalitions.peer_width = 1.0;
   p.coalitions.half_size = 5;
-  World w = budget_world(p, {0, 0}, 1);  // x = 1, D = 1e6
-  w.global.mean_log_gdp = std::log(1e9);  // the typical city: 1e9 USD
-  const int club = test::add_network(w, {.issue = Issue::climate});
-  const int mixed = test::add_network(w, {.issue = Issue::climate});
+  World w = budget_world(p, {0, 0}, 1);  // x = 1, D = 1e6; Y = 1e10 each
+  const int peers = test::add_network(w, {.issue = Issue::climate});
+  const int bigger = test::add_network(w, {.issue = Issue::climate});
+  const int smaller = test::add_network(w, {.issue = Issue::climate});
   Networks& nw = w.networks;
-  // club: 5 members of 2e10 each, engagement 0.5 each -> w = 20
-  nw.members[club] = 5;
-  nw.engagement[club] = 2.5;
-  nw.engaged_log_gdp[club] = 2.5 * std::log(2e10);
-  // mixed: one member of 1e12 (a giant) and four of 1e8, engagement 1 each:
-  // arithmetic mean 2.0008e11 (w = 200) but geometric mean 1e12^0.2 1e8^0.8 = 6.31e8 (w = 0.631)
-  nw.members[mixed] = 5;
-  nw.engagement[mixed] = 5;
-  nw.engaged_log_gdp[mixed] = std::log(1e12) + 4 * std::log(1e8);
+  auto members_at = [&](int k, double gdp) {
+    nw.members[k] = 5;
+    nw.engagement[k] = 2.5;
+    nw.engaged_log_gdp[k] = 2.5 * std::log(gdp);
+  };
+  members_at(peers, 1e10);   // like the city
+  members_at(bigger, 1e12);  // a club of giants: as good
+  members_at(smaller, 1e10 / std::exp(2.0));  // two widths smaller
   const MembershipValuer v(w, p.coalitions);
-  EXPECT_NEAR(v.value(0, club), 2.0 * 20 / 25 * 0.5, 1e-12);  // 0.8
-  const double wm = std::pow(10.0, 0.2 * 12 + 0.8 * 8 - 9);
-  EXPECT_NEAR(v.value(0, mixed), 2.0 * wm / (wm + 5) * 0.5, 1e-12);  // 0.112
-  EXPECT_LT(v.value(0, mixed), 0.15);
+  EXPECT_NEAR(v.value(0, peers), 2.0 * 5 / 10, 1e-12);  // 1.0
+  EXPECT_NEAR(v.value(0, bigger), 1.0, 1e-12);
+  EXPECT_NEAR(v.value(0, smaller), 2.0 * std::exp(-2.0) * 0.5, 1e-12);
+  // An empty network is no club.
+  const int empty = test::add_network(w, {.issue = Issue::climate});
+  const MembershipValuer v2(w, p.coalitions);
+  EXPECT_EQ(v2.value(0, empty), 0.0);
+}
+
+TEST(MembershipValuer, CrowdingAndDilutedVoice) {
+  // Club terms peak and fall with size (n/(n + n_half) n_c/(n + n_c)); a
+  // member's share of the network's voice is n_v/(n + n_v).
+  Params p = gap_only_params();
+  p.coalitions.b_gap = 0;
+  p.coalitions.b_size = 1;
+  p.coalitions.b_power = 1;
+  p.coalitions.half_size = 5;
+  p.coalitions.crowding_size = 30;
+  p.coalitions.voice_size = 100;
+  World w = budget_world(p, {0}, 1);
+  w.global.salience[iq(Issue::climate)] = 1.0;
+  std::vector<int> k;
+  for (double n : {3.0, 12.0, 300.0}) {
+    k.push_back(test::add_network(w, {.issue = Issue::climate, .recognition = 0.5}));
+    w.networks.members[k.back()] = n;
+    w.networks.power[k.back()] = 0.4;
+  }
+  const MembershipValuer v(w, p.coalitions);
+  auto expected = [](double n) { return n / (n + 5) * 30 / (n + 30) + 0.5 * 0.4 * 100 / (n + 100); };
+  EXPECT_NEAR(v.value(0, k[0]), expected(3), 1e-12);
+  EXPECT_NEAR(v.value(0, k[1]), expected(12), 1e-12);
+  EXPECT_NEAR(v.value(0, k[2]), expected(300), 1e-12);
+  EXPECT_GT(v.value(0, k[1]), v.value(0, k[0]));  // sharing
+  EXPECT_GT(v.value(0, k[1]), v.value(0, k[2]));  // crowding
+  const double peak = std::sqrt(5.0 * 30.0);  // the best size: sqrt(n_half n_c)
+  EXPECT_NEAR(club_size_benefit(peak, 5, 30), peak / (peak + 5) * 30 / (peak + 30), 1e-15);
+  EXPECT_GT(club_size_benefit(peak, 5, 30), club_size_benefit(peak - 1, 5, 30));
+  EXPECT_GT(club_size_benefit(peak, 5, 30), club_size_benefit(peak + 1, 5, 30));
 }
 
 TEST(MembershipValuer, SovereignCostNeedsConflictPopulismAndLowAutonomy) {
@@ -131,6 +166,7 @@ TEST(MembershipValuer, SovereignCostNeedsConflictPopulismAndLowAutonomy) {
   EXPECT_NEAR(plain, 0.3, 1e-12);
   w.states.conflict[0][iq(Issue::climate)] = 1;
   w.cities.autonomy[1] = 1.0;  // full autonomy: no cost
+  update_gaps(w, p.coalitions);
   const MembershipValuer v(w, p.coalitions);
   EXPECT_NEAR(v.value(0, k), 0.3 - 0.5 * 0.3 * (1 - 0.4), 1e-12);
   EXPECT_NEAR(v.value(1, k), 0.3, 1e-12);
@@ -141,13 +177,15 @@ TEST(MembershipValuer, NoiseIsBoundedKeyedAndLogistic) {
   World w = test::make_world(p, 1);
   const Streams rng(3);
   {
-    const MembershipValuer v(w, p.coalitions);  // lambda 20
+    update_gaps(w, p.coalitions);
+  const MembershipValuer v(w, p.coalitions);  // lambda 20
     EXPECT_DOUBLE_EQ(v.noise_bound(), 0.4);
     EXPECT_EQ(v.noise(rng, 4, Phase::portfolio_noise, 0, 7), v.noise(rng, 4, Phase::portfolio_noise, 0, 7));
     EXPECT_NE(v.noise(rng, 4, Phase::portfolio_noise, 0, 7), v.noise(rng, 4, Phase::portfolio_noise, 0, 6));
     EXPECT_NE(v.noise(rng, 4, Phase::portfolio_noise, 0, 7), v.noise(rng, 5, Phase::portfolio_noise, 0, 7));
   }
   p.coalitions.choice_precision = 1;  // scale 1: variance pi^2 / 3
+  update_gaps(w, p.coalitions);
   const MembershipValuer v(w, p.coalitions);
   double s = 0, s2 = 0;
   const int n = 40000;
@@ -166,7 +204,7 @@ TEST(Portfolio, JoinsAboveUJoinOnly) {
   World w = budget_world(p, {0, 1}, 2);
   w.states.commitment << 0.5, 0.7;
   const int k = test::add_network(w, {.issue = Issue::climate});
-  const PortfolioStats s = review_portfolios(w, p.coalitions, Streams(1), 0, 1.0);
+  const PortfolioStats s = test::review(w, p, Streams(1), 0, 1.0);
   EXPECT_EQ(row(w, 0), (std::vector<int>{k}));
   EXPECT_TRUE(row(w, 1).empty());
   EXPECT_EQ(s.joined[k], 1);
@@ -180,7 +218,7 @@ TEST(Portfolio, RedundancyHalvesTheSecondNetworkOnAnIssue) {
   w.states.commitment << 0.5, 0.3;  // v = 0.3 (v/2 = 0.15 < 0.2) and v = 0.5 (v/2 = 0.25 > 0.2)
   const int a = test::add_network(w, {.name = "a", .issue = Issue::climate});
   const int b = test::add_network(w, {.name = "b", .issue = Issue::climate});
-  review_portfolios(w, p.coalitions, Streams(1), 0, 1.0);
+  test::review(w, p, Streams(1), 0, 1.0);
   EXPECT_EQ(w.members.count[0], 1);
   EXPECT_EQ(row(w, 1), (std::vector<int>{a, b}));
 
@@ -190,8 +228,58 @@ TEST(Portfolio, RedundancyHalvesTheSecondNetworkOnAnIssue) {
   d.states.openness[0] = 0.5;             // economy gap 0.3
   test::add_network(d, {.issue = Issue::climate});
   test::add_network(d, {.issue = Issue::economy});
-  review_portfolios(d, p.coalitions, Streams(1), 0, 1.0);
+  test::review(d, p, Streams(1), 0, 1.0);
   EXPECT_EQ(d.members.count[0], 2);
+}
+
+TEST(Portfolio, RedundancyIsWithinANiche) {
+  // Issue x scale x selectivity: a global and a regional climate network, and
+  // a selective climate club (a population threshold), are not redundant to
+  // one another; two global open ones are. v = 0.5 each, c_m = 0.
+  const Params p = gap_only_params();
+  World w = budget_world(p, {0}, 1);
+  w.states.commitment[0] = 0.3;
+  const int world_a = test::add_network(w, {.name = "a", .issue = Issue::climate});
+  const int region = test::add_network(w, {.name = "r", .issue = Issue::climate, .scope = test::region_scope(0)});
+  const int club = test::add_network(w, {.name = "club", .issue = Issue::climate, .min_population = 5e5});
+  test::review(w, p, Streams(1), 0, 1.0);
+  EXPECT_EQ(row(w, 0), (std::vector<int>{world_a, region, club}));
+  EXPECT_NE(w.networks.niche(world_a), w.networks.niche(region));
+  EXPECT_NE(w.networks.niche(world_a), w.networks.niche(club));
+  const int world_b = test::add_network(w, {.name = "b", .issue = Issue::climate});
+  EXPECT_EQ(w.networks.niche(world_a), w.networks.niche(world_b));
+  w.states.commitment[0] = 0.5;  // v = 0.3: the second global one is worth 0.15 < 0.2
+  test::review(w, p, Streams(1), 1, 1.0);
+  EXPECT_EQ(w.members.count[0], 3);
+  EXPECT_FALSE(w.members.has(0, world_a) && w.members.has(0, world_b));
+}
+
+TEST(Portfolio, StaffSpreadTheCapacityCost) {
+  // s_i = max(1, x D / f-bar)^eta: with eta = 0.5, a city whose cooperation
+  // budget pays 100 typical memberships has 10 times the staff, and the
+  // capacity cost of each membership held is c_m / 10.
+  Params p = gap_only_params();
+  p.coalitions.capacity_scaling = 0.5;
+  p.coalitions.capacity_cost = 0.2;
+  World w = budget_world(p, {0, 0}, 1);
+  w.cities.intl_budget[1] = 1e8;  // 100 times city 0's
+  w.global.world_gdp_pc = 1e4;
+  w.global.median_fee_multiple = 100;  // f-bar = 1e6: city 0 can pay one, city 1 a hundred
+  update_gaps(w, p.coalitions);
+  const MembershipValuer v(w, p.coalitions);
+  EXPECT_DOUBLE_EQ(v.staff(0), 1.0);
+  EXPECT_DOUBLE_EQ(v.staff(1), 10.0);
+  EXPECT_DOUBLE_EQ(v.terms(0).capacity_cost, 0.2);
+  EXPECT_DOUBLE_EQ(v.terms(1).capacity_cost, 0.02);
+  // Four issues at v = 0.3: city 0 takes 0.3, 0.1 -> one; city 1 0.3 .. 0.24 -> four.
+  w.states.commitment[0] = 0.5;
+  w.states.openness[0] = 0.5;
+  w.global.salience_shock[iq(Issue::health)] = 0.3;
+  w.global.salience_shock[iq(Issue::peace)] = 0.3;
+  for (Issue q : {Issue::climate, Issue::economy, Issue::health, Issue::peace}) test::add_network(w, {.issue = q});
+  test::review(w, p, Streams(1), 0, 1.0);
+  EXPECT_EQ(w.members.count[0], 1);
+  EXPECT_EQ(w.members.count[1], 4);
 }
 
 TEST(Portfolio, CapacityCostLimitsThePortfolio) {
@@ -204,11 +292,11 @@ TEST(Portfolio, CapacityCostLimitsThePortfolio) {
   w.global.salience_shock[iq(Issue::health)] = 0.3;
   w.global.salience_shock[iq(Issue::peace)] = 0.3;
   for (Issue q : {Issue::climate, Issue::economy, Issue::health, Issue::peace}) test::add_network(w, {.issue = q});
-  review_portfolios(w, p.coalitions, Streams(1), 0, 1.0);
+  test::review(w, p, Streams(1), 0, 1.0);
   EXPECT_EQ(w.members.count[0], 2);
   // c_m = 0.02: 0.3, 0.28, 0.26, 0.24 -> all four.
   p.coalitions.capacity_cost = 0.02;
-  review_portfolios(w, p.coalitions, Streams(1), 1, 1.0);
+  test::review(w, p, Streams(1), 1, 1.0);
   EXPECT_EQ(w.members.count[0], 4);
 }
 
@@ -221,7 +309,7 @@ TEST(Portfolio, SlotsCapMemberships) {
   w.states.openness[0] = 0.0;
   w.global.salience_shock[iq(Issue::health)] = 0.8;
   for (Issue q : {Issue::climate, Issue::economy, Issue::health}) test::add_network(w, {.issue = q});
-  review_portfolios(w, p.coalitions, Streams(1), 0, 1.0);
+  test::review(w, p, Streams(1), 0, 1.0);
   EXPECT_EQ(w.members.count[0], 2);
 }
 
@@ -238,11 +326,12 @@ TEST(Portfolio, StickinessKeepsMembersBetweenULeaveAndUJoin) {
   const int k = test::add_network(w, {.issue = Issue::climate});
   w.networks.fee[k] = 2e5;
   for (int i = 0; i < 3; ++i) w.members.add(static_cast<std::size_t>(i), k);
+  update_gaps(w, p.coalitions);
   const MembershipValuer v(w, p.coalitions);
   EXPECT_NEAR(v.value(0, k), 0.15, 1e-12);
   EXPECT_NEAR(v.value(1, k), -0.05, 1e-12);
   EXPECT_NEAR(v.value(2, k), -0.15, 1e-12);
-  const PortfolioStats s = review_portfolios(w, p.coalitions, Streams(1), 0, 1.0);
+  const PortfolioStats s = test::review(w, p, Streams(1), 0, 1.0);
   EXPECT_TRUE(w.members.has(0, k));
   EXPECT_TRUE(w.members.has(1, k));
   EXPECT_FALSE(w.members.has(2, k));
@@ -264,7 +353,7 @@ TEST(Portfolio, FeesMustFitTheCooperativeBudget) {
   }
   const int pricey = test::add_network(w, {.name = "pricey", .issue = Issue::climate});
   w.networks.fee[pricey] = 1.5e5;
-  review_portfolios(w, p.coalitions, Streams(1), 0, 1.0);
+  test::review(w, p, Streams(1), 0, 1.0);
   for (std::size_t i = 0; i < 3; ++i) EXPECT_FALSE(w.members.has(i, pricey)) << i;
 
   // Two affordable networks of 6e4 each: only one fits in 1e5.
@@ -272,11 +361,11 @@ TEST(Portfolio, FeesMustFitTheCooperativeBudget) {
   t.networks.fee[pricey] = 6e4;
   const int other = test::add_network(t, {.name = "other", .issue = Issue::economy});
   t.networks.fee[other] = 6e4;
-  review_portfolios(t, p.coalitions, Streams(1), 0, 1.0);
+  test::review(t, p, Streams(1), 0, 1.0);
   for (std::size_t i = 0; i < 3; ++i) EXPECT_EQ(t.members.count[i], 1) << i;
   // 5e4 each: both fit (1e5 <= 1e5).
   t.networks.fee[pricey] = t.networks.fee[other] = 5e4;
-  review_portfolios(t, p.coalitions, Streams(1), 1, 1.0);
+  test::review(t, p, Streams(1), 1, 1.0);
   for (std::size_t i = 0; i < 3; ++i) EXPECT_EQ(t.members.count[i], 2) << i;
 }
 
@@ -295,7 +384,7 @@ TEST(Portfolio, BestCandidatesAreTakenFirst) {
   const int clim = test::add_network(w, {.name = "clim", .issue = Issue::climate});
   w.networks.fee[econ] = w.networks.fee[clim] = 6e4;
   w.members.add(1, econ);  // even when it holds the worse one (1.0 > 0.4 + 0.3)
-  review_portfolios(w, p.coalitions, Streams(1), 0, 1.0);
+  test::review(w, p, Streams(1), 0, 1.0);
   EXPECT_EQ(row(w, 0), (std::vector<int>{clim}));
   EXPECT_EQ(row(w, 1), (std::vector<int>{clim}));
 }
@@ -306,7 +395,7 @@ TEST(Portfolio, MembershipsRespectFeesOnRandomWorlds) {
   for (int seed = 0; seed < 3; ++seed) {
     World w = test::random_world(p, 3000, 30, 3, 25, 50 + seed);
     for (int k = 0; k < 25; ++k) w.networks.fee[k] *= 0.05;  // fees some cities can pay
-    review_portfolios(w, p.coalitions, Streams(seed), 0, 1.0);
+    test::review(w, p, Streams(seed), 0, 1.0);
     for (std::size_t i = 0; i < w.cities.size(); ++i) {
       double fees = 0;
       for (auto k : w.members.of(i)) fees += w.networks.fee[k];
@@ -326,10 +415,10 @@ TEST(Portfolio, RegionScopedNetworksStayInTheirRegion) {
   w.members.add(0, k);  // a region-0 member (e.g. from before a rescoping)
   w.members.add(4, k);
   // A city that does not review drops a membership it is not eligible for.
-  review_portfolios(w, p.coalitions, Streams(1), 0, 0.0);
+  test::review(w, p, Streams(1), 0, 0.0);
   EXPECT_FALSE(w.members.has(0, k));
   EXPECT_FALSE(w.members.has(4, k));
-  review_portfolios(w, p.coalitions, Streams(1), 1, 1.0);
+  test::review(w, p, Streams(1), 1, 1.0);
   for (std::size_t i = 0; i < 6; ++i)
     EXPECT_EQ(w.members.has(i, k), w.cities.region[i] == 1) << "city " << i;
 }
@@ -345,12 +434,12 @@ TEST(Portfolio, MinPopulationKeepsSmallCitiesOut) {
   w.members.add(0, k);
   w.members.add(1, k);
   // Not reviewing: the small member drops it, the one at the minimum keeps it.
-  review_portfolios(w, p.coalitions, Streams(1), 0, 0.0);
+  test::review(w, p, Streams(1), 0, 0.0);
   EXPECT_FALSE(w.members.has(0, k));
   EXPECT_TRUE(w.members.has(1, k));
   w.members.clear(1);
   w.members.add(0, k);
-  review_portfolios(w, p.coalitions, Streams(1), 0, 1.0);
+  test::review(w, p, Streams(1), 0, 1.0);
   EXPECT_FALSE(w.members.has(0, k));
   EXPECT_TRUE(w.members.has(1, k));
   EXPECT_TRUE(w.members.has(2, k));
@@ -363,18 +452,18 @@ TEST(Portfolio, LeavingAUnionDropsUnionScopedNetworks) {
   World w = budget_world(p, {0, 0, 1, 1}, 2, 1, {Agreement{"eu", Issue::economy, true}});
   for (int j = 0; j < 2; ++j) w.states.openness[j] = 0.0;  // economy gap 0.8
   const int k = test::add_network(w, {.issue = Issue::economy, .scope = test::union_scope(0)});
-  review_portfolios(w, p.coalitions, Streams(1), 0, 1.0);
+  test::review(w, p, Streams(1), 0, 1.0);
   for (std::size_t i = 0; i < 4; ++i) ASSERT_TRUE(w.members.has(i, k)) << i;
 
   set_agreement(w, 0, 0, false, p.states);
   World reviewing = w;
-  const PortfolioStats s = review_portfolios(w, p.coalitions, Streams(1), 1, 0.0);
+  const PortfolioStats s = test::review(w, p, Streams(1), 1, 0.0);
   EXPECT_EQ(s.left[k], 2);
   EXPECT_FALSE(w.members.has(0, k));
   EXPECT_FALSE(w.members.has(1, k));
   EXPECT_TRUE(w.members.has(2, k));
   EXPECT_TRUE(w.members.has(3, k));
-  review_portfolios(reviewing, p.coalitions, Streams(1), 1, 1.0);
+  test::review(reviewing, p, Streams(1), 1, 1.0);
   EXPECT_FALSE(reviewing.members.has(0, k));
   EXPECT_FALSE(reviewing.members.has(1, k));
   EXPECT_TRUE(reviewing.members.has(2, k));
@@ -388,17 +477,17 @@ TEST(Portfolio, InactiveNetworksAreNeitherKeptNorJoined) {
   const int k = test::add_network(w, {.issue = Issue::climate});
   w.members.add(0, k);
   w.networks.active[k] = 0;
-  review_portfolios(w, p.coalitions, Streams(1), 0, 1.0);
+  test::review(w, p, Streams(1), 0, 1.0);
   EXPECT_EQ(w.members.total(), 0u);
 }
 
 TEST(Portfolio, NoReviewLeavesEligibleMembershipsUnchanged) {
   const Params p = test::default_params();
   World w = test::random_world(p, 5000, 40, 3, 20, 8);
-  review_portfolios(w, p.coalitions, Streams(8), 0, 1.0);  // now every membership is eligible
+  test::review(w, p, Streams(8), 0, 1.0);  // now every membership is eligible
   ASSERT_GT(w.members.total(), 0u);
   const Memberships before = w.members;
-  const PortfolioStats s = review_portfolios(w, p.coalitions, Streams(8), 1, 0.0);
+  const PortfolioStats s = test::review(w, p, Streams(8), 1, 0.0);
   EXPECT_EQ(w.members.count, before.count);
   EXPECT_EQ(w.members.net, before.net);
   for (int k = 0; k < 20; ++k) EXPECT_EQ(s.joined[k] + s.left[k], 0);
@@ -412,7 +501,7 @@ TEST(Portfolio, ReviewProbabilityIsHonoured) {
   World w = budget_world(p, st, 1);
   w.states.commitment[0] = 0.0;
   test::add_network(w, {.issue = Issue::climate});
-  review_portfolios(w, p.coalitions, Streams(11), 0, 0.3);
+  test::review(w, p, Streams(11), 0, 0.3);
   EXPECT_NEAR(static_cast<double>(w.members.total()) / 4000, 0.3, 0.03);
 }
 
@@ -424,7 +513,7 @@ TEST(Portfolio, SameResultWithOneTwoAndFourThreads) {
     tbb::task_arena arena(threads);
     return arena.execute([&] {
       World w = start;
-      PortfolioStats s = review_portfolios(w, p.coalitions, Streams(5), 3, 0.5);
+      PortfolioStats s = test::review(w, p, Streams(5), 3, 0.5);
       return std::make_pair(w.members, s);
     });
   };

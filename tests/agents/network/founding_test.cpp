@@ -1,5 +1,6 @@
-// Phase 6b (MODEL 7.5): founding demand, new networks and their founders and
-// invitees, and dissolution of weak networks.
+// Phase 6b (MODEL 7.5): founding demand, new networks (their founders and
+// founding groups), answer networks, start networks, and the life of a
+// network (forming, active, dormant, dissolved).
 #include <algorithm>
 #include <set>
 #include <string>
@@ -33,27 +34,36 @@ TEST(Founding, DemandFormula) {
   for (double d : founding_demand(w)) EXPECT_EQ(d, 0.0);
 }
 
-// Eight cities in state 0 with populations (1.0, 2.1, 3.3, 6.0, 6.6, 7.8, 9.5,
-// 12.0) x 1e6 and two in state 1 at 6.01e6 and 6.02e6. City 3 has reputation 100,
-// the others 0, so it is (all but surely) the founder. Only climate is salient;
-// state 0 has no climate commitment, so its cities value a climate network highly.
+// Twelve cities of one state in region 0 (GDP 1..12 x 1e10) and two of a
+// state in region 1. Only climate is salient and both states have left the
+// climate regime's commitments (a wide gap): a climate network is worth a
+// lot to every city. Typical membership costs about 20 USD: all can afford.
 World founding_world(const Params& p) {
-  World w = test::make_world(p, {0, 0, 0, 0, 0, 0, 0, 0, 1, 1}, 2, 2);
-  const double pop[] = {1.0, 2.1, 3.3, 6.0, 6.6, 7.8, 9.5, 12.0, 6.01, 6.02};
-  for (std::size_t i = 0; i < 10; ++i) test::set_city_economy(w, i, pop[i] * 1e6, 1e4);
-  w.cities.reputation[3] = 100;
+  std::vector<int> states(14, 0);
+  states[12] = states[13] = 1;
+  World w = test::make_world(p, states, 2, 2);
+  for (std::size_t i = 0; i < 14; ++i) test::set_city_economy(w, i, 1e6, 1e4 * static_cast<double>(i + 1));
   w.global.salience = {};
   w.global.salience[iq(Issue::climate)] = 1.0;
   w.states.commitment << 0.0, 0.0;
+  update_gaps(w, p.coalitions);
+  w.states.gap_recent = w.states.gap;  // a wide gap, but no retreat: no answers here
   test::refresh(w, p);
   w.cities.intl_budget.setConstant(1e6);  // x D = 5e5 each
-  w.global.world_gdp_pc = 1.0;            // fees of about 20 USD: everyone can afford them
+  w.global.world_gdp_pc = 1.0;            // fees of about 20 USD
   return w;
 }
 
 std::string founder_of(const EventRecord& e) {
   const auto b = e.detail.find("founder ") + 8;
   return e.detail.substr(b, e.detail.find(';') - b);
+}
+
+std::set<int> members_of(const World& w, int k) {
+  std::set<int> m;
+  for (std::size_t i = 0; i < w.cities.size(); ++i)
+    if (w.members.has(i, k)) m.insert(static_cast<int>(i));
+  return m;
 }
 
 TEST(Founding, RateZeroFoundsNothing) {
@@ -65,73 +75,63 @@ TEST(Founding, RateZeroFoundsNothing) {
   EXPECT_TRUE(w.log.empty());
 }
 
-TEST(Founding, FounderJoinsAndInvitesItsNearestSameStateCities) {
+TEST(Founding, FounderJoinsWithTheCitiesMostLikeIt) {
+  // One birth, a regional one: the founder invites the five able cities of
+  // its region nearest to it in GDP (none of region 1's), valued as the club
+  // of all six; with a wide gap they all accept.
   Params p = test::reference_params();
-  p.founding.rate = 6;  // Poisson(6 x 0.5) births on climate
+  p.founding.rate = 2;  // Poisson(2 x 0.5): at least one birth with this seed
+  p.founding.regional_probability = 1.0;
   World w = founding_world(p);
   const int born = found_networks(w, p, Streams(2), 0);
   ASSERT_GT(born, 0);
-  ASSERT_EQ(w.networks.size(), static_cast<std::size_t>(born));
-  ASSERT_EQ(w.log.size(), static_cast<std::size_t>(born));
-
-  // The first network: founded by city 3 (6.0e6) with the five nearest in
-  // population of its own state (6.6, 7.8, 3.3, 9.5, 2.1; distances 0.6 to
-  // 3.9), not 1.0 (5.0 away) or 12.0 (6.0 away), and none of state 1's cities
-  // although they are nearer still.
-  EXPECT_EQ(w.log[0].kind, "founded");
-  ASSERT_EQ(founder_of(w.log[0]), "c3");
-  std::set<int> members;
-  for (std::size_t i = 0; i < 10; ++i)
-    if (w.members.has(i, 0)) members.insert(static_cast<int>(i));
-  EXPECT_EQ(members, (std::set<int>{1, 2, 3, 4, 5, 6}));
+  ASSERT_EQ(w.log[0].kind, "founded");
+  const std::string founder = founder_of(w.log[0]);
+  const auto f = static_cast<int>(std::find(w.cities.name.begin(), w.cities.name.end(), founder) - w.cities.name.begin());
+  ASSERT_LT(f, 14);
+  EXPECT_EQ(w.networks.origin[0], NetworkOrigin::founded);
+  EXPECT_EQ(w.networks.scope[0].kind, ScopeKind::region);
+  EXPECT_EQ(w.networks.scope[0].index, w.cities.region[f]);
+  const std::set<int> m = members_of(w, 0);
+  EXPECT_TRUE(m.count(f));
+  EXPECT_EQ(m.size(), 6u) << w.log[0].detail;
+  // The five nearest in GDP within the region: no gap in GDP rank beyond them.
+  const int lo = *m.begin(), hi = *m.rbegin();
+  EXPECT_EQ(hi - lo, 5);
+  for (int i : m) EXPECT_EQ(w.cities.region[i], w.cities.region[f]);
   EXPECT_EQ(w.networks.members[0], 6);
-  EXPECT_EQ(w.networks.issue[0], Issue::climate);
-  EXPECT_EQ(w.networks.founder_state[0], 0);
-  EXPECT_EQ(w.networks.founded[0], 2000);
-  EXPECT_DOUBLE_EQ(w.networks.recognition[0], p.networks.initial_recognition);
-  EXPECT_DOUBLE_EQ(w.networks.fee[0], w.networks.fee_multiple[0] * 1.0);
-  EXPECT_NE(w.log[0].detail.find("5 of 5 invited cities joined"), std::string::npos) << w.log[0].detail;
+  EXPECT_EQ(w.networks.status[0], NetworkStatus::forming);  // dissolve_weak_networks sets it
   // Joining charged the fee.
-  EXPECT_DOUBLE_EQ(w.cities.fees[0], [&] {
-    double f = 0;
-    for (auto k : w.members.of(0)) f += w.networks.fee[k];
-    return f;
-  }());
+  double fees = 0;
+  for (auto k : w.members.of(static_cast<std::size_t>(f))) fees += w.networks.fee[k];
+  EXPECT_DOUBLE_EQ(w.cities.fees[f], fees);
+}
 
-  // Every network: its founder is a member, all members are of the founder's state.
-  for (std::size_t k = 0; k < w.networks.size(); ++k) {
-    const std::string founder = founder_of(w.log[k]);
-    const auto it = std::find(w.cities.name.begin(), w.cities.name.end(), founder);
-    ASSERT_NE(it, w.cities.name.end());
-    const auto f = static_cast<std::size_t>(it - w.cities.name.begin());
-    EXPECT_TRUE(w.members.has(f, static_cast<int>(k))) << "network " << k;
-    for (std::size_t i = 0; i < 10; ++i)
-      if (w.members.has(i, static_cast<int>(k))) {
-        EXPECT_EQ(w.cities.state[i], w.networks.founder_state[k]);
-      }
+TEST(Founding, InviteesAlreadyServedInTheNicheAreNotAsked) {
+  // Every city of region 0 but two already holds a regional climate network:
+  // a new regional climate network is founded with the two unserved ones.
+  Params p = test::reference_params();
+  p.founding.rate = 2;
+  p.founding.regional_probability = 1.0;
+  World w = founding_world(p);
+  const int old = test::add_network(w, {.name = "old", .issue = Issue::climate, .scope = test::region_scope(0)});
+  for (std::size_t i = 2; i < 12; ++i) w.members.add(i, old);
+  test::refresh(w, p);
+  w.cities.intl_budget.setConstant(1e6);
+  w.global.world_gdp_pc = 1.0;
+  found_networks(w, p, Streams(2), 0);
+  for (std::size_t k = 1; k < w.networks.size(); ++k) {
+    if (w.networks.scope[k].index != 0) continue;
+    for (int i : members_of(w, static_cast<int>(k))) {
+      const bool founder = w.cities.name[i] == founder_of(w.log[k - 1]);
+      EXPECT_TRUE(founder || i < 2) << "city " << i << " was served already";
+    }
   }
 }
 
-TEST(Founding, InviteesMustAffordTheFee) {
-  // The nearest city (c4, 6.6e6) has spent its cooperative budget: it is
-  // passed over and the sixth nearest (c0, 5.0e6 away) is invited instead.
-  Params p = test::reference_params();
-  p.founding.rate = 6;
-  World w = founding_world(p);
-  w.cities.fees[4] = 5e5;  // spare 0 < fee
-  ASSERT_GT(found_networks(w, p, Streams(2), 0), 0);
-  ASSERT_EQ(founder_of(w.log[0]), "c3");
-  std::set<int> members;
-  for (std::size_t i = 0; i < 10; ++i)
-    if (w.members.has(i, 0)) members.insert(static_cast<int>(i));
-  EXPECT_EQ(members, (std::set<int>{0, 1, 2, 3, 5, 6}));
-}
-
-TEST(Founding, FounderDrawnWithWeightXTimesReputationTimesSpare) {
-  // Weights x (V + 0.01) (x D - fees)+:
-  //   c0: 1.0 x 0.01 x 1e6 = 1e4 ; c1: 0.5 x 0.01 x 1e6 = 5e3 ;
-  //   c2: 0.5 x 0.02 x 1e6 = 1e4 ; c3: spends all on fees: 0.
-  // Founder shares 0.4, 0.2, 0.4, 0 over about 200 births.
+TEST(Founding, OnlyAbleCitiesFoundAndPlayedCitiesNeverDo) {
+  // Founders are drawn with weight x among the able: a free slot, a typical
+  // membership's cost left in the cooperation budget, not played.
   Params p = test::reference_params();
   p.founding.rate = 300;
   World w = test::make_world(p, {0, 1, 2, 3}, 4);
@@ -140,31 +140,32 @@ TEST(Founding, FounderDrawnWithWeightXTimesReputationTimesSpare) {
   test::refresh(w, p);
   w.cities.cooperation << 1.0, 0.5, 0.5, 0.5;
   w.cities.intl_budget << 1e6, 2e6, 2e6, 2e6;
-  w.cities.reputation << 0.0, 0.0, 0.01, 5.0;
-  w.cities.fees << 0.0, 0.0, 0.0, 1.5e6;
-  w.global.world_gdp_pc = 1.0;
+  w.cities.fees << 0.0, 0.0, 0.0, 1e6 - 1;  // city 3: less than a typical fee left
+  w.players.play(4, 2, PlayerChoice{});      // city 2 is a student's
+  w.global.world_gdp_pc = 1e4;                // typical fee 10 x 1e4 = 1e5
   const int born = found_networks(w, p, Streams(21), 0);
   ASSERT_GT(born, 100);
   std::vector<int> founded(4, 0);
   for (const auto& e : w.log) ++founded[static_cast<std::size_t>(founder_of(e)[1] - '0')];
-  EXPECT_NEAR(founded[0] / static_cast<double>(born), 0.4, 0.1);
-  EXPECT_NEAR(founded[1] / static_cast<double>(born), 0.2, 0.08);
-  EXPECT_NEAR(founded[2] / static_cast<double>(born), 0.4, 0.1);
+  // x weights 1.0 and 0.5: two thirds and one third.
+  EXPECT_NEAR(founded[0] / static_cast<double>(born), 2.0 / 3, 0.1);
+  EXPECT_NEAR(founded[1] / static_cast<double>(born), 1.0 / 3, 0.1);
+  EXPECT_EQ(founded[2], 0);
   EXPECT_EQ(founded[3], 0);
+  // Nor did the played city join anything on its own.
+  EXPECT_EQ(w.members.count[2], 0);
 }
 
-TEST(Founding, LargeRateFoundsManyAndScopesFollowRegionalProbability) {
+TEST(Founding, ScopesFollowRegionalProbabilityAndOnlySalientIssuesGetNetworks) {
   Params p = test::reference_params();
   p.founding.rate = 30;
   p.founding.regional_probability = 1.0;
   World w = founding_world(p);
-  const int born = found_networks(w, p, Streams(3), 0);
-  EXPECT_GT(born, 5);
+  ASSERT_GT(found_networks(w, p, Streams(3), 0), 5);
   for (std::size_t k = 0; k < w.networks.size(); ++k) {
     EXPECT_EQ(w.networks.scope[k].kind, ScopeKind::region);
-    EXPECT_EQ(w.networks.scope[k].index, w.states.region[w.networks.founder_state[k]]);
+    EXPECT_EQ(w.networks.issue[k], Issue::climate);
     EXPECT_GE(w.networks.members[k], 1);
-    EXPECT_TRUE(w.networks.active[k]);
   }
   p.founding.regional_probability = 0.0;
   World g = founding_world(p);
@@ -172,19 +173,89 @@ TEST(Founding, LargeRateFoundsManyAndScopesFollowRegionalProbability) {
   for (std::size_t k = 0; k < g.networks.size(); ++k) EXPECT_EQ(g.networks.scope[k].kind, ScopeKind::global);
 }
 
-TEST(Founding, OnlySalientIssuesGetNetworks) {
-  Params p = test::reference_params();
-  p.founding.rate = 30;
-  World w = founding_world(p);  // only climate is salient
-  found_networks(w, p, Streams(4), 0);
-  ASSERT_GT(w.networks.size(), 0u);
-  for (std::size_t k = 0; k < w.networks.size(); ++k) EXPECT_EQ(w.networks.issue[k], Issue::climate);
+// A state whose climate commitment fell: its retreat is gap - recent gap.
+World retreat_world(const Params& p, double autonomy) {
+  World w = test::make_world(p, std::vector<int>(10, 0), 2);
+  for (int j = 0; j < 2; ++j) w.states.commitment[j] = 0.7;
+  w.cities.autonomy.setConstant(autonomy);
+  update_gaps(w, p.coalitions);
+  w.states.gap_recent = w.states.gap;  // used to a gap of 0.1
+  w.states.commitment[0] = 0.1;        // state 0 leaves: gap 0.7
+  update_gaps(w, p.coalitions);
+  test::refresh(w, p);
+  return w;
 }
 
-// Five cities; "small" has 2 members, "ok" 3, "unfunded" is sponsored with
-// funding 0 and 4 members, "funded" is sponsored and funded with 4 members.
+TEST(Answers, ARetreatMakesCitiesFoundANationalCoalition) {
+  Params p = test::reference_params();
+  p.founding.rate = 0;        // no ordinary births
+  p.founding.answer_rate = 5;
+  World w = retreat_world(p, 0.8);
+  EXPECT_NEAR(retreat(w.states, 0, iq(Issue::climate)), 0.6, 1e-12);
+  EXPECT_EQ(retreat(w.states, 1, iq(Issue::climate)), 0.0);
+  const int born = found_networks(w, p, Streams(5), 0);
+  ASSERT_GT(born, 0);
+  for (std::size_t k = 0; k < w.networks.size(); ++k) {
+    EXPECT_EQ(w.networks.origin[k], NetworkOrigin::answer);
+    EXPECT_EQ(w.networks.issue[k], Issue::climate);
+    EXPECT_EQ(w.networks.scope[k].kind, ScopeKind::states);
+    EXPECT_EQ(w.networks.scope[k].states[0], 1);
+    EXPECT_EQ(w.networks.scope[k].states[1], 0);
+  }
+  // Every city of the state was invited; with a wide gap most accept.
+  EXPECT_GE(w.networks.members[0], 5);
+  EXPECT_NE(w.log[0].detail.find("of 9 cities joined"), std::string::npos) << w.log[0].detail;
+}
+
+TEST(Answers, NoRetreatNoAnswerAndCitiesWithoutAutonomyCannotAnswer) {
+  Params p = test::reference_params();
+  p.founding.rate = 0;
+  p.founding.answer_rate = 5;
+  // No retreat: the gap is what cities are used to.
+  World w = retreat_world(p, 0.8);
+  w.states.gap_recent = w.states.gap;
+  EXPECT_EQ(found_networks(w, p, Streams(5), 0), 0);
+  // A centralised state's cities (no autonomy, so no budget): none is able.
+  World c = retreat_world(p, 0.0);
+  EXPECT_EQ(found_networks(c, p, Streams(5), 0), 0);
+  // The answer rate scales births: more retreat, more answers (over many draws).
+  int small = 0, large = 0;
+  for (std::uint32_t s = 0; s < 40; ++s) {
+    World a = retreat_world(p, 0.8);
+    a.states.gap_recent[0][iq(Issue::climate)] = 0.6;  // retreat 0.1
+    small += found_networks(a, p, Streams(100 + s), 0);
+    World b = retreat_world(p, 0.8);                   // retreat 0.6
+    large += found_networks(b, p, Streams(100 + s), 0);
+  }
+  EXPECT_GT(large, 2 * small);
+}
+
+TEST(StartNetworks, ComeWithTheirFoundingGroups) {
+  Params p = test::reference_params();
+  World w = founding_world(p);
+  w.global.salience_baseline = p.salience.baseline;
+  found_start_networks(w, 6, p, Streams(9));
+  ASSERT_EQ(w.networks.size(), 6u);
+  ASSERT_EQ(w.log.size(), 6u);
+  for (std::size_t k = 0; k < 6; ++k) {
+    EXPECT_EQ(w.networks.origin[k], NetworkOrigin::start);
+    EXPECT_NE(w.networks.name[k].find("(before 2000)"), std::string::npos);
+    // Taken as they were: every invited city is a member, none chose.
+    const auto& d = w.log[k].detail;
+    const auto of = d.find(" of ");
+    const int joined = std::stoi(d.substr(d.find("; ") + 2, of - d.find("; ") - 2));
+    const int invited = std::stoi(d.substr(of + 4));
+    EXPECT_EQ(joined, invited) << d;
+    EXPECT_EQ(w.networks.members[k], 1 + joined) << d;
+  }
+  EXPECT_GE(w.networks.members[0], 3);
+}
+
+// Networks founded in 1990, established by 2000 (formed): "small" has 2
+// members, "ok" 3, "unfunded" is sponsored with funding 0 and 4 members,
+// "funded" is sponsored and funded with 4 members.
 struct DissolveFixture {
-  Params p = test::reference_params();  // n_min 3, grace 3
+  Params p = test::reference_params();  // n_min 3, grace 3, forming 3
   World w;
   int small, ok, unfunded, funded;
   DissolveFixture() {
@@ -193,6 +264,7 @@ struct DissolveFixture {
     ok = test::add_network(w, {.name = "ok", .fee_multiple = 1});
     unfunded = test::add_network(w, {.name = "unfunded", .fee_multiple = 1, .funding = 0, .sponsored = true});
     funded = test::add_network(w, {.name = "funded", .fee_multiple = 1, .funding = 1e5, .sponsored = true});
+    for (int k = 0; k < 4; ++k) w.networks.founded[k] = 1990, w.networks.formed[k] = 1;
     for (std::size_t i = 0; i < 2; ++i) w.members.add(i, small);
     for (std::size_t i = 0; i < 3; ++i) w.members.add(i, ok);
     for (std::size_t i = 0; i < 4; ++i) w.members.add(i, unfunded), w.members.add(i, funded);
@@ -200,13 +272,19 @@ struct DissolveFixture {
   }
   int year() {
     count_members(w);
-    return dissolve_weak_networks(w, p.founding);
+    const int n = dissolve_weak_networks(w, p.founding);
+    ++w.global.year;
+    return n;
   }
 };
 
 TEST(Dissolve, WeakForGraceYearsDissolvesNotBefore) {
   DissolveFixture f;
   EXPECT_EQ(f.year(), 0);
+  EXPECT_EQ(f.w.networks.status[f.small], NetworkStatus::dormant);
+  EXPECT_EQ(f.w.networks.status[f.ok], NetworkStatus::active);
+  EXPECT_TRUE(f.w.networks.counted(f.ok));
+  EXPECT_FALSE(f.w.networks.counted(f.small));
   EXPECT_EQ(f.year(), 0);
   EXPECT_TRUE(f.w.networks.active[f.small]);
   EXPECT_EQ(f.w.networks.weak_years[f.small], 2);
@@ -214,10 +292,11 @@ TEST(Dissolve, WeakForGraceYearsDissolvesNotBefore) {
   EXPECT_EQ(f.w.cities.fees[0], 4e4);
   EXPECT_EQ(f.year(), 2);  // third weak year: small and unfunded go
   EXPECT_FALSE(f.w.networks.active[f.small]);
+  EXPECT_EQ(f.w.networks.status[f.small], NetworkStatus::ended);
   EXPECT_FALSE(f.w.networks.active[f.unfunded]);
   EXPECT_TRUE(f.w.networks.active[f.ok]);
   EXPECT_TRUE(f.w.networks.active[f.funded]);
-  EXPECT_EQ(f.w.networks.ended[f.small], 2000);
+  EXPECT_EQ(f.w.networks.ended[f.small], 2002);
   // Members released, their fees with them.
   for (std::size_t i = 0; i < 5; ++i) {
     EXPECT_FALSE(f.w.members.has(i, f.small));
@@ -263,14 +342,41 @@ TEST(Dissolve, GraceYearsAndMinMembersAreParameters) {
   EXPECT_TRUE(f.w.networks.active[f.funded]);
 }
 
+TEST(Dissolve, ANewNetworkHasItsFoundingPeriodToGatherMembers) {
+  // Founded in 2000 with 1 member: forming (not counted) in 2000, 2001 and
+  // 2002; dissolved in 2003 unless it has gathered n_min. Another reaches 3
+  // members in 2001: active from then on, and weak only after grace years.
+  DissolveFixture f;
+  const int lone = test::add_network(f.w, {.name = "lone"});
+  const int grows = test::add_network(f.w, {.name = "grows"});
+  f.w.members.add(0, lone);
+  f.w.members.add(0, grows);
+  for (int y = 0; y < 3; ++y) {
+    if (y == 1) f.w.members.add(1, grows), f.w.members.add(2, grows);
+    f.year();
+    EXPECT_EQ(f.w.networks.status[lone], NetworkStatus::forming) << y;
+    EXPECT_FALSE(f.w.networks.counted(lone));
+  }
+  EXPECT_EQ(f.w.networks.status[grows], NetworkStatus::active);
+  f.year();  // 2003: the founding period is over
+  EXPECT_FALSE(f.w.networks.active[lone]);
+  EXPECT_NE(f.w.log.back().detail.find("never gathered enough members"), std::string::npos);
+  // "grows" falls back below n_min: dormant, not forming, and given grace.
+  f.w.members.remove(2, grows);
+  f.year();
+  EXPECT_EQ(f.w.networks.status[grows], NetworkStatus::dormant);
+  EXPECT_TRUE(f.w.networks.active[grows]);
+}
+
 TEST(Dissolve, NamedNetworksAreNeverTooSmallButCanLoseTheirSponsor) {
-  // docs/MODEL.md 9.2: a named (historical) network does not dissolve for
-  // lack of members, but the sponsor rule still applies to it.
+  // docs/MODEL.md: a named (historical) network does not dissolve for lack
+  // of members (it is dormant, not counted), but the sponsor rule applies.
   DissolveFixture f;
   f.w.networks.named[f.small] = 1;
   f.w.networks.named[f.unfunded] = 1;
   for (int year = 0; year < 5; ++year) f.year();
   EXPECT_TRUE(f.w.networks.active[f.small]);
+  EXPECT_EQ(f.w.networks.status[f.small], NetworkStatus::dormant);
   EXPECT_EQ(f.w.networks.weak_years[f.small], 0);
   EXPECT_FALSE(f.w.networks.active[f.unfunded]);
 }

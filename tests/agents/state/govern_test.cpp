@@ -117,6 +117,30 @@ TEST(Govern, PreemptionNeedsHighTensionAndCentralisation) {
   EXPECT_DOUBLE_EQ(w.states.partnership[1], 0.09);
 }
 
+TEST(Govern, PreemptionIsAnEpisodeAndTakesAtMostEtaKappa) {
+  // Tension far above T_crit every year: the state pre-empts once, takes
+  // eta_a kappa min(1, T - T_crit) = 0.1 x 0.7 x 1 of autonomy, then waits
+  // preemption_interval (4) years, during which autonomy relaxes back.
+  const Params p = test::reference_params();
+  World w = test::make_world(p, {0, 0}, 1);
+  w.states.centralisation[0] = 0.7;
+  std::vector<int> episodes;
+  for (int year = 0; year < 10; ++year) {
+    w.cities.tension.setConstant(20.0);  // whatever the decay, far above
+    w.log.clear();
+    const double before = w.cities.autonomy[0];
+    govern(w, p.states, Streams(1), static_cast<std::uint32_t>(year));
+    if (w.states.preempting[0]) {
+      episodes.push_back(year);
+      EXPECT_DOUBLE_EQ(w.cities.autonomy[0], before - 0.1 * 0.7);
+    } else {
+      EXPECT_DOUBLE_EQ(w.cities.autonomy[0], before + 0.1 * (0.4 - before));
+    }
+  }
+  EXPECT_EQ(episodes, (std::vector<int>{0, 5}));
+  EXPECT_GT(w.cities.autonomy[0], 0.3);  // never ground down to nothing
+}
+
 TEST(Govern, AutonomyNeverBelowZero) {
   Params p = test::reference_params();
   p.states.preemption_rate = 10;
