@@ -95,7 +95,7 @@ GlobalMetrics global_metrics(const World& w) {
   m.mean_autonomy = n ? sum_over(n, [&](std::size_t i) { return c.autonomy[i]; }) / static_cast<double>(n) : 0.0;
   for (std::size_t k = 0; k < nw.size(); ++k) {
     if (!nw.active[k]) continue;
-    m.active_networks += 1;
+    m.active_networks += nw.counted(k);  // clubs with n_min members, not empty shells
     m.actions += nw.actions[k];
     m.network_power += nw.power[k];
   }

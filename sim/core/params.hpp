@@ -28,21 +28,35 @@ struct CompetitionParams {
 
 struct EconomyParams {
   double scaling_beta;          // beta: urban scaling exponent
-  double migration;             // m: internal migration toward richer cities
-  double gibrat_sd;             // s: sd of yearly log-growth shocks
-  double capital_to_output;     // theta: output gained per USD of net mobile inflow
-  double club_benefit;          // k_c: growth added per unit of cooperation and salience
+  double capital_to_output;     // theta: change of income position per unit of net inflow / GDP
+  double club_benefit;          // k_c: income position gained per year per unit of cooperation and salience
+  double gibrat_sd;             // s: sd of the yearly shock to the income position
+  double position_decay;        // r_c: share of the income position lost each year (convergence)
+  double income_margin;         // M_y: |ln(y / y-hat)| at most this
+  double migration;             // mu: population deviation gained per unit of relative income position
+  double migration_decay;       // r_m: share of the population deviation lost each year
+  double population_margin;     // M_P: |ln(P / P-hat)| at most this
+};
+
+// How strongly the exogenous forces of configs/world/drivers.yaml act (MODEL 7.0).
+struct DriverParams {
+  double digital_cost_cut;      // c_d: membership costs fall by this share when digital communication is universal
+  double globalisation_reach;   // g_d: the international share of budgets rises by this factor when globalisation is complete
+  double salience_scale;        // s_d: multiplies the data's shifts of baseline salience
 };
 
 struct CoalitionParams {
   double b_size, b_power, b_funding, b_fit, b_gap;  // b_K, b_R, b_F, b_P, b_G
-  double half_size;             // n_half
-  double b_peer;                // b_W: weight of the peer term w/(w + w_half) n/(n + n_half)
-  double peer_half;             // w_half: peer weight (members' mean GDP / mean city GDP) at half effect
+  double half_size;             // n_half: members at which sharing gives half its benefit
+  double crowding_size;         // n_c: members at which crowding halves each member's share
+  double voice_size;            // n_v: members at which a member's share of the network's voice is halved
+  double b_peer;                // b_W: weight of the peer term (likeness to the typical member) x n/(n + n_half)
+  double peer_width;            // s_W: the difference of ln GDP at which likeness is e^-1/2
   double choice_precision;      // lambda: inverse scale of the logistic choice noise
   double u_join, u_leave;       // thresholds; stickiness h = u_join - u_leave
   double sovereign_cost;        // c_S
-  double capacity_cost;         // c_m: staff cost of each extra membership
+  double capacity_cost;         // c_m: staff cost of each extra membership (for a city with one typical membership's budget)
+  double capacity_scaling;      // eta: staff grow as (cooperation budget / typical membership cost)^eta
   double climate_target;        // C*
   double openness_target;       // O*
   double review_probability;    // p_review
@@ -66,11 +80,14 @@ struct NetworkParams {
 
 struct FoundingParams {
   double rate;                  // lambda_f: new networks per unit demand per issue per year
-  double min_members;           // n_min
-  double grace_years;           // years below n_min (or unfunded) before dissolution
+  double min_members;           // n_min: members a network needs to count as active
+  double forming_years;         // years a new network has to gather n_min members
+  double grace_years;           // years an established network may stay below n_min (or unfunded)
   double regional_probability;  // chance a new network is scoped to its founder's region
-  double invitees;              // same-state cities the founder invites
-  double founder_floor;         // the 0.01 added to reputation in the founder weight
+  double invitees;              // cities the founder invites to found it with
+  double answer_rate;           // lambda_a: answer networks per unit of retreat x sqrt(able cities) per year
+  double gap_memory;            // years over which cities get used to a state's gap
+  double founding_group;        // size of the founding group a city expects of a named network without a list
 };
 
 struct StateParams {
@@ -87,6 +104,7 @@ struct StateParams {
   double tension_gain;          // gamma_T
   double tension_critical;      // T_crit
   double preemption_rate;       // eta_a
+  double preemption_interval;   // years a state waits after pre-empting before it may again
   double autonomy_relax;        // speed of autonomy back to its initial value
   double partnership_rate;      // r_pi
   double union_exit_openness;   // openness lost when a state leaves a union
@@ -111,6 +129,7 @@ struct Params {
   BudgetParams budget;
   CompetitionParams competition;
   EconomyParams economy;
+  DriverParams drivers;
   CoalitionParams coalitions;
   NetworkParams networks;
   FoundingParams founding;

@@ -27,6 +27,10 @@ enum class Phase : std::uint32_t {
   state_exit,
   synthetic_world,
   event_network,
+  invitation,        // a listed city invited to an invitation-only network (C40)
+  answer_founding,   // answer networks: counts, founders
+  answer_invite,     // cities invited to an answer network
+  start_networks,    // networks active before the start year
 };
 
 class Streams {

@@ -2,6 +2,8 @@
 
 #include <chrono>
 
+#include <fmt/format.h>
+
 #include "sim/engine/initialise.hpp"
 #include "sim/engine/step.hpp"
 #include "sim/engine/timeline.hpp"
@@ -17,11 +19,20 @@ double seconds_since(std::chrono::steady_clock::time_point t0) {
 }  // namespace
 
 WorldData load_world(const Scenario& s, const RunContext& ctx) {
-  if (s.world.kind == WorldSpec::Kind::synthetic)
-    return make_synthetic_world(s.world.synthetic, s.start, s.params);
+  if (s.world.kind == WorldSpec::Kind::synthetic) return make_synthetic_world(s.world.synthetic, s.start);
   RealWorldSpec spec = s.world.real;
   if (spec.directory.empty()) spec.directory = ctx.default_world_dir;
-  return load_real_world(spec, s.start, s.params);
+  return load_real_world(spec, s.start);
+}
+
+std::string world_key(const Scenario& s, const RunContext& ctx) {
+  if (s.world.kind == WorldSpec::Kind::synthetic) {
+    const SyntheticWorldSpec& w = s.world.synthetic;
+    return fmt::format("synthetic {} {} {} {} {} {} {}", w.cities, w.states, w.regions, w.networks, w.seed,
+                       w.zipf_exponent, s.start);
+  }
+  return fmt::format("real {} {}", s.world.real.directory.empty() ? ctx.default_world_dir : s.world.real.directory,
+                     s.start);
 }
 
 RunSummary run_loaded(const Scenario& s, const WorldData& data, RunObserver& observer, const RunContext& ctx) {

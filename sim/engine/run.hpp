@@ -38,6 +38,10 @@ struct RunContext {
 // Loads the world of a scenario (real or synthetic) at its start year.
 WorldData load_world(const Scenario& scenario, const RunContext& context);
 
+// What load_world depends on (the world's folder or synthetic spec, and the
+// start year; never a parameter): equal keys load equal worlds.
+std::string world_key(const Scenario& scenario, const RunContext& context);
+
 // Runs a scenario on already loaded world data (copied, so one load can serve
 // many runs). Throws InputError when the scenario's events do not fit the world.
 RunSummary run_loaded(const Scenario& scenario, const WorldData& data, RunObserver& observer,

@@ -5,41 +5,44 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "agents/city/budget.hpp"
 #include "agents/city/compete.hpp"
 #include "agents/city/economy.hpp"
 #include "agents/city/learning.hpp"
 #include "agents/city/portfolio.hpp"
 #include "agents/network/aggregate.hpp"
+#include "agents/forces.hpp"
 #include "agents/network/founding.hpp"
+#include "agents/network/named.hpp"
+#include "agents/state/gaps.hpp"
 #include "agents/state/govern.hpp"
-#include "sim/engine/initialise.hpp"
 #include "sim/engine/invariants.hpp"
 
 namespace urbis {
 
 void phase_events(World& w, Params& p, Timeline& timeline) {
+  apply_forces(w, p);             // the year's exogenous forces
   timeline.apply(w, p, w.global.year);
-  // Salience relaxes toward its baseline.
-  for (int q = 0; q < kIssueCount; ++q) {
-    double& s = w.global.salience[q];
-    s += p.salience.relax_rate * (p.salience.baseline[q] - s);
-    w.global.salience_shock[q] = s - p.salience.baseline[q];
-  }
+  relax_salience(w.global, p.salience.relax_rate);
+  update_gaps(w, p.coalitions);   // the gaps the states leave, after the year's events
 }
 
 // Budgets (and this year's membership costs).
-void phase_budgets(World& w, const Params& p) { refresh_budgets(w, p); }
+void phase_budgets(World& w, const Params& p) { refresh_budgets(w); }
 
 // Competition for the mobile pool.
 void phase_competition(World& w, const Params& p) { compete(w.states, w.cities, p.competition); }
 
 void phase_economy(World& w, const Params& p, const Streams& rng) {
-  grow_economy(w.states, w.members, w.networks, w.global.salience, w.cities, p.economy, rng, w.global.step);
-  refresh_budgets(w, p);
+  update_national(*w.anchors, w.global.year, w.states);
+  grow_economy(*w.anchors, w.global.year, w.states, w.members, w.networks, w.global.salience, w.cities, p.economy,
+               rng, w.global.step);
+  refresh_budgets(w);
 }
 
 // Portfolio reviews against the networks as they were at t.
 void phase_coalitions(World& w, const Params& p, const Streams& rng) {
+  extend_invitations(w);  // the invited review their portfolios now
   const PortfolioStats moves = review_portfolios(w, p.coalitions, rng, w.global.step, p.coalitions.review_probability);
   for (std::size_t k = 0; k < w.networks.size(); ++k) {
     if (moves.joined[k]) w.log.push_back({w.global.year, "joined", w.networks.name[k], fmt::format("{} cities", moves.joined[k])});
@@ -60,7 +63,10 @@ void phase_founding(World& w, const Params& p, const Streams& rng) {
   dissolve_weak_networks(w, p.founding);
 }
 
-void phase_states(World& w, const Params& p, const Streams& rng) { govern(w, p.states, rng, w.global.step); }
+void phase_states(World& w, const Params& p, const Streams& rng) {
+  govern(w, p.states, rng, w.global.step);
+  remember_gaps(w.states, 1.0 / p.founding.gap_memory);
+}
 
 void phase_learning(World& w, const Params& p, const Streams& rng) {
   compute_payoffs(w.cities, w.global.mitigation, p.learning);

@@ -7,27 +7,35 @@
 #include <fmt/format.h>
 
 #include "agents/city/portfolio.hpp"
+#include "agents/forces.hpp"
 #include "agents/network/founding.hpp"
+#include "agents/network/named.hpp"
 #include "agents/state/govern.hpp"
+#include "agents/variables.hpp"
 #include "sim/core/parallel.hpp"
 
 namespace urbis {
 
 namespace {
 
-const std::vector<std::string>& state_variables() {
-  static const std::vector<std::string> v = {"populism", "centralisation", "openness", "tax_share",
-                                             "commitment", "partnership", "growth", "urban_growth"};
-  return v;
+AgentKind agent_kind(VariableRef::Kind kind) {
+  switch (kind) {
+    case VariableRef::Kind::state: return AgentKind::state;
+    case VariableRef::Kind::city: return AgentKind::city;
+    default: return AgentKind::network;
+  }
 }
-const std::vector<std::string>& city_variables() {
-  static const std::vector<std::string> v = {"autonomy", "cooperation", "openness", "reputation",
-                                             "tension", "population", "gdp_pc"};
-  return v;
-}
-const std::vector<std::string>& network_variables() {
-  static const std::vector<std::string> v = {"funding", "recognition", "fee_multiple", "min_population"};
-  return v;
+
+// The range a set/shock target may take: an agent variable's, or a parameter's.
+struct Range {
+  double lo, hi;
+  std::string words;
+};
+Range range_of(const VariableRef& ref) {
+  if (ref.kind == VariableRef::Kind::parameter)
+    return {ref.param->min, ref.param->max, fmt::format("in [{}, {}]", ref.param->min, ref.param->max)};
+  const AgentVariable& v = agent_variables(agent_kind(ref.kind))[static_cast<std::size_t>(ref.variable)];
+  return {v.lo, v.hi, std::string(v.range)};
 }
 
 SourcePlace place_of(const EventSpec& e, const std::string& key) {
@@ -43,13 +51,10 @@ int index_of(const std::vector<std::string>& names, const std::string& name) {
 }  // namespace
 
 std::vector<std::string> Timeline::variable_names(VariableRef::Kind kind) {
-  switch (kind) {
-    case VariableRef::Kind::state: return state_variables();
-    case VariableRef::Kind::city: return city_variables();
-    case VariableRef::Kind::network: return network_variables();
-    case VariableRef::Kind::parameter: return param_paths();
-  }
-  return {};
+  if (kind == VariableRef::Kind::parameter) return param_paths();
+  std::vector<std::string> names;
+  for (const auto& v : agent_variables(agent_kind(kind))) names.emplace_back(v.name);
+  return names;
 }
 
 int find_network(const World& w, const std::string& name) {
@@ -153,9 +158,23 @@ Timeline::Timeline(const Scenario& s, const WorldData& data)
         b.agreement = need_agreement(e, true);
         break;
       case EventType::set:
-      case EventType::shock:
+      case EventType::shock: {
         b.target = need_target(e);
+        // Shares stay shares: a value out of the variable's range is refused
+        // here; a shock that would cross a bound is clamped when it acts.
+        const Range r = range_of(b.target);
+        const std::string what = e.target == "global" ? e.variable : fmt::format("{} {}", e.target, e.variable);
+        if (e.type == EventType::set && (e.value < r.lo || e.value > r.hi))
+          throw InputError(place_of(e, "value"),
+                           fmt::format("value {} is out of range for {}: expected {}", e.value, what, r.words));
+        if (e.type == EventType::shock && e.factor && *e.factor < 0)
+          throw InputError(place_of(e, "factor"),
+                           fmt::format("factor {} would change the sign of {}: expected 0 or more", *e.factor, what));
+        if (e.type == EventType::shock && e.delta && std::isfinite(r.hi - r.lo) && std::abs(*e.delta) > r.hi - r.lo)
+          throw InputError(place_of(e, "delta"), fmt::format("delta {} is wider than the whole range of {} ({})",
+                                                             *e.delta, what, r.words));
         break;
+      }
       case EventType::salience: {
         auto q = issue_from_name(e.issue);
         if (!q) throw InputError(place_of(e, "issue"), fmt::format("unknown issue '{}'", e.issue));
@@ -215,89 +234,36 @@ Timeline::Timeline(const Scenario& s, const WorldData& data)
   std::stable_sort(events_.begin(), events_.end(), [](auto& a, auto& b) { return a.spec->year < b.spec->year; });
 }
 
-double& Timeline::variable(World& w, Params& params, const VariableRef& ref, int year) const {
+double* Timeline::variable(World& w, Params& params, const VariableRef& ref) const {
   switch (ref.kind) {
-    case VariableRef::Kind::parameter: return ref.param->ref(params);
-    case VariableRef::Kind::state: {
-      States& s = w.states;
-      Eigen::ArrayXd* cols[] = {&s.populism, &s.centralisation, &s.openness, &s.tax_share,
-                                &s.commitment, &s.partnership, &s.growth, &s.urban_growth};
-      return (*cols[ref.variable])[ref.index];
-    }
-    case VariableRef::Kind::city: {
-      Cities& c = w.cities;
-      Eigen::ArrayXd* cols[] = {&c.autonomy, &c.cooperation, &c.openness, &c.reputation,
-                                &c.tension, &c.population, &c.gdp_pc};
-      return (*cols[ref.variable])[ref.index];
-    }
+    case VariableRef::Kind::parameter: return &ref.param->ref(params);
+    case VariableRef::Kind::state:
+    case VariableRef::Kind::city:
+      return &agent_variable(w, agent_kind(ref.kind), ref.variable, static_cast<std::size_t>(ref.index));
     case VariableRef::Kind::network: {
       const int k = find_network(w, ref.network);
-      Networks& nw = w.networks;
-      std::vector<double>* cols[] = {&nw.funding, &nw.recognition, &nw.fee_multiple, &nw.min_population};
-      if (k < 0) {
-        static thread_local double nowhere;
-        return nowhere = 0;  // not founded (dissolved before): the event has nothing to change
-      }
-      return (*cols[ref.variable])[static_cast<std::size_t>(k)];
+      // Not founded, or dissolved before: the event has nothing to change.
+      if (k < 0) return nullptr;
+      return &agent_variable(w, AgentKind::network, ref.variable, static_cast<std::size_t>(k));
     }
   }
-  throw std::logic_error("unreachable");
+  return nullptr;
+}
+
+void Timeline::clamp_to_range(World& w, double& v, const VariableRef& ref, const BoundEvent& b, int year) const {
+  const Range r = range_of(ref);
+  const double before = v;
+  v = std::clamp(v, r.lo, r.hi);
+  if (v != before)
+    w.log.push_back({year, "clamped", b.spec ? b.spec->target : std::string(),
+                     fmt::format("{} would be {}; held at {} ({})", b.spec ? b.spec->variable : std::string(), before, v,
+                                 r.words)});
 }
 
 void Timeline::found_seed(World& w, const NetworkSeed& seed, const Params& params) {
-  const double fee_multiple = seed.fee_multiple >= 0 ? seed.fee_multiple : params.networks.fee_gdppc_multiple;
-  const int k = w.networks.add(seed.name, seed.issue, seed.scope, seed.min_population, fee_multiple,
-                               seed.funding, seed.sponsored, params.networks.initial_recognition,
-                               seed.founded, -1);
-  w.networks.fee[k] = fee_multiple * w.global.world_gdp_pc;
-  w.networks.named[k] = 1;
-  w.networks.max_members[k] = seed.max_members;
-  if (seed.invitation) {
-    auto& list = w.networks.invited[static_cast<std::size_t>(k)];
-    list.assign(seed.members.begin(), seed.members.end());
-    std::sort(list.begin(), list.end());
-    list.erase(std::unique(list.begin(), list.end()), list.end());
-  }
-  int joined = 0;
-  for (int i : seed.members) joined += join_network(w, static_cast<std::size_t>(i), k);
-  if (seed.members.empty()) {
-    // Rule-based members (MODEL.md section 5): the cities the scope and the
-    // population threshold admit are invited, and each accepts as an invitee
-    // of an endogenous network does (marginal value above u_join).
-    const MembershipValuer valuer(w, params.coalitions);
-    const Streams rng(scenario_.seed);
-    std::vector<std::uint8_t> accepts(w.cities.size(), 0);
-    std::vector<double> margin(w.cities.size(), 0.0);
-    for_each_index(w.cities.size(), [&](std::size_t i) {
-      if (!valuer.eligible(i, k)) return;
-      int same_issue = 0;
-      for (auto other : w.members.of(i)) same_issue += w.networks.issue[other] == seed.issue;
-      const double score = valuer.value(i, k) + valuer.noise(rng, w.global.step, Phase::event_network, i, k);
-      margin[i] = score / (1.0 + same_issue) - params.coalitions.capacity_cost * w.members.count[i];
-      accepts[i] = margin[i] > params.coalitions.u_join;
-    });
-    std::vector<std::size_t> order;
-    for (std::size_t i = 0; i < accepts.size(); ++i)
-      if (accepts[i]) order.push_back(i);
-    if (seed.max_members > 0 && order.size() > static_cast<std::size_t>(seed.max_members)) {
-      // A capped network (a sponsor's selection) takes the cities that want it most.
-      std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return margin[a] > margin[b]; });
-      order.resize(static_cast<std::size_t>(seed.max_members));
-      std::sort(order.begin(), order.end());
-    }
-    for (std::size_t i : order) joined += join_network(w, i, k);
-    if (seed.max_members > 0) {
-      // A sponsor's selection: the chosen cities are the network's invitation
-      // list from now on (they may leave and rejoin; nobody else may join).
-      auto& list = w.networks.invited[static_cast<std::size_t>(k)];
-      list.assign(order.begin(), order.end());
-      if (list.empty()) list.push_back(-1);  // nobody was chosen: closed, not open
-    }
-  }
+  found_named_network(w, seed, params, Streams(scenario_.seed), w.global.step);
   if (seed.ended > 0) scheduled_ends_.emplace_back(seed.ended, seed.name);
   if (seed.funding > 0 && seed.funding_until > 0) funding_ends_.push_back({seed.name, seed.funding_until + 1});
-  w.log.push_back({w.global.year, "founded", seed.name,
-                   fmt::format("named network with {} members", joined)});
 }
 
 void found_initial_networks(World& w, Timeline& t, const Params& params, int start) {
@@ -334,8 +300,10 @@ void Timeline::apply(World& w, Params& params, int year) {
   while (next_seed_ < seeds_.size() && seeds_[next_seed_].founded <= year) found_seed(w, seeds_[next_seed_++], params);
   for (auto it = reversals_.begin(); it != reversals_.end();) {
     if (it->year <= year) {
-      double& v = variable(w, params, it->target, year);
-      v = it->factor != 0 ? (v - it->delta) / it->factor : v - it->delta;
+      if (double* v = variable(w, params, it->target)) {
+        *v = it->factor != 0 ? (*v - it->delta) / it->factor : *v - it->delta;
+        clamp_to_range(w, *v, it->target, it->event, year);
+      }
       it = reversals_.erase(it);
     } else {
       ++it;
@@ -361,23 +329,24 @@ void Timeline::apply_event(World& w, Params& params, const BoundEvent& b) {
       break;
     }
     case EventType::set: {
-      variable(w, params, b.target, year) = e.value;
+      if (double* v = variable(w, params, b.target)) *v = e.value;
       subject = e.target;
       detail = fmt::format("{} = {}", e.variable, e.value);
       break;
     }
     case EventType::shock: {
-      double& v = variable(w, params, b.target, year);
       const double delta = e.delta.value_or(0.0), factor = e.factor.value_or(1.0);
-      v = v * factor + delta;
-      if (e.until > 0) reversals_.push_back({e.until, b.target, delta, factor});
+      if (double* v = variable(w, params, b.target)) {
+        *v = *v * factor + delta;
+        clamp_to_range(w, *v, b.target, b, year);
+      }
+      if (e.until > 0) reversals_.push_back({e.until, b.target, delta, factor, b});
       subject = e.target;
       detail = e.delta ? fmt::format("{} {:+}", e.variable, delta) : fmt::format("{} x{}", e.variable, factor);
       break;
     }
     case EventType::salience: {
-      double& s = w.global.salience[static_cast<int>(b.issue)];
-      s = std::clamp(s + e.amount, 0.0, 1.0);
+      shock_salience(w.global, b.issue, e.amount);
       subject = std::string(issue_name(b.issue));
       detail = fmt::format("salience {:+}", e.amount);
       break;

@@ -53,6 +53,7 @@ class Timeline {
     VariableRef target;
     double delta;   // added back
     double factor;  // divided back (1 when additive)
+    BoundEvent event;  // the shock it undoes (for the log)
   };
   struct FundingEnd {
     std::string network;
@@ -60,7 +61,10 @@ class Timeline {
   };
 
   void apply_event(World& world, Params& params, const BoundEvent& e);
-  double& variable(World& world, Params& params, const VariableRef& ref, int year) const;
+  // The variable an event targets; nullptr for a network not (or no longer) there.
+  double* variable(World& world, Params& params, const VariableRef& ref) const;
+  // Holds v within the target's range, logging "clamped" when it had to.
+  void clamp_to_range(World& world, double& v, const VariableRef& ref, const BoundEvent& event, int year) const;
   void found_seed(World& world, const NetworkSeed& seed, const Params& params);
 
   const Scenario& scenario_;

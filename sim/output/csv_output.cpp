@@ -49,7 +49,7 @@ std::vector<std::string> state_columns(const World& w) {
 }
 
 std::vector<std::string> network_columns() {
-  return {"year", "name", "issue", "active", "members", "engaged_gdp_share", "power",
+  return {"year", "name", "issue", "origin", "status", "active", "members", "engaged_gdp_share", "power",
           "recognition", "actions", "funding", "fee"};
 }
 
@@ -144,7 +144,9 @@ void CsvOutput::observe(const World& w, const GlobalMetrics& m) {
     fmt::format_to(std::back_inserter(b), "{}", year);
     put(b, nw.name[k]);
     put(b, issue_name(nw.issue[k]));
-    put(b, static_cast<double>(nw.active[k]));
+    put(b, origin_name(nw.origin[k]));
+    put(b, status_name(nw.status[k]));
+    put(b, nw.counted(k) ? 1.0 : 0.0);
     put(b, nw.members[k]);
     put(b, w.global.world_gdp > 0 ? nw.engaged_gdp[k] / w.global.world_gdp : 0.0);
     for (double v : {nw.power[k], nw.recognition[k], nw.actions[k], nw.funding[k], nw.fee[k]}) put(b, v);

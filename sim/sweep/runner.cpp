@@ -42,26 +42,14 @@ using Clock = std::chrono::steady_clock;
 
 std::string num(double v) { return std::isnan(v) ? std::string() : fmt::format("{}", v); }
 
-// Parameters the world loaders read (sim/world): a sweep that varies one of
-// them needs a world loaded with its value, so they key the world cache.
-std::vector<const ParamSpec*> world_params() {
-  std::vector<const ParamSpec*> out;
-  for (const auto& p : param_table())
-    if (p.path == "states.tax_share" || p.path == "states.populism" || p.path == "states.centralisation" ||
-        p.path == "states.openness" || p.path == "economy.scaling_beta" || p.path == "founding.regional_probability" ||
-        p.path == "networks.fee_gdppc_multiple" || p.path == "networks.fee_log_sd" ||
-        p.path.rfind("salience.baseline.", 0) == 0)
-      out.push_back(&p);
-  return out;
-}
-
 // One process's worlds, loaded once and shared by every run that needs the same one.
 class WorldCache {
  public:
-  explicit WorldCache(RunContext ctx) : ctx_(std::move(ctx)), keys_(world_params()) {}
+  explicit WorldCache(RunContext ctx) : ctx_(std::move(ctx)) {}
   std::shared_ptr<const WorldData> get(const Scenario& s) {
-    std::string key;
-    for (const auto* p : keys_) key += fmt::format("{},", get_param(s.params, *p));
+    // The loaders read the world's files (or synthetic spec) and the start
+    // year, never a parameter: that is the whole key.
+    const std::string key = world_key(s, ctx_);
     std::lock_guard lock(mutex_);
     auto it = cache_.find(key);
     if (it != cache_.end()) return it->second;
@@ -74,7 +62,6 @@ class WorldCache {
 
  private:
   RunContext ctx_;
-  std::vector<const ParamSpec*> keys_;
   std::mutex mutex_;
   std::map<std::string, std::shared_ptr<const WorldData>> cache_;
 };
