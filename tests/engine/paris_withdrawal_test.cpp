@@ -81,10 +81,13 @@ TEST_F(ParisWithdrawal, UsCommitmentFallsAfterTheExitAndRecovers) {
   std::map<int, std::pair<double, std::string>> us;
   for (const auto& r : states.rows)
     if (r[iso] == "USA") us[std::stoi(r[year])] = {std::stod(r[c]), r[in]};
-  EXPECT_EQ(us[2019].second, "1");
+  // Out from the announcement (2017: the government stops acting on its
+  // pledge) until it rejoins in 2021.
+  EXPECT_EQ(us[2016].second, "1");
+  EXPECT_EQ(us[2017].second, "0");
   EXPECT_EQ(us[2020].second, "0");
   EXPECT_EQ(us[2021].second, "1");
-  EXPECT_LT(us[2020].first, us[2016].first * 0.75);
+  EXPECT_LT(us[2020].first, us[2016].first * 0.5);
   EXPECT_GT(us[2030].first, us[2020].first);
 }
 
@@ -97,10 +100,10 @@ TEST_F(ParisWithdrawal, RaisesUsClimateEngagementAgainstTheNoWithdrawalRun) {
   const Table without = parse_csv(slurp(dir / "states.csv"));
   // Identical before the announcement (same seed, no event yet)...
   EXPECT_DOUBLE_EQ(mean_us_climate(with, 2010, 2016), mean_us_climate(without, 2010, 2016));
-  // ...and more US climate memberships after it (one seed: about +3%; the
-  // stylized-fact test measures the effect over 10 seeds).
+  // ...and clearly more US climate memberships after it (one seed; the
+  // validation table measures the effect over 10 seeds: docs/VALIDATION.md).
   const double w = mean_us_climate(with, 2018, 2025), wo = mean_us_climate(without, 2018, 2025);
-  EXPECT_GT(w, wo * 1.02) << "with withdrawal " << w << ", without " << wo;
+  EXPECT_GT(w, wo * 1.15) << "with withdrawal " << w << ", without " << wo;
   std::filesystem::remove_all(dir);
 }
 
