@@ -264,7 +264,7 @@ function showSummary(section, s) {
     aria: { enabled: true },
     legend: { top: 0 },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => fmtPercent(v) },
-    grid: { left: 140, right: 30, top: 30, bottom: 46 },
+    grid: { left: 10, right: 30, top: 30, bottom: 46, containLabel: true },
     xAxis: { type: 'value', name: 'payoff summed over the rounds (% of GDP)', nameLocation: 'middle', nameGap: 22, axisLabel: { formatter: (v) => fmtPercent(v) } },
     yAxis: { type: 'category', inverse: true, data: rows.map((p) => `${p.name} (${p.city})`) },
     series: [

@@ -52,7 +52,8 @@ export function stat(label, id) {
 export function fmtPercent(v) {
   if (v == null || Number.isNaN(v)) return '–';
   const p = 100 * v;
-  return `${p < 0 ? '−' : ''}${Math.abs(p).toFixed(Math.abs(p) < 10 ? 1 : 0)} %`;
+  const a = Math.abs(p);
+  return `${p < 0 ? '−' : ''}${a.toFixed(a >= 10 ? 0 : a >= 0.1 || a === 0 ? 1 : 2)} %`;
 }
 
 const mmss = (s) => `${Math.floor(s / 60)}:${String(Math.floor(s % 60)).padStart(2, '0')}`;

@@ -67,7 +67,7 @@ export function classView(parent, cls, { before = null } = {}) {
       aria: { enabled: true },
       legend: { top: 0 },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => pct(v) },
-      grid: { left: 150, right: 30, top: 30, bottom: 40 },
+      grid: { left: 10, right: 30, top: 30, bottom: 40, containLabel: true },
       xAxis: { type: 'value', name: '% of GDP', nameLocation: 'middle', nameGap: 24, axisLabel: { formatter: (v) => pct(v) } },
       yAxis: { type: 'category', inverse: true, data: rows.map((x) => `${x.p.name} (${x.p.city})`) },
       series: [

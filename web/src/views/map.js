@@ -27,10 +27,12 @@ export function isSynthetic(cities) {
 }
 
 // The synthetic world's diagram: states on a grid, most cities first, each
-// state's cities on a sunflower spiral (even spacing, largest first at the
-// centre: synthetic cities are numbered by size). Returns per city [x, y],
-// the state labels and the extent.
+// state's cities on a sunflower spiral (even spacing, the largest economy at
+// the centre, by GDP in the first year shown). Returns per city [x, y], the
+// state labels and the extent.
 export function syntheticLayout(cities) {
+  const first = cities.values?.gdp_bn?.[0] || [];
+  const size = (i) => first[i] ?? -i;
   const byState = new Map();
   cities.names.forEach((_, i) => {
     const k = cities.state[i];
@@ -47,7 +49,7 @@ export function syntheticLayout(cities) {
   const labels = [];
   states.forEach(([state, list], s) => {
     const cx = (s % cols + 0.5) * cell, cy = (rows - Math.floor(s / cols) - 0.5) * cell;
-    list.sort((a, b) => a - b).forEach((i, k) => {
+    list.sort((a, b) => size(b) - size(a) || a - b).forEach((i, k) => {
       const r = Math.sqrt(k + 0.5), a = k * 2.399963; // the golden angle
       xy[i] = [cx + r * Math.cos(a), cy + r * Math.sin(a) - 0.6];
     });
@@ -139,6 +141,8 @@ function buildMap(section, cities, follow, withLinks) {
     caption);
   const box = el('div', { class: 'chart map', style: 'height:520px' });
   section.append(box);
+  // A diagram keeps its cells square: the box as tall as the grid is wide.
+  if (layout) box.style.height = `${Math.round(Math.min(680, Math.max(280, ((box.clientWidth || 1000) - 20) * layout.height / layout.width + 70)))}px`;
   const chart = echarts.init(box, null, { renderer: 'svg' });
   window.addEventListener('resize', () => chart.resize());
 
