@@ -148,6 +148,7 @@ const T = { timeout: 60000 };
     for (const p of [ada.page, projector])
       await p.waitForFunction(() => /left to choose/.test(document.querySelector('.clock').textContent), null, T);
     check(true, 'the countdown runs on the students\u2019 pages and the projector');
+    await ada.page.evaluate(() => window.scrollTo(0, 0));
     await ada.page.screenshot({ path: shot('student-clock'), fullPage: false });
     await ada.page.waitForFunction(() => document.documentElement.dataset.locked === 'true', null, T);
     check(/Time’s up/.test(await text(ada.page, '#me-clock')), 'the countdown expires: time\u2019s up');
@@ -166,6 +167,8 @@ const T = { timeout: 60000 };
     check(/Payoff .* % of GDP: growth/.test(told), `the student sees what the round gave: ${told.slice(0, 160)}`);
     check(/Competition (won|lost)/.test(told) || /computer in your place/.test(told), 'the student is told the contest and the computer\u2019s result');
     check(/^\d+$/.test(await text(ada.page, '#me-rank')), 'a rank after the first round');
+    await ada.page.evaluate(() => window.scrollTo(0, 0));
+    await ada.page.screenshot({ path: shot('student-round'), fullPage: false });
     const bobTold = await text(students[1].page, '#last-round');
     check(!students[1].left?.length || /Left /.test(bobTold), `Bob is told the networks he left (${students[1].left?.join(', ')})`);
 
