@@ -257,7 +257,7 @@ function playPage(app, room, seat) {
     budget.value.textContent = fmtMoney(m.budget);
     const played = (m.history || []).length > 0;
     payoff.value.textContent = played ? fmtPercent(m.last_round?.payoff ?? m.payoff) : '–';
-    payoff.sub.textContent = played ? '% of GDP, last round' : 'after the first round';
+    payoff.sub.textContent = played ? 'of GDP, last round' : 'after the first round';
     rank.value.textContent = m.rank != null ? String(m.rank) : '–';
     rank.sub.textContent = m.rank != null && m.of ? `of ${Number(m.of).toLocaleString('en')} cities` : 'after the first round';
     showLastRound(lastRound, m);
