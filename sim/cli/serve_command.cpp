@@ -3,6 +3,7 @@
 // docs/CLASSROOM.md). Loads the scenario library and the scenario files named
 // on the command line, prints the teacher's token and the addresses, and
 // serves until SIGINT or SIGTERM.
+#include <algorithm>
 #include <csignal>
 #include <filesystem>
 #include <memory>
@@ -52,6 +53,13 @@ int serve_command(ServeArgs a, const CliGlobals& g) {
       paths.files.push_back(s);
     }
   o.scenario = names_a_file(a.scenarios.front()) ? fs::path(a.scenarios.front()).stem().string() : a.scenarios.front();
+  // A library name that is not there is told at once, not after loading the library.
+  std::vector<std::string> library_names;
+  for (const auto& e : fs::directory_iterator(paths.scenario_dir))
+    if (e.path().extension() == ".yaml") library_names.push_back(e.path().stem().string());
+  for (const auto& s : a.scenarios)
+    if (!names_a_file(s) && std::find(library_names.begin(), library_names.end(), s) == library_names.end())
+      throw InputError({"--scenario"}, fmt::format("no scenario '{}' in the library{}", s, did_you_mean(s, library_names)));
 
   // SIGINT and SIGTERM are taken by this thread alone (sigwait below); every
   // thread started from here on (HTTP workers, rooms, TBB) inherits the mask.

@@ -38,19 +38,20 @@ std::shared_ptr<const Library> Library::load(const LibraryPaths& paths, const st
 
   auto lib = std::make_shared<Library>();
   lib->entries_.resize(files.size());
-  std::vector<std::string> errors(files.size());
-  std::vector<std::exception_ptr> given_errors(files.size());
-  tbb::parallel_for(std::size_t{0}, files.size(), [&](std::size_t f) {
+  // The files named on the command line first: a mistake in one stops the
+  // start-up at once, before the library's worlds are loaded.
+  tbb::parallel_for(library_files, files.size(), [&](std::size_t f) {
+    lib->entries_[f] = load_entry(files[f].string(), defaults, paths);
+    lib->entries_[f]->given = true;
+  });
+  std::vector<std::string> errors(library_files);
+  tbb::parallel_for(std::size_t{0}, library_files, [&](std::size_t f) {
     try {
       lib->entries_[f] = load_entry(files[f].string(), defaults, paths);
-      lib->entries_[f]->given = f >= library_files;
     } catch (const std::exception& e) {
-      if (f >= library_files) given_errors[f] = std::current_exception();
-      else errors[f] = fmt::format("{}: {}", files[f].stem().string(), e.what());
+      errors[f] = fmt::format("{}: {}", files[f].stem().string(), e.what());
     }
   });
-  for (const auto& e : given_errors)
-    if (e) std::rethrow_exception(e);
   std::erase_if(lib->entries_, [](const auto& e) { return !e; });
   // Those named on the command line first, in their order, then the library.
   std::stable_partition(lib->entries_.begin(), lib->entries_.end(), [](const auto& e) { return e->given; });
