@@ -5,7 +5,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
   libeigen3-dev libfmt-dev libspdlog-dev libyaml-cpp-dev libtbb-dev
-  libcli11-dev librandom123-dev nlohmann-json3-dev libfccp-dev libcpp-httplib-dev
+  libcli11-dev librandom123-dev nlohmann-json3-dev libfccp-dev libcpp-httplib-dev zlib1g-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libopenmpi-dev openmpi-bin slurm-wlm munge python3
 )
@@ -13,6 +13,8 @@ packages=(
 packages+=(clang)
 # The report (web/) is built with Node.js and npm; its browser test drives Chromium.
 packages+=(chromium chromium-driver)
+# The serve command-line test asks the server with curl.
+packages+=(curl)
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 
 missing=()

@@ -48,4 +48,7 @@ void add_report_commands(Commands& commands);
 // serve (sim/cli/serve_command.cpp)
 void add_serve_commands(Commands& commands);
 
+// replay (sim/cli/replay_command.cpp)
+void add_replay_commands(Commands& commands);
+
 }  // namespace urbis

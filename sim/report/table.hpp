@@ -63,6 +63,7 @@ class MemoryTable final : public Table {
   std::size_t row_count() const override { return rows_; }
   double number(std::size_t row, std::size_t col) const override;
   std::string_view text(std::size_t row, std::size_t col) const override;
+  bool is_text(std::size_t col) const { return is_text_[col]; }
 
  private:
   std::string source_;

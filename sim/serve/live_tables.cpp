@@ -130,6 +130,12 @@ LiveTables::LiveTables(const LiveTables& o)
 
 std::shared_ptr<const LiveTables> LiveTables::copy() const { return std::shared_ptr<const LiveTables>(new LiveTables(*this)); }
 
+std::vector<std::pair<std::string, const MemoryTable*>> LiveTables::files() const {
+  return {{"global.csv", global_.get()},     {"states.csv", states_.get()}, {"networks.csv", networks_.get()},
+          {"events.csv", events_.get()},     {"places.csv", places_.get()}, {"cities.csv", cities_.get()},
+          {"memberships.csv", memberships_.get()}};
+}
+
 RunSource LiveTables::source(nlohmann::ordered_json network_targets) const {
   RunSource src;
   src.run = run_;

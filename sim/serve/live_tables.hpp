@@ -28,6 +28,8 @@ class LiveTables {
   // while the room steps on.
   std::shared_ptr<const LiveTables> copy() const;
   int years() const { return years_; }
+  // The tables with the names of the files a run would write (global.csv, ...).
+  std::vector<std::pair<std::string, const MemoryTable*>> files() const;
 
  private:
   LiveTables(const LiveTables& other);  // the tables, not the diff state (copy())

@@ -12,6 +12,7 @@
 #include "agents/city/portfolio.hpp"
 #include "sim/report/report_data.hpp"
 #include "sim/serve/api_error.hpp"
+#include "sim/serve/gzip.hpp"
 
 namespace urbis::serve {
 
@@ -63,6 +64,7 @@ Room::Room(std::string code, std::shared_ptr<const Library> library, const Libra
       populism_state_(first_state(entry.scenario, sim_.world())),
       stepper_(mutex_, [this] { return due_locked(); }, [this] { tick_locked(); }) {
   std::lock_guard lock(mutex_);  // the stepper's thread is already running
+  left_ = std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(settings_.round_seconds));
   if (classroom_) roster_.set_playable(Roster::playable_cities(sim_.world(), named_cities(entry.scenario)));
 }
 
@@ -75,64 +77,74 @@ std::uint64_t Room::version() {
 
 // ---------------------------------------------------------------- stepping
 
+namespace {
+Stepper::Clock::duration seconds(double s) {
+  return std::chrono::duration_cast<Stepper::Clock::duration>(std::chrono::duration<double>(s));
+}
+}  // namespace
+
 std::optional<Room::Clock::time_point> Room::due_locked() const {
   if (sim_.finished() || !failure_.empty()) return std::nullopt;
   if (!classroom_) {
     if (!running_) return std::nullopt;
-    return last_tick_ + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(1.0 / speed_));
+    return last_tick_ + seconds(1.0 / speed_);
   }
-  if (settings_.round_seconds > 0 && !roster_.players().empty())
-    return round_started_ +
-           std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(settings_.round_seconds));
+  if (clock_running_) return deadline_;
   return std::nullopt;
 }
 
 void Room::tick_locked() {
   try {
+    if (classroom_ && !locked_) {
+      // The deadline: time's up. Choices lock; the round is played a moment
+      // later, so that every page can say so first.
+      locked_ = true;
+      deadline_ = Clock::now() + seconds(settings_.lock_seconds);
+      changed_locked();
+      return;
+    }
     advance_locked();
   } catch (const std::exception& e) {
     running_ = false;
+    clock_running_ = false;
     failure_ = e.what();
     changed_locked();
     throw;
   }
+  if (classroom_) return;
   // Keep to the speed without bursts to catch up after a slow step; leave at
   // least a moment between steps for the requests waiting on the lock.
   const auto now = Clock::now();
-  const auto period = std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(1.0 / speed_));
+  const auto period = seconds(1.0 / speed_);
   last_tick_ = std::max(last_tick_ + period, now - period + std::chrono::milliseconds(2));
   if (sim_.finished()) running_ = false;
 }
 
 void Room::advance_locked() {
+  std::vector<std::vector<std::int32_t>> before;
+  if (classroom_) {
+    log_round(log_, roster_, sim_);
+    before = memberships_of(roster_, sim_.world());
+  }
   sim_.step();
   ++data_epoch_;
   data_changed_locked();
   if (!classroom_) return;
-  const World& w = sim_.world();
-  const World* model = sim_.counterfactual_world();
-  const int year = sim_.next_year() - 1;
-  for (auto& p : roster_.players()) {
-    const auto i = static_cast<std::size_t>(p.city);
-    const auto ii = static_cast<Eigen::Index>(i);
-    RoundRecord r;
-    r.year = year;
-    r.cooperation = w.cities.cooperation[ii];
-    r.payoff = w.cities.payoff[ii];
-    r.gdp = w.cities.gdp[ii];
-    r.rank = payoff_rank(w, i);
-    if (model) {
-      r.model_cooperation = model->cities.cooperation[ii];
-      r.model_payoff = model->cities.payoff[ii];
-      r.model_gdp = model->cities.gdp[ii];
-      r.model_rank = payoff_rank(*model, i);
-    }
-    p.history.push_back(r);
-    p.chose = false;
-    // Joins and leaves are done (or refused, in notes); the split stays.
-    if (PlayedCity* pc = sim_.world().players.find(p.city)) pc->choice.join.clear(), pc->choice.leave.clear();
-  }
-  round_started_ = Clock::now();
+  record_round(roster_, sim_, before);
+  // The next round opens with a full countdown.
+  locked_ = false;
+  if (sim_.finished()) clock_running_ = false;
+  if (clock_running_) deadline_ = Clock::now() + seconds(settings_.round_seconds);
+  else left_ = seconds(settings_.round_seconds);
+}
+
+ojson Room::clock_locked() const {
+  if (!classroom_ || settings_.round_seconds <= 0) return nullptr;
+  const auto left = clock_running_ ? std::max(Clock::duration::zero(), deadline_ - Clock::now()) : left_;
+  return {{"seconds", settings_.round_seconds},
+          {"running", clock_running_},
+          {"locked", locked_},
+          {"left", std::round(std::chrono::duration<double>(left).count() * 10) / 10}};
 }
 
 // ---------------------------------------------------------------- views
@@ -163,10 +175,14 @@ ojson Room::state_locked() const {
   j["params"] = params;
   j["changes"] = changes_;
   j["players"] = roster_.players().size();
-  j["round_open"] = classroom_ && !sim_.finished();
+  j["round_open"] = classroom_ && !sim_.finished() && !locked_;
   j["finished"] = sim_.finished();
   j["years_done"] = sim_.next_year() - s.start;
-  if (classroom_) j["round_seconds"] = settings_.round_seconds;
+  if (classroom_) {
+    j["round_seconds"] = settings_.round_seconds;
+    j["clock"] = clock_locked();
+    j["locked"] = locked_;
+  }
   if (!failure_.empty()) j["failure"] = failure_;
   return j;
 }
@@ -176,10 +192,10 @@ ojson Room::state() {
   return state_locked();
 }
 
-std::shared_ptr<const std::string> Room::data(std::optional<std::uint64_t> since) {
+std::shared_ptr<const std::string> Room::data(std::optional<std::uint64_t> since, bool gzipped) {
   std::unique_lock lock(mutex_);
   if (since && *since >= data_version_ && *since <= version_) return nullptr;
-  if (body_ && body_version_ == data_version_) return body_;
+  if (body_ && body_version_ == data_version_) return gzipped ? body_gz_ : body_;
   lock.unlock();
 
   // Building the report of the real world takes a while: not under the
@@ -187,7 +203,7 @@ std::shared_ptr<const std::string> Room::data(std::optional<std::uint64_t> since
   // requests that wait for the same data.
   std::lock_guard build(build_mutex_);
   lock.lock();
-  if (body_ && body_version_ == data_version_) return body_;
+  if (body_ && body_version_ == data_version_) return gzipped ? body_gz_ : body_;
   const std::uint64_t version = data_version_, epoch = data_epoch_;
   const std::string changes = changes_.dump();
   std::shared_ptr<const LiveTables> tables;
@@ -206,12 +222,17 @@ std::shared_ptr<const std::string> Room::data(std::optional<std::uint64_t> since
   body->reserve(prefix_->size() + changes.size() + 40);
   *body += *prefix_;
   *body += fmt::format(",\"version\":{},\"changes\":{}}}", version, changes);
+  // The teacher's page and the projector poll this: compressed once here,
+  // a few megabytes become a few hundred kilobytes on the school's Wi-Fi.
+  auto body_gz = std::make_shared<const std::string>(gzip(*body, 5));
 
   lock.lock();
   if (data_version_ == version) {
     body_ = body;
+    body_gz_ = body_gz;
     body_version_ = version;
   }
+  if (gzipped) return body_gz;
   return body;
 }
 
@@ -244,12 +265,28 @@ ojson Room::control(const ControlRequest& r) {
   std::lock_guard lock(mutex_);
   const std::string action = r.action.value_or("");
   // Every check first: a refused request changes nothing.
-  if (action == "play" && classroom_)
-    throw ApiError(409, "play is not for a participatory room: rounds advance with step (or --round-seconds)", "action");
+  if (action == "play" && classroom_ && settings_.round_seconds <= 0)
+    throw ApiError(409,
+                   "a participatory room without a clock goes round by round: use step (or start the server with "
+                   "--round-seconds for a countdown)",
+                   "action");
   if ((action == "play" || action == "step") && sim_.finished())
     throw ApiError(409, "the run has ended; reset to start again", "action");
   if (r.speed) speed_ = *r.speed;
-  if (action == "play") {
+  if (action == "play" && classroom_) {
+    // Starts (or resumes) the round clock.
+    if (!clock_running_) {
+      clock_running_ = true;
+      deadline_ = Clock::now() + (left_ > Clock::duration::zero() ? left_ : seconds(settings_.round_seconds));
+    }
+    changed_locked();
+  } else if (action == "pause" && classroom_) {
+    if (clock_running_) {
+      clock_running_ = false;
+      left_ = std::max(Clock::duration::zero(), deadline_ - Clock::now());
+    }
+    changed_locked();
+  } else if (action == "play") {
     running_ = true;
     last_tick_ = Clock::now();
   } else if (action == "pause") {
@@ -261,13 +298,16 @@ ojson Room::control(const ControlRequest& r) {
   } else if (action == "reset") {
     sim_.reset();
     running_ = false;
+    clock_running_ = false;
+    locked_ = false;
+    left_ = seconds(settings_.round_seconds);
     failure_.clear();
     changes_ = ojson::array();
+    log_ = {};
     for (auto& p : roster_.players()) {
       p.history.clear();
       p.chose = false;
     }
-    round_started_ = Clock::now();
     ++data_epoch_;
     data_changed_locked();
   } else if (action != "step") {
@@ -284,20 +324,10 @@ ojson Room::set_params(const std::vector<ParamChange>& changes) {
   for (const auto& c : changes) {
     apply_param_change(c, sim_.world(), sim_.params());
     if (WorldRun* model = sim_.counterfactual()) apply_param_change(c, model->world, model->params);
-    ojson entry = {{"year", year}, {"param", c.key}};
-    if (c.key == "populism") {
-      populism_state_ = c.target;
-      entry["value"] = {{"state", c.target}, {"value", c.value}};
-      entry["label"] = fmt::format("populism {} = {}", c.target, c.value);
-    } else if (c.key == "salience") {
-      salience_issue_ = c.target;
-      entry["value"] = {{"issue", c.target}, {"value", c.value}};
-      entry["label"] = fmt::format("salience of {} = {}", c.target, c.value);
-    } else {
-      entry["value"] = c.value;
-      entry["label"] = fmt::format("{} = {}", c.key, c.value);
-    }
-    changes_.push_back(std::move(entry));
+    if (c.key == "populism") populism_state_ = c.target;
+    if (c.key == "salience") salience_issue_ = c.target;
+    changes_.push_back(change_entry(c, year));
+    log_.pending.push_back(c);
   }
   data_changed_locked();
   return state_locked();
@@ -312,8 +342,10 @@ ojson Room::cities() {
   ojson out = ojson::array();
   for (const auto& c : roster_.playable()) {
     const auto i = static_cast<Eigen::Index>(c.city);
+    const auto j = static_cast<std::size_t>(w.cities.state[i]);
     out.push_back({{"city", c.name},
-                   {"state", w.states.iso3[static_cast<std::size_t>(w.cities.state[i])]},
+                   {"state", w.states.iso3[j]},
+                   {"country", w.states.name[j]},
                    {"population", rounded(w.cities.population[i])},
                    {"taken", roster_.taken(c.city)}});
   }
@@ -325,11 +357,9 @@ JoinAnswer Room::join(const std::string& name, const std::optional<std::string>&
   if (!classroom_) throw ApiError(409, "this room is not participatory: nobody can join it");
   if (sim_.finished()) throw ApiError(409, "the run has ended: the round is closed");
   World& w = sim_.world();
-  const bool first = roster_.players().empty();
   const Player& p = roster_.join(name, city, w, settings_.max_players);
   // The student starts from the city's present split, with no moves.
   w.players.play(w.cities.size(), p.city, {.cooperation = w.cities.cooperation[p.city], .join = {}, .leave = {}});
-  if (first) round_started_ = Clock::now();
   changed_locked();
   stepper_.wake();
   return {p.id, p.token, w.cities.name[static_cast<std::size_t>(p.city)]};
@@ -400,21 +430,45 @@ ojson Room::me_locked(const Player& p) const {
                        {"payoff", rounded(h.payoff)},
                        {"rank", h.rank},
                        {"gdp", rounded(h.gdp)}});
+  // What the last round gave and why: the payoff's parts, the contest, fees,
+  // memberships gained and lost, joins refused; and the rank it moved from.
+  ojson last = nullptr;
+  if (!p.history.empty()) {
+    const RoundRecord& h = p.history.back();
+    last = {{"year", h.year},
+            {"payoff", rounded(h.payoff)},
+            {"growth", rounded(h.growth)},
+            {"cost", rounded(h.cost)},
+            {"other", rounded(h.other)},
+            {"inflow", rounded(h.inflow)},
+            {"fees", rounded(h.fees)},
+            {"joined", h.joined},
+            {"left", h.left},
+            {"refused", h.refused},
+            {"rank", h.rank},
+            {"rank_before", p.history.size() > 1 ? ojson(p.history[p.history.size() - 2].rank) : ojson(nullptr)},
+            {"computer_payoff", rounded(h.model_payoff)}};
+  }
   const double coop_budget = w.cities.cooperation[ii] * w.cities.intl_budget[ii];
   return {{"player", p.id},
           {"name", p.name},
           {"city", w.cities.name[i]},
           {"state", w.states.iso3[static_cast<std::size_t>(j)]},
           {"year", std::min(sim_.next_year(), entry_.scenario.end)},
-          {"round_open", !sim_.finished()},
+          {"round_open", !sim_.finished() && !locked_},
+          {"locked", locked_},
+          {"finished", sim_.finished()},
+          {"clock", clock_locked()},
           {"cooperation", rounded(w.cities.cooperation[ii])},
           {"budget", rounded(w.cities.intl_budget[ii])},
           {"cooperation_budget", rounded(coop_budget)},
           {"fees", rounded(w.cities.fees[ii])},
           {"gdp", rounded(w.cities.gdp[ii])},
           {"payoff", rounded(w.cities.payoff[ii])},
-          {"rank", p.history.empty() ? payoff_rank(w, i) : p.history.back().rank},
+          // No rank before a round is played: there is nothing to rank yet.
+          {"rank", p.history.empty() ? ojson(nullptr) : ojson(p.history.back().rank)},
           {"of", w.cities.size()},
+          {"last_round", last},
           {"memberships", memberships},
           {"networks", networks},
           {"choice", choice},
@@ -436,6 +490,10 @@ ojson Room::choose(const std::string& token, const ChoiceRequest& c) {
     throw ApiError(403, "a player chooses for their own city only", "city");
   if (c.player && *c.player != p.id) throw ApiError(403, "a player chooses for themselves only", "player");
   if (sim_.finished()) throw ApiError(409, "the run has ended: the round is closed");
+  const int open = sim_.next_year();
+  if (c.round && *c.round != open)
+    throw ApiError(409, fmt::format("round {} is over: choose for round {}", *c.round, open), "round");
+  if (locked_) throw ApiError(409, "time's up: choices for this round are locked", "round");
   auto resolve = [&](const std::optional<std::vector<std::string>>& names, const char* field) {
     std::vector<std::int32_t> ks;
     if (!names) return ks;
@@ -475,11 +533,28 @@ ojson Room::class_table() {
                        {"cooperation", rounded(pc ? pc->choice.cooperation : w.cities.cooperation[static_cast<Eigen::Index>(i)])},
                        {"memberships", w.members.count[i]},
                        {"payoff", rounded(w.cities.payoff[static_cast<Eigen::Index>(i)])},
-                       {"rank", p.history.empty() ? payoff_rank(w, i) : p.history.back().rank},
+                       {"rank", p.history.empty() ? ojson(nullptr) : ojson(p.history.back().rank)},
                        {"chose", p.chose}});
   }
   return {{"year", std::min(sim_.next_year(), entry_.scenario.end)}, {"round_open", !sim_.finished()},
           {"players", players}};
+}
+
+Debrief Room::debrief() {
+  ClassSnapshot snap;
+  {
+    std::lock_guard lock(mutex_);
+    if (!classroom_) throw ApiError(409, "this room is not participatory: no class to keep");
+    snap.room = code_;
+    snap.entry = &entry_;
+    snap.tables = sim_.tables().copy();
+    snap.players = roster_.players();
+    snap.log = log_;
+    snap.changes = changes_;
+  }
+  Debrief d = make_debrief(snap, library_->network_targets());
+  release_free_memory();
+  return d;
 }
 
 ojson Room::summary() {

@@ -14,6 +14,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "sim/serve/class_log.hpp"
+#include "sim/serve/debrief.hpp"
 #include "sim/serve/library.hpp"
 #include "sim/serve/roster.hpp"
 #include "sim/serve/simulation.hpp"
@@ -26,7 +28,8 @@ using ojson = nlohmann::ordered_json;
 
 struct RoomSettings {
   std::size_t max_players = 60;
-  double round_seconds = 0;  // participatory rooms: a round every so many seconds (0: the teacher's step)
+  double round_seconds = 0;  // participatory rooms: the time to choose in a round (0: no clock)
+  double lock_seconds = 5;   // after the deadline: "time's up", choices locked, then the round is played
 };
 
 struct ControlRequest {
@@ -38,6 +41,7 @@ struct ChoiceRequest {
   std::optional<double> cooperation;
   std::optional<std::vector<std::string>> join, leave;  // network names
   std::optional<std::string> city, player;              // if given, must be the player's own
+  std::optional<int> round;                             // if given, must be the round open now
 };
 
 struct JoinAnswer {
@@ -56,9 +60,9 @@ class Room {
   bool classroom() const { return classroom_; }
 
   ojson state();
-  // The report data with "version" (of its last change) and "changes";
-  // nullptr when it has not changed since version `since`.
-  std::shared_ptr<const std::string> data(std::optional<std::uint64_t> since);
+  // The report data with "version" (of its last change) and "changes",
+  // gzipped when asked; nullptr when it has not changed since version `since`.
+  std::shared_ptr<const std::string> data(std::optional<std::uint64_t> since, bool gzipped = false);
   ojson sliders();
   ojson control(const ControlRequest& request);
   ojson set_params(const std::vector<ParamChange>& changes);
@@ -68,6 +72,9 @@ class Room {
   ojson choose(const std::string& player_token, const ChoiceRequest& choice);
   ojson class_table();
   ojson summary();
+  // The class to keep (docs/CLASSROOM_API.md, debrief): built from a copy,
+  // outside the room's lock.
+  Debrief debrief();
   // Whether a player of this room holds this token (for the rate limiter).
   bool knows_token(const std::string& token);
   std::uint64_t version();
@@ -75,6 +82,7 @@ class Room {
  private:
   using Clock = Stepper::Clock;
   ojson state_locked() const;
+  ojson clock_locked() const;  // null without a clock
   ojson me_locked(const Player& p) const;
   Player& player_locked(const std::string& token);  // 401 when unknown
   std::optional<Clock::time_point> due_locked() const;
@@ -96,10 +104,20 @@ class Room {
   std::uint64_t version_ = 1;
   bool running_ = false;
   double speed_ = 2.0;
-  Clock::time_point last_tick_{}, round_started_{};
+  Clock::time_point last_tick_{};
   std::string populism_state_, salience_issue_ = "climate";  // what the two world sliders show
   ojson changes_ = ojson::array();
   std::string failure_;  // why the background stepping stopped, if it failed
+  ClassLog log_;         // the rounds since the start (or the last reset), for the debrief
+
+  // The round clock (settings_.round_seconds > 0): the teacher starts and
+  // pauses it (play, pause). Running, it counts down to `deadline_`; then
+  // choices lock ("time's up") for lock_seconds and the round is played; the
+  // next round's countdown starts at once. Paused, `left_` keeps the time
+  // that was left.
+  bool clock_running_ = false, locked_ = false;
+  Clock::time_point deadline_{};  // running: the deadline, or (locked) when the round is played
+  Clock::duration left_{};        // paused: what was left
 
   // The report data changes with steps, resets and parameter changes, not
   // with players' choices: data_version_ is the version at its last change
@@ -108,7 +126,7 @@ class Room {
   // It is built outside the room's lock, from a copy of the tables, one
   // build at a time (build_mutex_ guards prefix_ and prefix_epoch_).
   std::uint64_t data_version_ = 1, data_epoch_ = 1, prefix_epoch_ = 0, body_version_ = 0;
-  std::shared_ptr<const std::string> prefix_, body_;
+  std::shared_ptr<const std::string> prefix_, body_, body_gz_;
   std::mutex build_mutex_;
 
   Stepper stepper_;  // last: its thread starts once everything above is ready

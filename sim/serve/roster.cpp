@@ -32,9 +32,10 @@ std::vector<PlayableCity> Roster::playable_cities(const World& w, const std::vec
   }
   std::sort(order.begin(), order.end());
   order.erase(std::unique(order.begin(), order.end()), order.end());
+  // Largest first: a student looks for a city they know, and those are big.
+  std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return c.population[a] > c.population[b]; });
   std::vector<PlayableCity> out;
   for (auto i : order) out.push_back({i, c.name[static_cast<std::size_t>(i)]});
-  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.name != b.name ? a.name < b.name : a.city < b.city; });
   return out;
 }
 
@@ -66,6 +67,8 @@ Player& Roster::join(const std::string& raw_name, const std::optional<std::strin
   p.name = name;
   p.token = random_token();
   p.city = chosen;
+  p.city_name = w.cities.name[static_cast<std::size_t>(chosen)];
+  p.state = w.states.iso3[static_cast<std::size_t>(w.cities.state[chosen])];
   players_.push_back(std::move(p));
   return players_.back();
 }

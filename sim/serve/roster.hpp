@@ -16,6 +16,13 @@ struct RoundRecord {
   int year = 0;
   double cooperation = 0, payoff = 0, gdp = 0;
   int rank = 0;  // by payoff among all cities (1 = highest)
+  // Why the payoff is what it is (shares of GDP per year): payoff = growth
+  // + other (reputation, a share of world mitigation) - cost (the
+  // cooperation part of the international budget). The contest's net
+  // mobile capital won (> 0) or lost, and the fees held, in USD per year.
+  double growth = 0, cost = 0, other = 0, inflow = 0, fees = 0;
+  std::vector<std::string> joined, left;  // networks, this round
+  std::vector<std::string> refused;       // "C40: why"
   double model_cooperation = 0, model_payoff = 0, model_gdp = 0;
   int model_rank = 0;
 };
@@ -25,6 +32,7 @@ struct Player {
   std::string name;
   std::string token;  // 128 random bits, hex
   std::int32_t city = -1;
+  std::string city_name, state;  // of `city`
   bool chose = false;  // chose since the last round
   std::vector<RoundRecord> history;
 };
@@ -37,7 +45,8 @@ struct PlayableCity {
 
 class Roster {
  public:
-  // The 200 largest cities by GDP plus those the scenario names, sorted by name.
+  // The 200 largest cities by GDP plus those the scenario names, largest
+  // (by population) first.
   static std::vector<PlayableCity> playable_cities(const World& world, const std::vector<std::string>& named);
 
   // Throws ApiError: 400 bad name, 409 name taken or room full or city
@@ -45,6 +54,8 @@ class Roster {
   Player& join(const std::string& name, const std::optional<std::string>& city, const World& world,
                std::size_t max_players);
 
+  // A player as a class's record has them (urbis replay): no checks.
+  Player& add(Player p) { return players_.emplace_back(std::move(p)); }
   Player* by_token(const std::string& token);
   std::vector<Player>& players() { return players_; }
   const std::vector<Player>& players() const { return players_; }

@@ -1,6 +1,7 @@
 #include "sim/serve/routes.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 
 #include <fmt/format.h>
@@ -8,6 +9,7 @@
 
 #include "sim/serve/api_error.hpp"
 #include "sim/serve/assets.hpp"
+#include "sim/serve/gzip.hpp"
 #include "sim/serve/json_check.hpp"
 #include "sim/serve/tokens.hpp"
 
@@ -70,13 +72,58 @@ httplib::Server::Handler guarded(ServerState& s, F f) {
   };
 }
 
-void page(Response& res) { res.set_content(std::string(page_shell()), "text/html; charset=utf-8"); }
+void page(Response& res) { res.set_content(page_shell(), "text/html; charset=utf-8"); }
+
+// Replaces a header that set_default_headers gave every response.
+void replace_header(Response& res, const char* key, const std::string& value) {
+  res.headers.erase(key);
+  res.set_header(key, value);
+}
+
+// A body already compressed (or one not to compress), sent as it is: httplib
+// leaves a body of known length from a content provider alone.
+void send_shared(Response& res, std::shared_ptr<const std::string> body, const char* type, bool gzipped) {
+  if (gzipped) res.set_header("Content-Encoding", "gzip");
+  res.set_header("Vary", "Accept-Encoding");
+  const std::size_t size = body->size();
+  res.set_content_provider(size, type, [body](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+    return sink.write(body->data() + offset, length);
+  });
+}
+
+void asset(const Request& req, Response& res) {
+  const Asset* a = find_asset(req.path);
+  if (!a) {
+    send_error(res, 404, "no such asset (the page may be from an older server: reload it)");
+    return;
+  }
+  res.status = 200;
+  replace_header(res, "Cache-Control", "public, max-age=31536000, immutable");
+  const bool gz = accepts_gzip(req.get_header_value("Accept-Encoding"));
+  const std::string_view body = gz ? std::string_view(a->gzipped) : a->raw;
+  if (gz) res.set_header("Content-Encoding", "gzip");
+  res.set_header("Vary", "Accept-Encoding");
+  res.set_content_provider(body.size(), a->type, [body](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+    return sink.write(body.data() + offset, length);
+  });
+}
+
+// A name as the join limit counts it: trimmed, ASCII letters in lower case.
+std::string name_key(std::string_view name) {
+  std::size_t b = 0, e = name.size();
+  while (b < e && name[b] == ' ') ++b;
+  while (e > b && name[e - 1] == ' ') --e;
+  std::string k(name.substr(b, e - b));
+  for (auto& c : k) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return k;
+}
 
 // ---------------------------------------------------------------- handlers
 
 void scenarios(const Request&, Response& res, ServerState& s) {
   ojson out = ojson::array();
-  for (const auto& e : s.library->entries()) out.push_back({{"name", e->name}, {"description", e->description}});
+  for (const auto& e : s.library->entries())
+    out.push_back({{"name", e->name}, {"description", e->description}, {"given", e->given}});
   send(res, 200, out.dump());
 }
 
@@ -102,16 +149,15 @@ void room_data(const Request& req, Response& res, ServerState& s) {
       throw ApiError(400, "since must be a version number", "since");
     since = n;
   }
-  const auto body = room->data(since);
+  const bool gz = accepts_gzip(req.get_header_value("Accept-Encoding"));
+  const auto body = room->data(since, gz);
   if (!body) {
     res.status = 304;
     return;
   }
   // Streamed from the shared answer: no copy of a few megabytes per poll.
   res.status = 200;
-  res.set_content_provider(body->size(), kJson, [body](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
-    return sink.write(body->data() + offset, length);
-  });
+  send_shared(res, body, kJson, gz);
 }
 
 void room_sliders(const Request& req, Response& res, ServerState& s) {
@@ -147,6 +193,11 @@ void room_join(const Request& req, Response& res, ServerState& s) {
   const Body body(json_body(req), {"name", "city"});
   const std::string name = *body.text("name", 400, true);
   const auto city = body.text("city", 200);
+  // Joins are limited per room and per name, not per address: a class
+  // behind one school address joins at once.
+  // (The name first: a name hammered does not use up the room's joins.)
+  if (!s.name_joins.allow(room->code() + "|" + name_key(name)) || !s.room_joins.allow(room->code()))
+    throw ApiError(429, "too many joins at once: wait a few seconds and try again");
   const JoinAnswer a = room->join(name, city);
   s.rooms.remember_player_token(a.token, room->code());
   send(res, 201, ojson{{"player", a.player}, {"token", a.token}, {"city", a.city}}.dump());
@@ -162,13 +213,14 @@ void room_choice(const Request& req, Response& res, ServerState& s) {
   const std::string token = token_of(req);
   if (!token.empty() && same_secret(token, s.teacher_token))
     throw ApiError(403, "the teacher has no city: players choose for their own");
-  const Body body(json_body(req), {"cooperation", "join", "leave", "city", "player"});
+  const Body body(json_body(req), {"cooperation", "join", "leave", "city", "player", "round"});
   ChoiceRequest c;
   c.cooperation = body.number("cooperation", 0, 1);
   c.join = body.texts("join", 24, 200);
   c.leave = body.texts("leave", 24, 200);
   c.city = body.text("city", 200);
   c.player = body.text("player", 16);
+  if (const auto round = body.number("round", 0, 1e6)) c.round = static_cast<int>(*round);
   send(res, 200, room->choose(token, c).dump());
 }
 
@@ -180,6 +232,21 @@ void room_class(const Request& req, Response& res, ServerState& s) {
 void room_summary(const Request& req, Response& res, ServerState& s) {
   require_teacher(req, s);
   send(res, 200, room_of(req, s)->summary().dump());
+}
+
+// The debrief page and the class's record, as files to keep.
+void room_debrief(const Request& req, Response& res, ServerState& s, bool record) {
+  require_teacher(req, s);
+  const auto room = room_of(req, s);
+  Debrief d = room->debrief();
+  const int year = d.record["rounds"].empty() ? 0 : d.record["rounds"].back()["year"].get<int>();
+  const std::string name = fmt::format("urbis-class-{}-{}.{}", room->code(), year, record ? "json" : "html");
+  res.set_header("Content-Disposition", fmt::format("attachment; filename=\"{}\"", name));
+  auto text = std::make_shared<const std::string>(record ? d.record.dump(1) + "\n" : std::move(d.html));
+  const bool gz = accepts_gzip(req.get_header_value("Accept-Encoding"));
+  if (gz) text = std::make_shared<const std::string>(gzip(*text, 5));
+  res.status = 200;
+  send_shared(res, text, record ? kJson : "text/html; charset=utf-8", gz);
 }
 
 }  // namespace
@@ -195,14 +262,21 @@ void add_routes(httplib::Server& http, ServerState& s) {
        "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"},
   });
 
-  // Rate limit first, before the body is read: a client is its address, and
-  // its token when it shows one this server gave out.
+  // First, before the body is read: the Host header (DNS rebinding), then
+  // the rate limit. A request with a token this server gave out counts
+  // against that token; the others (pages, assets, joining) share one
+  // bucket. Not per address: a school's students share one.
   http.set_pre_routing_handler([&s](const Request& req, Response& res) {
-    std::string client = req.remote_addr;
+    if (!s.hosts.allows(req.get_header_value("Host"))) {
+      send_error(res, 403,
+                 "this server does not answer to that name: open it through an address it printed "
+                 "(or start it with --allow-host NAME)");
+      return httplib::Server::HandlerResponse::Handled;
+    }
     const std::string token = token_of(req);
-    if (!token.empty() && (same_secret(token, s.teacher_token) || s.rooms.knows_player_token(token)))
-      client += "|" + token;
-    if (s.limiter.allow(client)) return httplib::Server::HandlerResponse::Unhandled;
+    const bool known = !token.empty() && (same_secret(token, s.teacher_token) || s.rooms.knows_player_token(token));
+    if (known ? s.limiter.allow(token) : s.anonymous.allow("anonymous"))
+      return httplib::Server::HandlerResponse::Unhandled;
     res.set_header("Retry-After", "1");
     send_error(res, 429, "too many requests: slow down");
     return httplib::Server::HandlerResponse::Handled;
@@ -223,13 +297,8 @@ void add_routes(httplib::Server& http, ServerState& s) {
   });
 
   http.Get("/", [](const Request&, Response& res) { res.set_redirect("/join"); });
-  for (const char* p : {"/live", "/teacher", "/join"}) http.Get(p, [](const Request&, Response& res) { page(res); });
-  http.Get("/assets/classroom.js", [](const Request&, Response& res) {
-    res.set_content(std::string(classroom_script()), "text/javascript; charset=utf-8");
-  });
-  http.Get("/assets/classroom.css", [](const Request&, Response& res) {
-    res.set_content(std::string(classroom_style()), "text/css; charset=utf-8");
-  });
+  for (const char* p : {"/live", "/teacher", "/projector", "/join"}) http.Get(p, [](const Request&, Response& res) { page(res); });
+  http.Get("/assets/[A-Za-z0-9._-]{1,64}", [](const Request& req, Response& res) { asset(req, res); });
 
   http.Get("/api/scenarios", guarded(s, scenarios));
   http.Post("/api/rooms", guarded(s, create_room));
@@ -245,6 +314,8 @@ void add_routes(httplib::Server& http, ServerState& s) {
   http.Post(room + "/choice", guarded(s, room_choice));
   http.Get(room + "/class", guarded(s, room_class));
   http.Get(room + "/summary", guarded(s, room_summary));
+  http.Get(room + "/debrief", guarded(s, [](const Request& req, Response& res, ServerState& st) { room_debrief(req, res, st, false); }));
+  http.Get(room + "/record", guarded(s, [](const Request& req, Response& res, ServerState& st) { room_debrief(req, res, st, true); }));
 }
 
 }  // namespace urbis::serve

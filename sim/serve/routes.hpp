@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "sim/serve/host_check.hpp"
 #include "sim/serve/library.hpp"
 #include "sim/serve/rate_limit.hpp"
 #include "sim/serve/rooms.hpp"
@@ -22,7 +23,10 @@ struct ServerState {
   ServeOptions options;
   std::string teacher_token;
   Rooms rooms;
-  RateLimiter limiter;
+  RateLimiter limiter;    // per token
+  RateLimiter anonymous;  // requests without a token, all together
+  RateLimiter room_joins, name_joins;  // joins per room, per (room, name)
+  HostCheck hosts;
   std::string first_room;
 };
 

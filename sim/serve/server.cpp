@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "sim/core/input_error.hpp"
+#include "sim/serve/addresses.hpp"
 #include "sim/serve/routes.hpp"
 #include "sim/serve/tokens.hpp"
 
@@ -19,8 +20,12 @@ struct Server::Impl {
       : state{library,
               o,
               random_token(),
-              Rooms(library, o.max_rooms, o.idle_close, RoomSettings{o.max_players, o.round_seconds}),
+              Rooms(library, o.max_rooms, o.idle_close, RoomSettings{o.max_players, o.round_seconds, o.lock_seconds}),
               RateLimiter(o.rate_per_second, o.rate_burst),
+              RateLimiter(o.anonymous_rate, o.anonymous_burst),
+              RateLimiter(o.join_room_rate, o.join_room_burst),
+              RateLimiter(o.join_name_rate, o.join_name_burst),
+              HostCheck(),
               {}} {}
   ServerState state;
   httplib::Server http;
@@ -32,8 +37,10 @@ Server::Server(std::shared_ptr<const Library> library, ServeOptions options)
     : impl_(std::make_unique<Impl>(std::move(library), std::move(options))) {
   const ServeOptions& o = impl_->state.options;
   httplib::Server& http = impl_->http;
-  const std::size_t threads =
-      o.http_threads > 0 ? o.http_threads : std::max<std::size_t>(16, 2 * std::thread::hardware_concurrency());
+  // httplib gives each open connection a thread while it is kept alive: a
+  // class's phones, the teacher's page and the projector each hold one or
+  // two, and a request that waits for a free thread waits seconds.
+  const std::size_t threads = o.http_threads > 0 ? o.http_threads : std::max<std::size_t>(32, 2 * o.max_players + 16);
   http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   http.set_payload_max_length(o.max_body);
   http.set_read_timeout(5, 0);
@@ -72,6 +79,21 @@ int Server::bind() {
     throw std::runtime_error(fmt::format("cannot listen on {}:{} (in use, or not an address of this machine)",
                                          s.options.host, s.options.port));
   if (impl_->listener != INVALID_SOCKET) ::listen(impl_->listener, 512);  // again, with a deeper queue
+
+  // The names the Host header may carry: loopback, what is printed, and
+  // what the teacher allowed.
+  std::vector<std::string> names = {"localhost", "127.0.0.1", "::1"};
+  if (is_wildcard(s.options.host)) {
+    for (const auto& a : lan_addresses()) names.push_back(a);
+    if (const std::string n = machine_name(); !n.empty()) {
+      names.push_back(n);
+      names.push_back(n + ".local");  // as mDNS (Avahi, Bonjour) announces it
+    }
+  } else {
+    names.push_back(s.options.host);
+  }
+  for (const auto& a : s.options.allow_hosts) names.push_back(a);
+  s.hosts = HostCheck(std::move(names));
   return impl_->port;
 }
 
@@ -85,6 +107,18 @@ void Server::stop() {
 
 int Server::port() const { return impl_->port; }
 const std::string& Server::host() const { return impl_->state.options.host; }
+
+std::vector<std::string> Server::urls() const {
+  const std::string& host = impl_->state.options.host;
+  std::vector<std::string> out;
+  if (is_wildcard(host)) {
+    for (const auto& a : lan_addresses()) out.push_back(base_url(a, impl_->port));
+    if (out.empty()) out.push_back(base_url("127.0.0.1", impl_->port));
+  } else {
+    out.push_back(base_url(host, impl_->port));
+  }
+  return out;
+}
 const std::string& Server::teacher_token() const { return impl_->state.teacher_token; }
 const std::string& Server::first_room() const { return impl_->state.first_room; }
 

@@ -77,6 +77,21 @@ void apply_param_change(const ParamChange& c, World& w, Params& p) {
   }
 }
 
+nlohmann::ordered_json change_entry(const ParamChange& c, int year) {
+  nlohmann::ordered_json entry = {{"year", year}, {"param", c.key}};
+  if (c.key == "populism") {
+    entry["value"] = {{"state", c.target}, {"value", c.value}};
+    entry["label"] = fmt::format("populism {} = {}", c.target, c.value);
+  } else if (c.key == "salience") {
+    entry["value"] = {{"issue", c.target}, {"value", c.value}};
+    entry["label"] = fmt::format("salience of {} = {}", c.target, c.value);
+  } else {
+    entry["value"] = c.value;
+    entry["label"] = fmt::format("{} = {}", c.key, c.value);
+  }
+  return entry;
+}
+
 double slider_value(const std::string& key, const World& w, const Params& p, const std::string& target) {
   if (key == "populism") {
     const int j = state_index(w, target);

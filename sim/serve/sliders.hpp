@@ -38,6 +38,10 @@ void check_param_changes(const std::vector<ParamChange>& changes, const World& w
 // Sets a (checked) change on one world and its parameters.
 void apply_param_change(const ParamChange& change, World& world, Params& params);
 
+// A change as the room lists it (its `changes`, drawn on the charts):
+// {"year", "param", "value" (an object for populism and salience), "label"}.
+nlohmann::ordered_json change_entry(const ParamChange& change, int year);
+
 // The value a slider shows now.
 double slider_value(const std::string& key, const World& world, const Params& params, const std::string& target);
 

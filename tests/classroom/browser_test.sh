@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # End-to-end test of `urbis serve --classroom` in headless Chromium: starts the
-# server on a free port, reads the port and the teacher's address from its
-# start-up output, and drives a teacher and two students (browser_test.cjs).
+# server on a free port with a round clock, reads the port and the teacher's
+# address from its start-up output, drives a teacher, the projector and three
+# students (browser_test.cjs), then replays the downloaded debrief with
+# `urbis replay` and compares it with the download, byte for byte.
 # Usage: browser_test.sh URBIS SOURCE_DIR ARTEFACT_DIR
 set -euo pipefail
 urbis=$1 src=$2 art=$3
@@ -31,7 +33,7 @@ fi
 
 # The server prints `urbis serve: listening on http://HOST:PORT` and the
 # teacher's address `http://HOST:PORT/teacher?room=CODE#token=TOKEN`.
-"$urbis" serve --classroom --port 0 >"$work/serve.log" 2>&1 &
+"$urbis" serve --classroom --port 0 --round-seconds 12 >"$work/serve.log" 2>&1 &
 server=$!
 teacher=
 for _ in $(seq 1 600); do
@@ -53,3 +55,13 @@ fi
 echo "server: $base"
 NODE_PATH="$src/web/node_modules" CHROMIUM="$chromium" \
   node "$src/tests/classroom/browser_test.cjs" "$base" "$teacher" "$art"
+
+# The debrief, replayed from itself and from the record: the same page and
+# the same tables, byte for byte.
+"$urbis" replay "$art/debrief.html" -o "$work/replay" --force
+cmp "$art/debrief.html" "$work/replay/debrief.html"
+echo "ok   urbis replay of the downloaded debrief gives the same page, byte for byte"
+"$urbis" replay "$art/class.json" -o "$work/replay-record" --force
+cmp "$work/replay/global.csv" "$work/replay-record/global.csv"
+cmp "$work/replay/class.csv" "$work/replay-record/class.csv"
+echo "ok   urbis replay of the record gives the same tables"

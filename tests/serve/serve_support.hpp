@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "sim/serve/library.hpp"
+#include "sim/serve/host_check.hpp"
 #include "sim/serve/server.hpp"
 
 // After the engine's headers (see sim/serve/routes.hpp).

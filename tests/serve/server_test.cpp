@@ -1,6 +1,8 @@
 // urbis serve, the happy path over loopback (docs/CLASSROOM_API.md): pages,
 // scenarios, rooms, the live view's controls and sliders, the report data
 // with its version, and a participatory room from join to summary.
+#include <regex>
+
 #include "tests/serve/serve_support.hpp"
 
 namespace urbis::test {
@@ -13,22 +15,47 @@ std::string room_path(const TestServer& s, const std::string& what = {}) {
 TEST(Serve, PagesAndAssets) {
   TestServer s;
   auto c = s.client();
-  for (const char* page : {"/join", "/live", "/teacher"}) {
+  std::string js_path, css_path;
+  for (const char* page : {"/join", "/live", "/teacher", "/projector"}) {
     const auto r = c->Get(page);
     ASSERT_TRUE(r) << page;
     EXPECT_EQ(r->status, 200) << page;
-    EXPECT_NE(r->body.find("/assets/classroom.js"), std::string::npos) << page;
     EXPECT_EQ(r->get_header_value("X-Content-Type-Options"), "nosniff");
     EXPECT_NE(r->get_header_value("Content-Security-Policy").find("default-src 'self'"), std::string::npos);
+    // The assets are named by a fingerprint of their content.
+    const auto js = r->body.find("/assets/classroom.");
+    ASSERT_NE(js, std::string::npos) << page;
+    const std::regex named(R"(/assets/classroom\.[0-9a-f]{12}\.(js|css))");
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(r->body, m, named)) << r->body;
+    for (auto it = std::sregex_iterator(r->body.begin(), r->body.end(), named); it != std::sregex_iterator(); ++it)
+      ((*it)[1] == "js" ? js_path : css_path) = it->str();
   }
-  const auto js = c->Get("/assets/classroom.js");
+  ASSERT_FALSE(js_path.empty());
+  ASSERT_FALSE(css_path.empty());
+  // Plain, then compressed: the same script, cached for good.
+  const auto js = c->Get(js_path);
   ASSERT_TRUE(js);
   EXPECT_EQ(js->status, 200);
-  EXPECT_GT(js->body.size(), 100u);
+  EXPECT_GT(js->body.size(), 100000u);
   EXPECT_EQ(js->get_header_value("Content-Type").rfind("text/javascript", 0), 0u);
-  const auto css = c->Get("/assets/classroom.css");
+  EXPECT_EQ(js->get_header_value("Cache-Control"), "public, max-age=31536000, immutable");
+  EXPECT_EQ(js->get_header_value_count("Cache-Control"), 1u) << "no second, no-store header";
+  EXPECT_FALSE(js->has_header("Content-Encoding"));
+  httplib::Client raw("127.0.0.1", s.port());
+  raw.set_decompress(false);
+  const auto gz = raw.Get(js_path, {{"Accept-Encoding", "gzip, deflate"}});
+  ASSERT_TRUE(gz);
+  EXPECT_EQ(gz->get_header_value("Content-Encoding"), "gzip");
+  EXPECT_LT(gz->body.size(), js->body.size() / 2) << "compressed";
+  EXPECT_EQ(static_cast<unsigned char>(gz->body[0]), 0x1f);
+  const auto css = c->Get(css_path);
   ASSERT_TRUE(css);
   EXPECT_EQ(css->status, 200);
+  EXPECT_EQ(css->get_header_value("Content-Type").rfind("text/css", 0), 0u);
+  // Another fingerprint (an older page) is not found; the page shell is not cached.
+  EXPECT_EQ(c->Get("/assets/classroom.000000000000.js")->status, 404);
+  EXPECT_EQ(c->Get("/join")->get_header_value("Cache-Control"), "no-store");
   const auto root = c->Get("/");
   ASSERT_TRUE(root);
   EXPECT_EQ(root->status, 302);
@@ -186,8 +213,10 @@ TEST(Serve, ClassroomFromJoinToSummary) {
   const auto cities = get(*ada, room_path(s, "cities"));
   ASSERT_EQ(cities.status, 200);
   ASSERT_EQ(cities.body.size(), 200u);  // the 200 largest of 400
+  // Largest first, each with its country, for the picker's search.
   EXPECT_TRUE(std::is_sorted(cities.body.begin(), cities.body.end(),
-                             [](const json& a, const json& b) { return a["city"] < b["city"]; }));
+                             [](const json& a, const json& b) { return a["population"] > b["population"]; }));
+  EXPECT_FALSE(cities.body[0]["country"].get<std::string>().empty());
   const std::string chosen = cities.body[5]["city"];
 
   const auto a = post(*ada, room_path(s, "join"), json{{"name", "Ada"}, {"city", chosen}});
@@ -274,17 +303,69 @@ TEST(Serve, ClassroomFromJoinToSummary) {
   EXPECT_TRUE(reset.body["history"].empty());
 }
 
-TEST(Serve, RoundTimerAdvancesRounds) {
+TEST(Serve, TheRoundClockCountsDownLocksAndPlays) {
   serve::ServeOptions o;
   o.classroom = true;
-  o.round_seconds = 0.2;
+  o.round_seconds = 1.5;
+  o.lock_seconds = 1.0;
   TestServer s(o);
   auto c = s.client();
-  EXPECT_EQ(get(*c, room_path(s)).body["years_done"], 0) << "no round before anyone joins";
   const auto a = post(*c, room_path(s, "join"), json{{"name", "Ada"}});
   ASSERT_EQ(a.status, 201);
-  EXPECT_TRUE(eventually([&] { return get(*c, room_path(s)).body["years_done"].get<int>() >= 2; }));
-  EXPECT_GE(get(*c, room_path(s, "me"), a.body["token"]).body["history"].size(), 2u);
+  const std::string ada = a.body["token"];
+  // The clock waits for the teacher.
+  auto st = get(*c, room_path(s)).body;
+  EXPECT_EQ(st["clock"]["running"], false);
+  EXPECT_EQ(st["clock"]["left"], 1.5);
+  std::this_thread::sleep_for(std::chrono::milliseconds(1800));
+  EXPECT_EQ(get(*c, room_path(s)).body["years_done"], 0) << "no round while the clock is stopped";
+  EXPECT_EQ(get(*c, room_path(s, "me"), ada).body["rank"], nullptr) << "no rank before the first round";
+
+  ASSERT_EQ(post(*c, room_path(s, "control"), json{{"action", "play"}}, s.teacher()).status, 200);
+  st = get(*c, room_path(s)).body;
+  EXPECT_EQ(st["clock"]["running"], true);
+  EXPECT_GT(st["clock"]["left"].get<double>(), 0.5);
+  EXPECT_EQ(st["locked"], false);
+  // A choice for the open round is taken; one for another round is not.
+  EXPECT_EQ(post(*c, room_path(s, "choice"), json{{"cooperation", 0.7}, {"round", 2000}}, ada).status, 200);
+  EXPECT_EQ(post(*c, room_path(s, "choice"), json{{"cooperation", 0.7}, {"round", 1999}}, ada).status, 409);
+  // The deadline: time's up, choices locked, nothing played yet.
+  ASSERT_TRUE(eventually([&] { return get(*c, room_path(s)).body["locked"] == true; }, std::chrono::seconds(5)));
+  st = get(*c, room_path(s)).body;
+  EXPECT_EQ(st["years_done"], 0);
+  EXPECT_EQ(st["round_open"], false);
+  const auto late = post(*c, room_path(s, "choice"), json{{"cooperation", 0.1}}, ada);
+  EXPECT_EQ(late.status, 409);
+  EXPECT_NE(late.body["error"].get<std::string>().find("time's up"), std::string::npos);
+  EXPECT_EQ(get(*c, room_path(s, "me"), ada).body["locked"], true);
+  // Then the round is played with the choice made in time, and the next opens.
+  ASSERT_TRUE(eventually([&] { return get(*c, room_path(s)).body["years_done"] == 1; }, std::chrono::seconds(5)));
+  const auto me = get(*c, room_path(s, "me"), ada).body;
+  EXPECT_EQ(me["history"][0]["cooperation"], 0.7);
+  EXPECT_EQ(me["locked"], false);
+  EXPECT_EQ(me["clock"]["running"], true);
+  EXPECT_NE(me["rank"], nullptr);
+  EXPECT_EQ(me["last_round"]["year"], 2000);
+  // Paused, the clock holds; the teacher may still play a round.
+  ASSERT_EQ(post(*c, room_path(s, "control"), json{{"action", "pause"}}, s.teacher()).status, 200);
+  const double left = get(*c, room_path(s)).body["clock"]["left"];
+  std::this_thread::sleep_for(std::chrono::milliseconds(2000));
+  st = get(*c, room_path(s)).body;
+  EXPECT_EQ(st["clock"]["left"], left);
+  EXPECT_EQ(st["years_done"], 1);
+  ASSERT_EQ(post(*c, room_path(s, "control"), json{{"action", "step"}}, s.teacher()).status, 200);
+  EXPECT_EQ(get(*c, room_path(s)).body["years_done"], 2);
+}
+
+TEST(Serve, NoClockNoPlayInAClassroom) {
+  serve::ServeOptions o;
+  o.classroom = true;
+  TestServer s(o);
+  auto c = s.client();
+  const json before = get(*c, room_path(s)).body;
+  EXPECT_EQ(before["clock"], nullptr);
+  EXPECT_EQ(post(*c, room_path(s, "control"), json{{"action", "play"}}, s.teacher()).status, 409);
+  EXPECT_EQ(get(*c, room_path(s)).body, before);
 }
 
 }  // namespace

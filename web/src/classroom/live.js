@@ -78,6 +78,8 @@ export async function livePage(app) {
     if (s.failure) msg.error(`The run stopped: ${s.failure}`);
     if (document.activeElement !== speed) speed.value = String(speeds.reduce((a, b) => (Math.abs(b - s.speed) < Math.abs(a - s.speed) ? b : a)));
     source.setPoll(s.running ? Math.max(0.3, Math.min(1, 1 / (s.speed || 1))) : 1);
+    // A change after the run has ended could not act: the sliders rest.
+    for (const sl of sliders) sl.enable(!!token && !s.finished);
     if (changed) {
       source.refresh();
       for (const sl of sliders) sl.sync();
@@ -221,7 +223,14 @@ function slider(parent, spec, { room, token, msg, current, data, after }) {
   });
   input.addEventListener('blur', () => { editing = false; });
   if (select) select.addEventListener('change', () => { editing = false; sync(); });
-  return { sync };
+  const enable = (on) => {
+    input.disabled = !on;
+    if (select) select.disabled = !on;
+    box.dataset.disabled = String(!on);
+    if (!on && token) hint.textContent = 'the run has ended: reset to move it again';
+    else if (on && /run has ended/.test(hint.textContent)) hint.textContent = '';
+  };
+  return { sync, enable };
 }
 
 const valueOf = (v) => (v && typeof v === 'object' ? v.value : v);

@@ -10,7 +10,17 @@ import { mapView } from '../views/map.js';
 import { runMarks } from '../views/run.js';
 import { api, poller, roomParam, teacherToken } from './api.js';
 import { roomForm } from './room_form.js';
-import { el, fmtDelta, fmtMoney, fmtNumber, fmtShare, messageBox, topBar } from './ui.js';
+import { countdown, el, fmtDelta, fmtMoney, fmtPercent, fmtShare, messageBox, topBar } from './ui.js';
+
+// The x axis of a class's charts: the rounds played (at least two years
+// wide), not the scenario's whole span, so that a few rounds fill the chart.
+export function playedSpan(d) {
+  const years = d.years || [];
+  const first = d.meta?.start ?? years[0];
+  if (first == null) return undefined;
+  const last = years.length ? years[years.length - 1] : first;
+  return [first, Math.max(last, first + 1)];
+}
 
 export async function teacherPage(app) {
   const room = roomParam();
@@ -18,7 +28,7 @@ export async function teacherPage(app) {
   const token = teacherToken();
   // The token rides in the links' fragment, so that a page opened in a new tab has it too.
   const key = token ? `#token=${encodeURIComponent(token)}` : '';
-  app.append(topBar(`classroom · room ${room}`, [[`/live?room=${room}${key}`, 'live view'], ['/join', 'student page']]));
+  app.append(topBar(`classroom · room ${room}`, [[`/projector?room=${room}${key}`, 'projector view'], [`/live?room=${room}${key}`, 'live view'], ['/join', 'student page']]));
   const msg = messageBox('teacher-message');
   if (!token) {
     app.append(el('p', { class: 'message error', text: 'This page needs the teacher\u2019s address that urbis serve printed (it ends with #token=…).' }));
@@ -37,14 +47,27 @@ export async function teacherPage(app) {
       ? el('p', { class: 'note warn', id: 'loopback-note', text: 'This address works on this computer only. For students’ devices, start urbis serve with --host 0.0.0.0 and open this page through the computer’s network address (see docs/CLASSROOM.md).' })
       : null));
 
-  // Rounds.
+  // Rounds: one control per meaning. The clock (with --round-seconds)
+  // starts and pauses the countdown; "play the round" plays it now.
   const yearOut = el('output', { id: 'round-year', class: 'big-year', text: '…' });
   const roundNote = el('span', { class: 'note', id: 'round-note' });
+  const clock = countdown('round-clock', { big: true });
+  const clockButton = el('button', { type: 'button', id: 'clock-toggle', hidden: '', text: 'Start the clock' });
   const next = el('button', { type: 'button', id: 'next-round', class: 'primary big', text: 'Play the round' });
   const summaryButton = el('button', { type: 'button', id: 'show-summary', text: 'End of class: summary' });
   const reset = el('button', { type: 'button', id: 'reset', text: '⟲ Start again' });
   app.append(el('section', { class: 'panel', 'aria-label': 'rounds' },
-    el('div', { class: 'controls' }, el('span', {}, 'Round ', yearOut), roundNote, next, summaryButton, reset), msg.box));
+    el('div', { class: 'controls' }, el('span', {}, 'Round ', yearOut), clock.node, clockButton, next, roundNote), msg.box));
+
+  // The debrief to keep, and a new class on another scenario.
+  const debriefButton = el('button', { type: 'button', id: 'download-debrief', text: 'Download the debrief (offline page)' });
+  const recordButton = el('button', { type: 'button', id: 'download-record', text: 'Download the record (class.json)' });
+  const scenarioPick = el('select', { id: 'class-scenario', 'aria-label': 'scenario of a new class' });
+  const newClass = el('button', { type: 'button', id: 'new-class', text: 'Open a new class' });
+  app.append(el('section', { class: 'panel', 'aria-label': 'after class' },
+    el('div', { class: 'controls' }, summaryButton, debriefButton, recordButton, reset),
+    el('p', { class: 'note', text: 'The debrief holds every student\u2019s city and choices beside the computer\u2019s, round by round, and opens offline; `urbis replay` runs the class again from it, to the same tables.' }),
+    el('div', { class: 'controls' }, el('label', {}, 'Scenario ', scenarioPick), newClass)));
 
   // The class.
   const tbody = el('tbody');
@@ -70,8 +93,7 @@ export async function teacherPage(app) {
   const source = httpSource(`/api/rooms/${room}/data`, { poll: 2 });
   const drawWorld = (d) => {
     data = d;
-    const span = d.meta?.start != null ? [d.meta.start, d.meta.end] : undefined;
-    coop.setOption(lineOption({ years: d.years, span, marks: runMarks(d), yName: 'index (0–1)', series: [{ name: 'cooperation index', data: d.global.cooperation_index }] }), { replaceMerge: ['series'] });
+    coop.setOption(lineOption({ years: d.years, span: playedSpan(d), marks: runMarks(d), yName: 'index (0–1)', series: [{ name: 'cooperation index', data: d.global.cooperation_index }] }), { replaceMerge: ['series'] });
     if (!map) map = mapView(worldBox, d, { follow: true, links: false });
     else map.update(d);
     map.highlight(classList.map((p) => ({ city: p.city, label: `${p.name} · ${p.city}` })));
@@ -88,7 +110,11 @@ export async function teacherPage(app) {
     const finished = s.finished ?? false;
     const done = s.years_done ?? Math.max(0, s.year - s.start);
     next.disabled = finished;
-    next.textContent = finished ? 'The run has ended' : `Play round ${s.year}`;
+    next.textContent = finished ? 'The run has ended' : `Play round ${s.year} now`;
+    clock.set(s.clock, finished);
+    clockButton.hidden = !s.clock || finished;
+    if (s.clock) clockButton.textContent = s.clock.running ? 'Pause the clock' : `Start the clock (${Math.round(s.clock.seconds)} s a round)`;
+    debriefButton.disabled = recordButton.disabled = done === 0;
     roundNote.textContent = `${done} round${done === 1 ? '' : 's'} played · ${s.scenario}${s.classroom ? '' : ' (not a classroom room: students cannot join)'}`;
     if (s.failure) msg.error(`The run stopped: ${s.failure}`);
     if (changed) source.refresh();
@@ -103,7 +129,7 @@ export async function teacherPage(app) {
       el('td', { text: p.city }),
       el('td', { class: 'meter-cell' }, meter(p.cooperation), ' ', fmtShare(p.cooperation)),
       el('td', { class: 'num', text: String(p.memberships ?? '–') }),
-      el('td', { class: 'num', text: fmtNumber(p.payoff) }),
+      el('td', { class: 'num', text: p.rank != null ? fmtPercent(p.payoff) : '–' }),
       el('td', { class: 'num', text: p.rank != null ? String(p.rank) : '–' }),
       el('td', { class: p.chose ? 'chose' : 'waiting', text: p.chose ? '✓ chosen' : '… waiting' }))));
     if (!classList.length)
@@ -121,6 +147,34 @@ export async function teacherPage(app) {
     }
   };
   next.addEventListener('click', () => control('step'));
+  clockButton.addEventListener('click', () => control(state?.clock?.running ? 'pause' : 'play'));
+  clock.onZero(() => setTimeout(async () => showState(await api(`/api/rooms/${room}`)), 300));
+  const download = async (what, type) => {
+    try {
+      const r = await fetch(`/api/rooms/${room}/${what}`, { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store' });
+      if (!r.ok) throw new Error((await r.json().catch(() => ({}))).error || `HTTP ${r.status}`);
+      const name = /filename="([^"]+)"/.exec(r.headers.get('Content-Disposition') || '')?.[1] || `urbis-class-${room}.${type}`;
+      const url = URL.createObjectURL(await r.blob());
+      const a = el('a', { href: url, download: name });
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10000);
+      msg.ok(`Saved ${name}.`);
+    } catch (e) {
+      msg.error(`Could not download the ${what}: ${e.message}`);
+    }
+  };
+  debriefButton.addEventListener('click', () => download('debrief', 'html'));
+  recordButton.addEventListener('click', () => download('record', 'json'));
+  newClass.addEventListener('click', async () => {
+    try {
+      const r = await api('/api/rooms', { method: 'POST', body: { scenario: scenarioPick.value, classroom: true }, token });
+      location.assign(`/teacher?room=${r.room}${key}`);
+    } catch (e) {
+      msg.error(`Could not open a class on ${scenarioPick.value}: ${e.message}`);
+    }
+  });
   reset.addEventListener('click', () => {
     if (window.confirm('Start the scenario again from its first year? Students keep their cities, but the rounds played so far are forgotten.')) control('reset');
   });
@@ -135,7 +189,9 @@ export async function teacherPage(app) {
   });
 
   try {
-    const [s, c, d] = await Promise.all([api(`/api/rooms/${room}`), api(`/api/rooms/${room}/class`, { token }), source.load()]);
+    const [s, c, d, list] = await Promise.all([api(`/api/rooms/${room}`), api(`/api/rooms/${room}/class`, { token }), source.load(), api('/api/scenarios')]);
+    scenarioPick.append(...list.map((x) => el('option', { value: x.name, text: x.given ? `${x.name} (yours)` : x.name })));
+    scenarioPick.value = s.scenario;
     showClass(c);
     showState(s);
     drawWorld(d);
@@ -169,8 +225,8 @@ function showSummary(section, s) {
       el('td', { text: p.city }),
       el('td', { class: 'num', text: String(p.rounds) }),
       el('td', { class: 'num', text: `${fmtShare(p.cooperation)} / ${fmtShare(c.cooperation)}` }),
-      el('td', { class: 'num', text: `${fmtNumber(p.payoff)} / ${fmtNumber(c.payoff)}` }),
-      el('td', { class: `num ${dPay > 0 ? 'gain' : dPay < 0 ? 'loss' : ''}`, text: fmtDelta(dPay) }),
+      el('td', { class: 'num', text: `${fmtPercent(p.payoff)} / ${fmtPercent(c.payoff)}` }),
+      el('td', { class: `num ${dPay > 0 ? 'gain' : dPay < 0 ? 'loss' : ''}`, text: fmtDelta(dPay, fmtPercent) }),
       el('td', { class: 'num', text: `${fmtMoney(p.gdp)} / ${fmtMoney(c.gdp)}` }),
       el('td', { class: 'num', text: fmtDelta(p.gain?.gdp ?? p.gdp - c.gdp, fmtMoney) }),
       el('td', { class: 'num', text: `${p.rank ?? '–'} / ${c.rank ?? '–'}` })));
@@ -179,7 +235,7 @@ function showSummary(section, s) {
     const c = p.computer || {};
     const how = p.cooperation > c.cooperation + 0.05 ? 'cooperated more than' : p.cooperation < c.cooperation - 0.05 ? 'competed more than' : 'played much like';
     const dPay = p.payoff - c.payoff;
-    const result = Math.abs(dPay) < 1e-9 ? 'with the same payoff' : dPay > 0 ? `and gained ${fmtNumber(dPay)} in payoff` : `and lost ${fmtNumber(-dPay)} in payoff`;
+    const result = Math.abs(dPay) < 1e-9 ? 'with the same payoff' : dPay > 0 ? `and gained ${fmtPercent(dPay)} of GDP in payoff` : `and lost ${fmtPercent(-dPay)} of GDP in payoff`;
     const rank = p.rank != null && c.rank != null && p.rank !== c.rank ? `, ending ${p.rank < c.rank ? 'higher' : 'lower'} (rank ${p.rank} against ${c.rank})` : '';
     return el('li', { text: `${p.name} (${p.city}) ${how} the computer would have (${fmtShare(p.cooperation)} against ${fmtShare(c.cooperation)} cooperation) ${result}${rank}.` });
   });
@@ -188,8 +244,8 @@ function showSummary(section, s) {
   const mean = (a) => (a.length ? a.reduce((x, y) => x + y, 0) / a.length : null);
   const coopGain = group((p) => p.cooperation >= 0.5), compGain = group((p) => p.cooperation < 0.5);
   const lesson = el('p', { class: 'lesson', id: 'summary-lesson', text:
-    `Students who mostly cooperated (${coopGain.length}): ${coopGain.length ? fmtDelta(mean(coopGain)) : '–'} payoff against the computer; ` +
-    `students who mostly competed (${compGain.length}): ${compGain.length ? fmtDelta(mean(compGain)) : '–'}.` });
+    `Students who mostly cooperated (${coopGain.length}): ${coopGain.length ? fmtDelta(mean(coopGain), fmtPercent) : '–'} payoff against the computer; ` +
+    `students who mostly competed (${compGain.length}): ${compGain.length ? fmtDelta(mean(compGain), fmtPercent) : '–'}.` });
 
   const chartBox = el('div', { class: 'chart', style: `height:${Math.max(160, 40 + 44 * rows.length)}px` });
   section.replaceChildren(
@@ -207,9 +263,9 @@ function showSummary(section, s) {
     animation: false,
     aria: { enabled: true },
     legend: { top: 0 },
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => fmtNumber(v) },
-    grid: { left: 140, right: 30, top: 30, bottom: 46 },
-    xAxis: { type: 'value', name: 'payoff summed over the rounds', nameLocation: 'middle', nameGap: 22, axisLabel: { formatter: (v) => fmtNumber(v) } },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => fmtPercent(v) },
+    grid: { left: 10, right: 30, top: 30, bottom: 46, containLabel: true },
+    xAxis: { type: 'value', name: 'payoff summed over the rounds (% of GDP)', nameLocation: 'middle', nameGap: 22, axisLabel: { formatter: (v) => fmtPercent(v) } },
     yAxis: { type: 'category', inverse: true, data: rows.map((p) => `${p.name} (${p.city})`) },
     series: [
       { type: 'bar', name: 'student', data: rows.map((p) => p.payoff), itemStyle: { color: better } },

@@ -47,3 +47,48 @@ export function stat(label, id) {
   const sub = el('span', { class: 'sub' });
   return { node: el('div', { class: 'stat' }, el('span', { class: 'label', text: label }), value, sub), value, sub };
 }
+
+// 0.0312 -> "3.1 %" (a share of GDP per year).
+export function fmtPercent(v) {
+  if (v == null || Number.isNaN(v)) return '–';
+  const p = 100 * v;
+  const a = Math.abs(p);
+  return `${p < 0 ? '−' : ''}${a.toFixed(a >= 10 ? 0 : a >= 0.1 || a === 0 ? 1 : 2)} %`;
+}
+
+const mmss = (s) => `${Math.floor(s / 60)}:${String(Math.floor(s % 60)).padStart(2, '0')}`;
+
+// The round clock (docs/CLASSROOM_API.md, `clock`): counts down between
+// polls from what the server said was left; "time's up" once the choices
+// are locked. set(clock, finished) with the room's clock (null: none).
+export function countdown(id, { big = false } = {}) {
+  const node = el('span', { class: `clock${big ? ' big' : ''}`, id, role: 'timer', 'aria-live': 'off', hidden: '' });
+  let deadline = null, state = null, timer = null, zero = () => {}, fired = false;
+  const draw = () => {
+    if (!state) { node.hidden = true; return; }
+    node.hidden = false;
+    if (state.locked) {
+      node.textContent = 'Time\u2019s up';
+      node.dataset.state = 'up';
+      return;
+    }
+    const left = state.running && deadline != null ? Math.max(0, (deadline - performance.now()) / 1000) : state.left;
+    node.textContent = state.running ? `${mmss(Math.ceil(left))} left to choose` : `clock stopped · ${mmss(Math.ceil(left))} a round`;
+    node.dataset.state = state.running ? (left <= 10 ? 'soon' : 'running') : 'stopped';
+    node.dataset.left = String(Math.ceil(left));
+    if (state.running && left <= 0 && !fired) { fired = true; zero(); }
+  };
+  return {
+    node,
+    set(clock, finished) {
+      state = clock && !finished ? clock : null;
+      deadline = state && state.running ? performance.now() + 1000 * state.left : null;
+      fired = false;
+      clearInterval(timer);
+      timer = state && state.running && !state.locked ? setInterval(draw, 250) : null;
+      draw();
+    },
+    stop() { clearInterval(timer); },
+    onZero(f) { zero = f; },
+  };
+}
