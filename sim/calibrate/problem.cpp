@@ -1,6 +1,7 @@
 #include "sim/calibrate/problem.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <numeric>
 
@@ -236,14 +237,19 @@ Evaluation CalibrationProblem::gather(const std::vector<double>& values, std::sp
   return ev;
 }
 
-std::vector<Evaluation> CalibrationProblem::evaluate_all(const std::vector<std::vector<double>>& points) const {
+std::vector<Evaluation> CalibrationProblem::evaluate_all(const std::vector<std::vector<double>>& points,
+                                                         const Progress& progress) const {
   const std::size_t per = runs_.size();
   std::vector<Record> records(points.size() * per);
+  std::atomic<std::size_t> done{0};
   tbb::parallel_for(
       tbb::blocked_range<std::size_t>(0, records.size(), 1),
       [&](const tbb::blocked_range<std::size_t>& r) {
         for (std::size_t i = r.begin(); i != r.end(); ++i)
-          tbb::this_task_arena::isolate([&] { records[i] = run_one(points[i / per], runs_[i % per]); });
+          tbb::this_task_arena::isolate([&] {
+            records[i] = run_one(points[i / per], runs_[i % per]);
+            if (progress) progress(++done, records.size());
+          });
       },
       tbb::simple_partitioner());
   std::vector<Evaluation> out;

@@ -6,6 +6,7 @@
 // it; the event scenario and its counterfactual get the same seeds (common
 // random numbers). Each distinct world is loaded once.
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <string>
 #include <vector>
@@ -41,8 +42,11 @@ class CalibrationProblem {
 
   // Evaluates points in parallel: every (point, scenario, seed) run is a task;
   // results are gathered in a fixed order, so they do not depend on the
-  // number of threads.
-  std::vector<Evaluation> evaluate_all(const std::vector<std::vector<double>>& points) const;
+  // number of threads. `progress` (may be empty) is called after each run,
+  // from the worker that did it, with the runs done and the total.
+  using Progress = std::function<void(std::size_t done, std::size_t total)>;
+  std::vector<Evaluation> evaluate_all(const std::vector<std::vector<double>>& points,
+                                       const Progress& progress = {}) const;
   Evaluation evaluate(const std::vector<double>& values) const { return evaluate_all({values})[0]; }
 
   const CalibConfig& config() const { return config_; }

@@ -84,7 +84,10 @@ Evaluation run_abc_files(const CalibrationProblem& problem, const fs::path& dir)
                  c.seeds.size());
   const auto batch = [&](const std::vector<std::vector<double>>& points) {
     spdlog::info("ABC: {} points x {} runs", points.size(), problem.runs_per_evaluation());
-    return problem.evaluate_all(points);
+    // A line at each tenth of the runs (from whichever worker gets there).
+    return problem.evaluate_all(points, [](std::size_t done, std::size_t total) {
+      if (done * 10 / total != (done - 1) * 10 / total) spdlog::info("  {} of {} runs", done, total);
+    });
   };
   const auto after = [&](int round, const AbcResult& r) {
     const auto accepted = std::count_if(r.points.begin(), r.points.end(),
