@@ -126,11 +126,16 @@ int calibrate_command(const CalibrateOptions& o, const CliGlobals& g) {
   const fs::path dir(o.output);
   fs::create_directories(dir);
 
-  // Every evaluation of the search, logged; the file appears when complete.
-  AtomicFile log((dir / "evaluations.csv").string());
-  log.write(evaluations_header(config));
+  // Every evaluation of the search (Nelder-Mead, --evaluate), one flushed
+  // line each, so that a search stopped midway leaves the finished ones.
+  const bool logs = o.evaluate || method == Method::nelder_mead || config.abc.polish;
+  std::ofstream log;
+  if (logs) {
+    log.open(dir / "evaluations.csv");
+    log << evaluations_header(config) << std::flush;
+  }
   auto report = [&](int n, const Evaluation& e) {
-    log.write(evaluation_row(n, e));
+    log << evaluation_row(n, e) << std::flush;
     std::string line = fmt::format("{:>4} objective {:9.4f} |", n, e.objective);
     for (std::size_t p = 0; p < e.values.size(); ++p) line += fmt::format(" {}={:.4g}", config.params[p].path, e.values[p]);
     spdlog::info("{}", line);
@@ -153,12 +158,12 @@ int calibrate_command(const CalibrateOptions& o, const CliGlobals& g) {
       what = "best fit (Nelder-Mead from the closest ABC point)";
     }
   }
-  if (o.evaluate || method == Method::nelder_mead || config.abc.polish) log.commit();
+  if (logs && !log.flush()) throw std::runtime_error(fmt::format("cannot write {}", (dir / "evaluations.csv").string()));
   write_file_atomically((dir / "fit.csv").string(), fit_csv(config, best));
 
   print_fit(config, best, what);
   std::vector<std::string> written = {"fit.csv"};
-  if (o.evaluate || method == Method::nelder_mead || config.abc.polish) written.push_back("evaluations.csv");
+  if (logs) written.push_back("evaluations.csv");
   if (!o.evaluate && method == Method::abc)
     for (const char* f : {"abc_points.csv", "posterior.csv", "posterior_summary.csv", "predictive.csv"})
       written.push_back(f);
