@@ -206,7 +206,7 @@ TEST_F(MeasuresTest, PredictiveSeriesAreSeedMeansPerYear) {
   expect_close(mean([](auto s) { return event_[s].state("S001", "climate", 2006); }), eval_->series[1][4]);
 }
 
-TEST_F(MeasuresTest, SameResultsWhateverTheThreads) {
+TEST_F(MeasuresTest, ParallelEvaluationGivesTheSameResults) {
   tbb::global_control two(tbb::global_control::max_allowed_parallelism, 2);
   const auto batch = problem_->evaluate_all({{}, {}});
   for (const auto& e : batch) {
