@@ -9,6 +9,8 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libopenmpi-dev openmpi-bin slurm-wlm munge python3
 )
+# The calibration figures of docs/CALIBRATION.md (scripts/calibration-*.sh).
+packages+=(gnuplot-nox)
 # The fuzz preset and the ThreadSanitizer build use clang's runtimes.
 packages+=(clang)
 # The report (web/) is built with Node.js and npm; its browser test drives Chromium.

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # README command 2: build and run the whole test suite.
 # The cluster tests start a single-node Slurm and munge, which needs root:
-# without root they are left out, and this script says so.
+# without root they are left out, and this script says so. Every other
+# label runs, the validation suite (ctest -L validation, docs/VALIDATION.md)
+# included.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh

@@ -1,16 +1,25 @@
-// `urbis calibrate CONFIG.yaml`: fits parameters to targets over replicate
-// seeds (sim/calibrate), or with --evaluate measures the fit of the current
-// defaults. Writes every evaluation and the final fit table as CSV.
+// `urbis calibrate CONFIG.yaml` (docs/CALIBRATION.md): fits parameters to
+// targets over replicate seeds with Nelder-Mead, or samples their posterior
+// with ABC (--abc), or with --evaluate measures the fit of the current
+// values. --check turns a missed target into exit code 3 (the validation
+// suite); --markdown and --update-doc write the table for docs/VALIDATION.md.
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <sstream>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <spdlog/spdlog.h>
 
-#include "sim/calibrate/calibrate.hpp"
+#include "sim/calibrate/abc.hpp"
+#include "sim/calibrate/markdown.hpp"
+#include "sim/calibrate/nelder_mead.hpp"
+#include "sim/calibrate/scenarios.hpp"
+#include "sim/calibrate/tables.hpp"
 #include "sim/cli/commands.hpp"
-#include "sim/core/param_table.hpp"
+#include "sim/output/atomic_file.hpp"
 #include "sim/scenario/load_scenario.hpp"
 
 namespace fs = std::filesystem;
@@ -19,77 +28,161 @@ namespace urbis {
 
 namespace {
 
+using namespace calib;
+
+// Exit code of --check when a target is missed (0: all met; 1 and 2 keep
+// their meaning: internal error, bad input).
+constexpr int kTargetsMissed = 3;
+
 struct CalibrateOptions {
   std::string config;
   std::string output = "out/calibration";
   bool evaluate = false;
+  bool abc = false;
+  bool check = false;
+  std::string markdown;    // write the validation table here
+  std::string update_doc;  // replace the table between the markers of this doc
 };
 
-void write_fit(const fs::path& file, const CalibConfig& c, const Evaluation& e) {
-  std::ofstream out(file);
-  out << "target,measure,network,years,low,high,value,scale,mean,sd,met,source\n";
+// A path as the user would type it from here (for the line that says how
+// to regenerate a table).
+std::string shown(const std::string& path) {
+  const fs::path rel = fs::path(path).lexically_proximate(fs::current_path());
+  return rel.empty() || *rel.begin() == ".." ? fs::path(path).filename().string() : rel.string();
+}
+
+std::string read_text(const std::string& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw InputError({file}, "cannot read the document to update");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+void print_fit(const CalibConfig& c, const Evaluation& e, const std::string& what) {
+  fmt::print("{} over {} seeds, objective {:.4f}\n", what, c.seeds.size(), e.objective);
+  if (!c.params.empty()) fmt::print("values (for configs/defaults.yaml):\n");
+  for (std::size_t p = 0; p < c.params.size(); ++p) fmt::print("  {}: {:.6g}\n", c.params[p].path, e.values[p]);
+  fmt::print("{:<26} {:>22} {:>12} {:>12} {}\n", "target", "target value", "mean", "sd", "met");
   for (std::size_t t = 0; t < c.targets.size(); ++t) {
     const auto& tg = c.targets[t];
     const auto& f = e.fits[t];
-    const std::string years = tg.measure == "network_actions" ? fmt::format("{}-{}", tg.from, tg.to)
-                                                              : fmt::format("{}", tg.year);
-    out << fmt::format("{},{},{},{},{},{},{},{},{:.6g},{:.6g},{},\"{}\"\n", tg.name, tg.measure, tg.network, years,
-                       tg.range ? fmt::format("{}", tg.low) : "", tg.range ? fmt::format("{}", tg.high) : "",
-                       tg.range ? "" : fmt::format("{}", tg.centre), tg.scale, f.mean, f.sd, f.met ? 1 : 0,
-                       tg.source);
+    const std::string sd = tg.difference == Difference::relative ? fmt::format("{:.1f} pt", 100 * f.sd)
+                                                                 : fmt::format("{:.1f}", f.sd);
+    fmt::print("{:<26} {:>22} {:>12} {:>12} {}\n", tg.name, target_text(tg), value_text(tg, f.mean), sd,
+               f.met ? "yes" : "no");
   }
+}
+
+// ABC: writes abc_points.csv, posterior.csv, posterior_summary.csv and
+// predictive.csv; returns the accepted point closest to the targets (or the
+// closest point of all when nothing was accepted).
+Evaluation run_abc_files(const CalibrationProblem& problem, const fs::path& dir) {
+  const CalibConfig& c = problem.config();
+  if (c.seeds.size() < 10)
+    spdlog::warn("ABC over {} seeds: the noise of the seed means widens the posterior; give at least 10",
+                 c.seeds.size());
+  const auto batch = [&](const std::vector<std::vector<double>>& points) {
+    spdlog::info("ABC: {} points x {} runs", points.size(), problem.runs_per_evaluation());
+    // A line at each tenth of the runs (from whichever worker gets there).
+    return problem.evaluate_all(points, [](std::size_t done, std::size_t total) {
+      if (done * 10 / total != (done - 1) * 10 / total) spdlog::info("  {} of {} runs", done, total);
+    });
+  };
+  const auto after = [&](int round, const AbcResult& r) {
+    const auto accepted = std::count_if(r.points.begin(), r.points.end(),
+                                        [&](const AbcPoint& p) { return p.round == round && p.accepted; });
+    spdlog::info("ABC round {}: {} accepted, largest accepted distance {:.4g}", round, accepted, r.tolerance.back());
+  };
+  const AbcResult abc = run_abc(c.params, c.abc, batch, after);
+  write_file_atomically((dir / "abc_points.csv").string(), abc_points_csv(c, abc));
+  if (abc.posterior.empty()) {
+    double closest = abc.points[0].eval.objective;
+    for (const auto& p : abc.points) closest = std::min(closest, p.eval.objective);
+    throw InputError({c.file}, fmt::format("abc.epsilon {} is below every point's distance (the smallest is {:.4g}); "
+                                           "raise it, or use abc.accept (see {})",
+                                           *c.abc.epsilon, closest, (dir / "abc_points.csv").string()));
+  }
+  write_file_atomically((dir / "posterior.csv").string(), posterior_csv(c, abc));
+  write_file_atomically((dir / "posterior_summary.csv").string(), posterior_summary_csv(c, abc));
+  write_file_atomically((dir / "predictive.csv").string(), predictive_csv(problem, abc));
+  const AbcPoint* best = &abc.points[abc.posterior[0]];
+  for (auto i : abc.posterior)
+    if (abc.points[i].eval.objective < best->eval.objective) best = &abc.points[i];
+  return best->eval;
 }
 
 int calibrate_command(const CalibrateOptions& o, const CliGlobals& g) {
   const CalibConfig config = load_calibration(o.config);
   const Params defaults = load_defaults(g.paths.defaults_file);
-  const Scenario scenario = load_scenario(resolve_scenario_path(config.scenario, g.paths), defaults, {g.paths.scenario_dir});
   RunContext ctx;
   ctx.default_world_dir = g.paths.world_dir;
-  const CalibrationProblem problem(config, scenario, ctx);
-  fs::create_directories(o.output);
+  const CalibrationProblem problem(config, load_scenarios(config, defaults, g.paths.scenario_dir), ctx);
+  const Method method = o.abc ? Method::abc : config.method;
+  if (!o.evaluate && config.params.empty())
+    throw InputError({config.file}, "no parameters to fit: give 'parameters', or measure the targets with --evaluate");
+  spdlog::info("{}: {} runs per evaluation ({} seeds), {} world load{}", o.config, problem.runs_per_evaluation(),
+               config.seeds.size(), problem.world_loads(), problem.world_loads() == 1 ? "" : "s");
+  const fs::path dir(o.output);
+  fs::create_directories(dir);
 
-  std::ofstream log(fs::path(o.output) / "evaluations.csv");
-  log << "evaluation,objective";
-  for (const auto& p : config.params) log << "," << p.path;
-  for (const auto& t : config.targets) log << "," << t.name;
-  log << "\n";
+  // Every evaluation of the search (Nelder-Mead, --evaluate), one flushed
+  // line each, so that a search stopped midway leaves the finished ones.
+  const bool logs = o.evaluate || method == Method::nelder_mead || config.abc.polish;
+  std::ofstream log;
+  if (logs) {
+    log.open(dir / "evaluations.csv");
+    log << evaluations_header(config) << std::flush;
+  }
   auto report = [&](int n, const Evaluation& e) {
-    log << n << fmt::format(",{:.6g}", e.objective);
-    for (double v : e.values) log << fmt::format(",{:.6g}", v);
-    for (const auto& f : e.fits) log << fmt::format(",{:.6g}", f.mean);
-    log << "\n" << std::flush;
+    log << evaluation_row(n, e) << std::flush;
     std::string line = fmt::format("{:>4} objective {:9.4f} |", n, e.objective);
     for (std::size_t p = 0; p < e.values.size(); ++p) line += fmt::format(" {}={:.4g}", config.params[p].path, e.values[p]);
-    line += " |";
-    for (std::size_t t = 0; t < e.fits.size(); ++t) line += fmt::format(" {}={:.1f}", config.targets[t].name, e.fits[t].mean);
     spdlog::info("{}", line);
   };
 
   Evaluation best;
+  std::string what;
   if (o.evaluate) {
-    std::vector<double> current;
-    for (const auto& p : config.params) current.push_back(get_param(scenario.params, *find_param(p.path)));
-    best = problem.evaluate(current);
+    best = problem.evaluate(problem.current_values());
     report(1, best);
+    what = "fit of the current values";
+  } else if (method == Method::nelder_mead) {
+    best = nelder_mead(problem, {}, report);
+    what = "best fit (Nelder-Mead)";
   } else {
-    best = nelder_mead(problem, report);
+    best = run_abc_files(problem, dir);
+    what = "closest accepted ABC point";
+    if (config.abc.polish) {
+      best = nelder_mead(problem, best.values, report);
+      what = "best fit (Nelder-Mead from the closest ABC point)";
+    }
   }
-  write_fit(fs::path(o.output) / "fit.csv", config, best);
+  if (logs && !log.flush()) throw std::runtime_error(fmt::format("cannot write {}", (dir / "evaluations.csv").string()));
+  write_file_atomically((dir / "fit.csv").string(), fit_csv(config, best));
 
-  fmt::print("{} {} seeds, objective {:.4f}\n", o.evaluate ? "fit of the current values over" : "best fit over",
-             config.seeds.size(), best.objective);
-  fmt::print("values (for configs/defaults.yaml):\n");
-  for (std::size_t p = 0; p < config.params.size(); ++p)
-    fmt::print("  {}: {:.6g}\n", config.params[p].path, best.values[p]);
-  fmt::print("{:<22} {:>14} {:>10} {:>8} {}\n", "target", "target value", "mean", "sd", "met");
-  for (std::size_t t = 0; t < config.targets.size(); ++t) {
-    const auto& tg = config.targets[t];
-    const std::string want = tg.range ? fmt::format("{}-{}", tg.low, tg.high) : fmt::format("{}±{}", tg.centre, tg.scale);
-    fmt::print("{:<22} {:>14} {:>10.1f} {:>8.1f} {}\n", tg.name, want, best.fits[t].mean, best.fits[t].sd,
-               best.fits[t].met ? "yes" : "no");
+  print_fit(config, best, what);
+  std::vector<std::string> written = {"fit.csv"};
+  if (logs) written.push_back("evaluations.csv");
+  if (!o.evaluate && method == Method::abc)
+    for (const char* f : {"abc_points.csv", "posterior.csv", "posterior_summary.csv", "predictive.csv"})
+      written.push_back(f);
+  fmt::print("tables in {}/: {}\n", o.output, fmt::join(written, ", "));
+
+  if (!o.markdown.empty() || !o.update_doc.empty()) {
+    std::string command = fmt::format("urbis calibrate {} --evaluate", shown(o.config));
+    if (!o.update_doc.empty()) command += fmt::format(" --update-doc {}", shown(o.update_doc));
+    const std::string table = validation_markdown(config, best, command);
+    if (!o.markdown.empty()) write_file_atomically(o.markdown, table);
+    if (!o.update_doc.empty())
+      write_file_atomically(o.update_doc, replace_fragment(read_text(o.update_doc), table, o.update_doc));
   }
-  fmt::print("tables in {}/ (evaluations.csv, fit.csv)\n", o.output);
+
+  const auto missed = std::count_if(best.fits.begin(), best.fits.end(), [](const TargetFit& f) { return !f.met; });
+  if (o.check && missed > 0) {
+    spdlog::error("{} of {} targets missed (--check)", missed, best.fits.size());
+    return kTargetsMissed;
+  }
   return 0;
 }
 
@@ -97,11 +190,19 @@ int calibrate_command(const CalibrateOptions& o, const CliGlobals& g) {
 
 void add_calibrate_commands(Commands& commands) {
   auto o = std::make_shared<CalibrateOptions>();
-  CLI::App* cmd = commands.add("calibrate", "Fit parameters to calibration targets over replicate seeds (Nelder-Mead)",
+  CLI::App* cmd = commands.add("calibrate",
+                               "Fit parameters to calibration targets over replicate seeds (Nelder-Mead or ABC), "
+                               "or check the current values against them",
                                [o](const CliGlobals& g) { return calibrate_command(*o, g); });
   cmd->add_option("config", o->config, "Calibration config (configs/calibration/calibrate.yaml)")->required();
-  cmd->add_option("-o,--output", o->output, "Folder for evaluations.csv and fit.csv (default out/calibration)");
-  cmd->add_flag("--evaluate", o->evaluate, "Measure the fit of the current defaults only; no search");
+  cmd->add_option("-o,--output", o->output, "Folder for the tables (default out/calibration)");
+  auto* evaluate = cmd->add_flag("--evaluate", o->evaluate, "Measure the fit of the current values only; no search");
+  cmd->add_flag("--abc", o->abc, "Approximate Bayesian computation (the config's abc: settings) instead of Nelder-Mead")
+      ->excludes(evaluate);
+  cmd->add_flag("--check", o->check, "Exit with code 3 when any target of the printed fit is missed");
+  cmd->add_option("--markdown", o->markdown, "Write the fit as a Markdown table (for docs/VALIDATION.md)");
+  cmd->add_option("--update-doc", o->update_doc,
+                  "Replace the table between the validation-table markers of this Markdown file");
 }
 
 }  // namespace urbis
