@@ -1,4 +1,5 @@
 #include "sim/calibrate/calibrate.hpp"
+#include "sim/core/interrupt.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -220,7 +221,7 @@ Evaluation CalibrationProblem::evaluate(const std::vector<double>& values) const
     for (std::size_t p = 0; p < config_.params.size(); ++p) find_param(config_.params[p].path)->ref(s.params) = values[p];
     TargetObserver obs(networks);
     RunContext ctx = context_;
-    ctx.progress = nullptr;
+    ctx.progress = [](int, int) { throw_if_interrupted(); };  // SIGINT/SIGTERM: stop at a step boundary
     run_loaded(s, data_, obs, ctx);
     for (std::size_t t = 0; t < config_.targets.size(); ++t) samples[t].push_back(measure(config_.targets[t], obs));
   }

@@ -10,6 +10,8 @@
 
 #include "sim/calibrate/calibrate.hpp"
 #include "sim/cli/commands.hpp"
+#include "sim/cli/output_folder.hpp"
+#include "sim/core/interrupt.hpp"
 #include "sim/core/param_table.hpp"
 #include "sim/scenario/load_scenario.hpp"
 
@@ -47,7 +49,7 @@ int calibrate_command(const CalibrateOptions& o, const CliGlobals& g) {
   RunContext ctx;
   ctx.default_world_dir = g.paths.world_dir;
   const CalibrationProblem problem(config, scenario, ctx);
-  fs::create_directories(o.output);
+  prepare_output_folder(o.output, "-o");
 
   std::ofstream log(fs::path(o.output) / "evaluations.csv");
   log << "evaluation,objective";
@@ -67,13 +69,24 @@ int calibrate_command(const CalibrateOptions& o, const CliGlobals& g) {
   };
 
   Evaluation best;
-  if (o.evaluate) {
-    std::vector<double> current;
-    for (const auto& p : config.params) current.push_back(get_param(scenario.params, *find_param(p.path)));
-    best = problem.evaluate(current);
-    report(1, best);
-  } else {
-    best = nelder_mead(problem, report);
+  int evaluations = 0;
+  try {
+    if (o.evaluate) {
+      std::vector<double> current;
+      for (const auto& p : config.params) current.push_back(get_param(scenario.params, *find_param(p.path)));
+      best = problem.evaluate(current);
+      report(++evaluations, best);
+    } else {
+      best = nelder_mead(problem, [&](int n, const Evaluation& e) {
+        evaluations = n;
+        report(n, e);
+      });
+    }
+  } catch (const Interrupted& e) {
+    // evaluations.csv holds every finished evaluation (one flushed line
+    // each); the one in progress is dropped, and no fit.csv claims a result.
+    throw Interrupted(e.signal(), fmt::format("{} at a step boundary: {} evaluations finished, in {}; no fit.csv written",
+                                              e.what(), evaluations, (fs::path(o.output) / "evaluations.csv").string()));
   }
   write_fit(fs::path(o.output) / "fit.csv", config, best);
 
