@@ -2,6 +2,7 @@
 // serve the HTML report (embedded data) and a live server.
 import { runView } from './views/run.js';
 import { sweepView } from './views/sweep.js';
+import { compareView } from './views/compare.js';
 
 // Returns the view ({ update(data) } for a run) once the first data is shown;
 // a source that can subscribe updates it as a live run advances.
@@ -9,7 +10,9 @@ import { sweepView } from './views/sweep.js';
 export async function mount(root, source, options = {}) {
   const data = await source.load();
   root.replaceChildren();
-  const view = data.kind === 'sweep' ? sweepView(root, data) : runView(root, data, options);
+  const view = data.kind === 'sweep' ? sweepView(root, data)
+    : data.kind === 'comparison' ? compareView(root, data)
+    : runView(root, data, options);
   if (view && view.update && source.subscribe) source.subscribe((d) => view.update(d));
   document.documentElement.dataset.ready = 'true';
   return view;
