@@ -2,7 +2,9 @@
 // hands over to the chosen subcommand. Every mistake in what the user wrote
 // (the command line, a file) is reported as "urbis: error: ..." with exit
 // code 2; SIGINT and SIGTERM stop the work at a step boundary with exit code
-// 130 or 143; anything else is an internal error, exit code 1.
+// 130 or 143; a failure of the system during the work (a full disk, a file
+// damaged since it was written) exits 1 with its reason, and so does an
+// internal error (a bug), which says so.
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -108,6 +110,14 @@ int main(int argc, char** argv) {
     // A folder that cannot be written, a full disk: the system's reason and
     // the path, not an "internal error".
     spdlog::error("cannot write {}: {}", e.path1().string(), e.code().message());
+    return 1;
+  } catch (const std::bad_alloc&) {
+    spdlog::error("out of memory");
+    return 1;
+  } catch (const std::runtime_error& e) {
+    // The work failed for a reason outside the program: a write that
+    // failed (a full disk), a file damaged since it was written.
+    spdlog::error("{}", e.what());
     return 1;
   } catch (const std::exception& e) {
     spdlog::error("internal error (a bug in urbis, not in what you wrote; please report it with the command "

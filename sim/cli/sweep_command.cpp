@@ -138,7 +138,11 @@ Manifest read_manifest(const std::string& dir) {
   std::ifstream in(path);
   if (!in) throw InputError({dir}, "no sweep.json here: not the output folder of a sweep");
   Manifest m;
-  m.json = nlohmann::json::parse(in);
+  try {
+    m.json = nlohmann::json::parse(in);
+  } catch (const nlohmann::json::exception& e) {
+    throw InputError({path}, fmt::format("not valid JSON ({}); the sweep folder is damaged", e.what()));
+  }
   for (const auto& p : m.json.at("parameters")) {
     m.params.push_back(p.at("path"));
     m.scales.push_back({p.at("path"), p.at("min"), p.at("max"), p.at("scale") == "log"});

@@ -49,12 +49,24 @@ json merged_events(const json& a, const json& b) {
   return out;
 }
 
+json comparison_data(const fs::path& d);
+
 }  // namespace
 
 bool is_comparison_folder(const std::string& dir) { return fs::exists(fs::path(dir) / "comparison.json"); }
 
 json comparison_report_data(const std::string& dir) {
-  const fs::path d(dir);
+  try {
+    return comparison_data(fs::path(dir));
+  } catch (const json::exception& e) {
+    throw InputError({(fs::path(dir) / "comparison.json").string()},
+                     fmt::format("a field is missing or malformed ({}); the comparison folder is damaged", e.what()));
+  }
+}
+
+namespace {
+
+json comparison_data(const fs::path& d) {
   json record;
   {
     std::ifstream in(d / "comparison.json");
@@ -176,4 +188,5 @@ json comparison_report_data(const std::string& dir) {
   return out;
 }
 
+}  // namespace
 }  // namespace urbis
