@@ -32,7 +32,7 @@ cat > tiny.yaml <<'YAML'
 name: tiny
 description: a small synthetic world
 world:
-  synthetic: {cities: 1500, states: 12, regions: 3, networks: 8, seed: 3}
+  synthetic: {cities: 800, states: 10, regions: 3, networks: 8, seed: 3}
 time: {start: 2000, end: 2008}
 seed: 5
 protagonists: [S001]
