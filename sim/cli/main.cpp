@@ -49,7 +49,6 @@ int main(int argc, char** argv) {
   auto logger = spdlog::stderr_color_mt("urbis");
   logger->set_pattern("urbis: %^%l%$: %v");
   spdlog::set_default_logger(logger);
-  install_interrupt_handlers();
 
   CLI::App app{"urbis: an agent-based simulation of cities, states and city networks"};
   app.set_version_flag("--version", std::string("urbis ") + URBIS_VERSION);
@@ -84,10 +83,16 @@ int main(int argc, char** argv) {
     return 2;
   }
   spdlog::set_level(quiet ? spdlog::level::err : verbose ? spdlog::level::debug : spdlog::level::info);
-  if (const std::string refusal = mpi_refusal(*chosen_command(app)); !refusal.empty()) {
+  const CLI::App& chosen = *chosen_command(app);
+  if (const std::string refusal = mpi_refusal(chosen); !refusal.empty()) {
     spdlog::error("{}", refusal);
     return 2;
   }
+  // The commands that check for an interrupt at every step boundary take
+  // SIGINT and SIGTERM as a request to stop there; the others (quick, or
+  // serve, which waits for the signals itself) keep the usual dispositions.
+  const std::string name = chosen.get_name();
+  if (name == "run" || name == "sweep" || name == "compare" || name == "calibrate") install_interrupt_handlers();
 
   std::unique_ptr<tbb::global_control> limit;
   if (threads > 0)
