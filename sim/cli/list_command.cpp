@@ -64,6 +64,26 @@ std::string scope_text(const World& w, const Scope& scope) {
   return "";
 }
 
+// Whether a named network is open to the cities of state j at the start:
+// its scope admits the state, or it names members there.
+bool open_to(const World& w, const NetworkSeed& n, int j) {
+  const auto jj = static_cast<std::size_t>(j);
+  if (std::any_of(n.members.begin(), n.members.end(),
+                  [&](int c) { return w.cities.state[static_cast<Eigen::Index>(c)] == j; }))
+    return true;
+  if (!n.members.empty() && n.invitation) return false;
+  switch (n.scope.kind) {
+    case ScopeKind::global: return true;
+    case ScopeKind::region: return w.states.region[static_cast<Eigen::Index>(j)] == n.scope.index;
+    case ScopeKind::union_members: {
+      const auto g = static_cast<std::size_t>(n.scope.index);
+      return g < w.states.in_agreement.size() && jj < w.states.in_agreement[g].size() && w.states.in_agreement[g][jj];
+    }
+    case ScopeKind::states: return jj < n.scope.states.size() && n.scope.states[jj];
+  }
+  return false;
+}
+
 int list_world(const ListArgs& a, const ProjectPaths& paths) {
   if (std::find(kLists.begin(), kLists.end(), a.what) == kLists.end())
     throw InputError({"urbis list"}, fmt::format("unknown list '{}'{}; urbis list shows the scenario library, and "
@@ -124,14 +144,7 @@ int list_world(const ListArgs& a, const ProjectPaths& paths) {
     fmt::print("{:<44} {:<10} {:>7} {:>5}  {}\n", "network", "issue", "founded", "ends", "who may join");
     for (const auto& n : data.networks) {
       if (!matches({n.name})) continue;
-      if (state >= 0) {  // networks with named members in the state, or open to its cities
-        const bool member = std::any_of(n.members.begin(), n.members.end(), [&](int c) {
-          return w.cities.state[static_cast<Eigen::Index>(c)] == state;
-        });
-        const bool scoped = n.scope.kind == ScopeKind::states &&
-                            static_cast<std::size_t>(state) < n.scope.states.size() && n.scope.states[static_cast<std::size_t>(state)];
-        if (!member && !scoped) continue;
-      }
+      if (state >= 0 && !open_to(w, n, state)) continue;
       fmt::print("{:<44} {:<10} {:>7} {:>5}  {}\n", n.name, issue_name(n.issue), n.founded,
                  n.ended ? fmt::format("{}", n.ended) : "", scope_text(w, n.scope));
       ++shown;
@@ -154,7 +167,8 @@ void add_list_commands(Commands& commands) {
       "list", "List the scenario library, or the cities, states or networks scenarios can name",
       [a](const CliGlobals& g) { return a->what.empty() ? list_library(g.paths) : list_world(*a, g.paths); });
   cmd->add_option("what", a->what, "cities, states or networks (nothing: the scenario library)");
-  cmd->add_option("--state", a->state, "Only this state's cities (ISO3, such as CAN)");
+  cmd->add_option("--state", a->state,
+                  "Only this state's cities, or the networks open to them at the start (ISO3, such as CAN)");
   cmd->add_option("--match", a->match, "Only names containing this text (case and accents ignored: 'sao paulo')");
   cmd->add_option("--scenario", a->scenario, "The scenario whose world is listed (default: baseline)");
   cmd->footer("The names are printed exactly as scenario events accept them (city: NAME, state: ISO3, network: NAME).");
