@@ -49,6 +49,7 @@ int main(int argc, char** argv) {
   auto logger = spdlog::stderr_color_mt("urbis");
   logger->set_pattern("urbis: %^%l%$: %v");
   spdlog::set_default_logger(logger);
+  install_interrupt_handlers();
 
   CLI::App app{"urbis: an agent-based simulation of cities, states and city networks"};
   app.set_version_flag("--version", std::string("urbis ") + URBIS_VERSION);
@@ -90,9 +91,11 @@ int main(int argc, char** argv) {
   }
   // The commands that check for an interrupt at every step boundary take
   // SIGINT and SIGTERM as a request to stop there; the others (quick, or
-  // serve, which waits for the signals itself) keep the usual dispositions.
+  // serve, which waits for the signals itself) get the dispositions the
+  // process started with back.
   const std::string name = chosen.get_name();
-  if (name == "run" || name == "sweep" || name == "compare" || name == "calibrate") install_interrupt_handlers();
+  if (name != "run" && name != "sweep" && name != "compare" && name != "calibrate")
+    restore_inherited_signal_dispositions();
 
   std::unique_ptr<tbb::global_control> limit;
   if (threads > 0)

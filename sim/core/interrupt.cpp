@@ -24,6 +24,11 @@ extern "C" void on_signal(int sig) {
 
 }  // namespace
 
+namespace {
+struct sigaction inherited_int {}, inherited_term {};
+bool installed = false;
+}  // namespace
+
 void install_interrupt_handlers() {
   struct sigaction action {};
   action.sa_handler = on_signal;
@@ -31,8 +36,21 @@ void install_interrupt_handlers() {
   action.sa_flags = SA_RESTART;  // a write in progress is not cut short by EINTR
   // Installed whatever the disposition at start: a shell starts background
   // jobs of a script with SIGINT ignored, and `kill -INT` must still stop them cleanly.
-  sigaction(SIGINT, &action, nullptr);
-  sigaction(SIGTERM, &action, nullptr);
+  sigaction(SIGINT, &action, &inherited_int);
+  sigaction(SIGTERM, &action, &inherited_term);
+  installed = true;
+}
+
+void restore_inherited_signal_dispositions() {
+  if (!installed) return;
+  sigaction(SIGINT, &inherited_int, nullptr);
+  sigaction(SIGTERM, &inherited_term, nullptr);
+  installed = false;
+  // A signal that came while the handler was in place: as if it came now.
+  if (const int sig = received.exchange(0)) {
+    const struct sigaction& a = sig == SIGINT ? inherited_int : inherited_term;
+    if (a.sa_handler != SIG_IGN) std::raise(sig);
+  }
 }
 
 int interrupt_signal() { return received.load(); }

@@ -25,8 +25,14 @@ class Interrupted : public std::runtime_error {
 
 // Installs the handlers for SIGINT and SIGTERM, also when the process
 // started with them ignored (a job a shell script put in the background
-// starts with SIGINT ignored).
+// starts with SIGINT ignored). Called first thing, so the window in which a
+// signal still has its inherited effect is the program's start alone.
 void install_interrupt_handlers();
+
+// Gives SIGINT and SIGTERM back the dispositions the process started with,
+// for a command with no step boundary to stop at (one Ctrl-C ends it at
+// once). A signal received in between is acted on as that disposition says.
+void restore_inherited_signal_dispositions();
 
 // The signal received (SIGINT, SIGTERM), or 0.
 int interrupt_signal();
