@@ -1,4 +1,5 @@
 #include "sim/calibrate/problem.hpp"
+#include "sim/core/interrupt.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -101,7 +102,7 @@ CalibrationProblem::CalibrationProblem(const CalibConfig& config, std::vector<Sc
     : config_(config), scenarios_(std::move(scenarios)), context_(context) {
   const auto refs = config_.scenarios();
   if (refs.size() != scenarios_.size()) throw std::logic_error("calibration: one loaded scenario per name expected");
-  context_.progress = nullptr;
+  context_.progress = [](int, int) { throw_if_interrupted(); };  // SIGINT/SIGTERM: stop at a step boundary
 
   // The last year: the config's, else the last a target or series needs.
   end_ = config_.end;

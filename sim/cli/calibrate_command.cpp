@@ -19,6 +19,8 @@
 #include "sim/calibrate/scenarios.hpp"
 #include "sim/calibrate/tables.hpp"
 #include "sim/cli/commands.hpp"
+#include "sim/cli/output_folder.hpp"
+#include "sim/core/interrupt.hpp"
 #include "sim/output/atomic_file.hpp"
 #include "sim/scenario/load_scenario.hpp"
 
@@ -124,7 +126,7 @@ int calibrate_command(const CalibrateOptions& o, const CliGlobals& g) {
   spdlog::info("{}: {} runs per evaluation ({} seeds), {} world load{}", o.config, problem.runs_per_evaluation(),
                config.seeds.size(), problem.world_loads(), problem.world_loads() == 1 ? "" : "s");
   const fs::path dir(o.output);
-  fs::create_directories(dir);
+  prepare_output_folder(o.output, "-o");
 
   // Every evaluation of the search (Nelder-Mead, --evaluate), one flushed
   // line each, so that a search stopped midway leaves the finished ones.
@@ -143,20 +145,33 @@ int calibrate_command(const CalibrateOptions& o, const CliGlobals& g) {
 
   Evaluation best;
   std::string what;
-  if (o.evaluate) {
-    best = problem.evaluate(problem.current_values());
-    report(1, best);
-    what = "fit of the current values";
-  } else if (method == Method::nelder_mead) {
-    best = nelder_mead(problem, {}, report);
-    what = "best fit (Nelder-Mead)";
-  } else {
-    best = run_abc_files(problem, dir);
-    what = "closest accepted ABC point";
-    if (config.abc.polish) {
-      best = nelder_mead(problem, best.values, report);
-      what = "best fit (Nelder-Mead from the closest ABC point)";
+  int evaluations = 0;
+  auto counted = [&](int n, const Evaluation& e) {
+    evaluations = n;
+    report(n, e);
+  };
+  try {
+    if (o.evaluate) {
+      best = problem.evaluate(problem.current_values());
+      counted(1, best);
+      what = "fit of the current values";
+    } else if (method == Method::nelder_mead) {
+      best = nelder_mead(problem, {}, counted);
+      what = "best fit (Nelder-Mead)";
+    } else {
+      best = run_abc_files(problem, dir);
+      what = "closest accepted ABC point";
+      if (config.abc.polish) {
+        best = nelder_mead(problem, best.values, counted);
+        what = "best fit (Nelder-Mead from the closest ABC point)";
+      }
     }
+  } catch (const Interrupted& e) {
+    // evaluations.csv holds every finished evaluation (one flushed line
+    // each); the one in progress is dropped, and no fit.csv claims a result.
+    throw Interrupted(e.signal(), fmt::format("{} at a step boundary: {} evaluations finished{}; no fit.csv written",
+                                              e.what(), evaluations,
+                                              logs ? ", in " + (dir / "evaluations.csv").string() : std::string()));
   }
   if (logs && !log.flush()) throw std::runtime_error(fmt::format("cannot write {}", (dir / "evaluations.csv").string()));
   write_file_atomically((dir / "fit.csv").string(), fit_csv(config, best));

@@ -1,5 +1,7 @@
 #include "sim/cli/commands.hpp"
 
+#include <spdlog/spdlog.h>
+
 namespace urbis {
 
 CLI::App* Commands::add(const std::string& name, const std::string& help,
@@ -7,6 +9,10 @@ CLI::App* Commands::add(const std::string& name, const std::string& help,
   CLI::App* sub = app_.add_subcommand(name, help);
   commands_.emplace_back(sub, std::move(run));
   return sub;
+}
+
+void log_input_error(const InputError& error) {
+  for (const auto& e : each_error(error)) spdlog::error("{}", e.what());
 }
 
 int Commands::dispatch(const CliGlobals& globals) const {

@@ -9,6 +9,7 @@
 #include <CLI/CLI.hpp>
 
 #include "sim/cli/paths.hpp"
+#include "sim/core/input_error.hpp"
 
 namespace urbis {
 
@@ -33,8 +34,17 @@ class Commands {
   std::vector<std::pair<CLI::App*, std::function<int(const CliGlobals&)>>> commands_;
 };
 
-// run, validate, list (sim/cli/run_command.cpp)
+// Prints every mistake an InputError carries, one "urbis: error: ..." line each.
+void log_input_error(const InputError& error);
+
+// run (sim/cli/run_command.cpp), validate (sim/cli/validate_command.cpp)
 void add_run_commands(Commands& commands);
+
+// compare (sim/cli/compare_command.cpp)
+void add_compare_commands(Commands& commands);
+
+// list, list cities|states|networks (sim/cli/list_command.cpp)
+void add_list_commands(Commands& commands);
 
 // sweep, sweep merge, summarize, sensitivity (sim/cli/sweep_command.cpp)
 void add_sweep_commands(Commands& commands);

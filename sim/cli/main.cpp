@@ -1,8 +1,14 @@
 // The urbis command: parses the command line, sets threads and logging, and
-// hands over to the chosen subcommand.
+// hands over to the chosen subcommand. Every mistake in what the user wrote
+// (the command line, a file) is reported as "urbis: error: ..." with exit
+// code 2; SIGINT and SIGTERM stop the work at a step boundary with exit code
+// 130 or 143; a failure of the system during the work (a full disk, a file
+// damaged since it was written) exits 1 with its reason, and so does an
+// internal error (a bug), which says so.
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 #include <spdlog/sinks/stdout_color_sinks.h>
@@ -10,13 +16,40 @@
 #include <tbb/global_control.h>
 
 #include "sim/cli/commands.hpp"
+#include "sim/cli/usage_error.hpp"
 #include "sim/core/input_error.hpp"
+#include "sim/core/interrupt.hpp"
+#include "sim/sweep/runner.hpp"
+
+namespace {
+
+// A program built without MPI, started by mpirun, would run the whole job
+// in every process, each writing the same files: refused. With MPI, only a
+// sweep shares its work out over the processes.
+std::string mpi_refusal(const CLI::App& chosen) {
+  const int size = urbis::sweep::mpi_launcher_size();
+  if (size == 0 || size == 1) return {};
+  const std::string n = size > 1 ? fmt::format("{}", size) : "several";
+  if (!urbis::sweep::built_with_mpi())
+    return fmt::format("started by an MPI launcher ({} processes), but this urbis was built without MPI: each process "
+                       "would do the whole job and write the same files. Run it without mpirun, or build with "
+                       "-DURBIS_WITH_MPI=ON to share a sweep's runs out (mpirun -np N urbis sweep FILE)",
+                       n);
+  if (chosen.get_name() != "sweep")
+    return fmt::format("started by an MPI launcher ({} processes): only 'urbis sweep' shares its work out over MPI "
+                       "processes; run '{}' without mpirun",
+                       n, urbis::command_path(chosen));
+  return {};
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace urbis;
   auto logger = spdlog::stderr_color_mt("urbis");
   logger->set_pattern("urbis: %^%l%$: %v");
   spdlog::set_default_logger(logger);
+  install_interrupt_handlers();
 
   CLI::App app{"urbis: an agent-based simulation of cities, states and city networks"};
   app.set_version_flag("--version", std::string("urbis ") + URBIS_VERSION);
@@ -30,19 +63,40 @@ int main(int argc, char** argv) {
 
   Commands commands(app);
   add_run_commands(commands);
+  add_compare_commands(commands);
+  add_list_commands(commands);
   add_sweep_commands(commands);
   add_calibrate_commands(commands);
   add_report_commands(commands);
   add_serve_commands(commands);
   add_replay_commands(commands);
 
+  keep_extras(app);
+  const std::vector<std::string> args(argv + 1, argv + argc);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e);
-    return code == 0 ? 0 : 2;  // usage mistakes are bad input
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+    spdlog::error("{}", usage_message(app, e, args));
+    return 2;
+  }
+  if (const std::string extras = extras_message(app); !extras.empty()) {
+    spdlog::error("{}", extras);
+    return 2;
   }
   spdlog::set_level(quiet ? spdlog::level::err : verbose ? spdlog::level::debug : spdlog::level::info);
+  const CLI::App& chosen = *chosen_command(app);
+  if (const std::string refusal = mpi_refusal(chosen); !refusal.empty()) {
+    spdlog::error("{}", refusal);
+    return 2;
+  }
+  // The commands that check for an interrupt at every step boundary take
+  // SIGINT and SIGTERM as a request to stop there; the others (quick, or
+  // serve, which waits for the signals itself) get the dispositions the
+  // process started with back.
+  const std::string name = chosen.get_name();
+  if (name != "run" && name != "sweep" && name != "compare" && name != "calibrate")
+    restore_inherited_signal_dispositions();
 
   std::unique_ptr<tbb::global_control> limit;
   if (threads > 0)
@@ -55,16 +109,29 @@ int main(int argc, char** argv) {
   try {
     globals.paths = find_project_paths(argv[0]);
     return commands.dispatch(globals);
+  } catch (const Interrupted& e) {
+    fmt::print(stderr, "urbis: {}\n", e.what());
+    return e.exit_code();
   } catch (const InputError& e) {
-    spdlog::error("{}", e.what());
+    log_input_error(e);
     return 2;
   } catch (const std::filesystem::filesystem_error& e) {
     // A folder that cannot be written, a full disk: the system's reason and
     // the path, not an "internal error".
     spdlog::error("cannot write {}: {}", e.path1().string(), e.code().message());
     return 1;
+  } catch (const std::bad_alloc&) {
+    spdlog::error("out of memory");
+    return 1;
+  } catch (const std::runtime_error& e) {
+    // The work failed for a reason outside the program: a write that
+    // failed (a full disk), a file damaged since it was written.
+    spdlog::error("{}", e.what());
+    return 1;
   } catch (const std::exception& e) {
-    spdlog::error("internal error: {}", e.what());
+    spdlog::error("internal error (a bug in urbis, not in what you wrote; please report it with the command "
+                  "line): {}",
+                  e.what());
     return 1;
   }
 }

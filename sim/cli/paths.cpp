@@ -1,8 +1,13 @@
 #include "sim/cli/paths.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <vector>
+
+#include <fmt/format.h>
+
+#include "sim/core/input_error.hpp"
 
 namespace fs = std::filesystem;
 
@@ -36,12 +41,24 @@ ProjectPaths find_project_paths(const char* argv0) {
 std::string resolve_scenario_path(const std::string& arg, const ProjectPaths& paths) {
   if (fs::exists(arg)) return arg;
   // A bare name ("paris_withdrawal") means the library's file.
-  if (arg.find('/') == std::string::npos) {
+  const bool bare = arg.find('/') == std::string::npos;
+  if (bare) {
     fs::path lib = fs::path(paths.scenario_dir) / arg;
     if (lib.extension() != ".yaml") lib += ".yaml";
     if (fs::exists(lib)) return lib.string();
   }
-  return arg;  // the loader reports it as missing
+  const std::string stem = fs::path(arg).stem().string();
+  throw InputError({arg}, fmt::format("no such scenario file{}{}", bare ? ", and no scenario of that name in the library" : "",
+                                      did_you_mean(stem, library_names(paths))));
+}
+
+std::vector<std::string> library_names(const ProjectPaths& paths) {
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(paths.scenario_dir, ec))
+    if (entry.path().extension() == ".yaml") names.push_back(entry.path().stem().string());
+  std::sort(names.begin(), names.end());
+  return names;
 }
 
 }  // namespace urbis

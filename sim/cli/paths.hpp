@@ -3,6 +3,7 @@
 // beside an installed program (<prefix>/share/urbis), then the source tree it
 // was built from.
 #include <string>
+#include <vector>
 
 namespace urbis {
 
@@ -15,7 +16,11 @@ struct ProjectPaths {
 
 ProjectPaths find_project_paths(const char* argv0);
 
-// A scenario named on the command line: a path, or a bare name from the library.
+// A scenario named on the command line: a path, or a bare name from the
+// library. Throws InputError when it is neither, with the nearest library name.
 std::string resolve_scenario_path(const std::string& arg, const ProjectPaths& paths);
+
+// The names of the scenario library (scenarios/*.yaml without the extension), sorted.
+std::vector<std::string> library_names(const ProjectPaths& paths);
 
 }  // namespace urbis

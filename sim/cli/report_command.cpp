@@ -7,8 +7,10 @@
 #include <spdlog/spdlog.h>
 
 #include "sim/cli/commands.hpp"
+#include "sim/cli/output_folder.hpp"
 #include "sim/core/input_error.hpp"
 #include "sim/output/atomic_file.hpp"
+#include "sim/report/comparison_data.hpp"
 #include "sim/report/report_data.hpp"
 #include "sim/report/report_html.hpp"
 
@@ -26,21 +28,26 @@ struct ReportArgs {
 };
 
 int report_command(const ReportArgs& a, const CliGlobals& g) {
-  if (!fs::is_directory(a.dir)) throw InputError({a.dir}, "no such folder (expected a run or sweep folder)");
+  const std::string out = a.output.empty() ? (fs::path(a.dir) / "report.html").string() : a.output;
+  if (!a.output.empty()) check_output_file(out, "-o");
+  if (!fs::is_directory(a.dir))
+    throw InputError({a.dir}, "no such folder (expected a run, sweep or comparison folder)");
+  if (a.output.empty()) check_output_file(out, "the report");
   ReportOptions o;
   o.states = a.states;
   o.top_networks = a.top_networks;
   o.targets_file = (fs::path(g.paths.home) / "configs" / "calibration" / "targets.yaml").string();
   nlohmann::ordered_json data;
-  switch (folder_kind(a.dir)) {
+  if (is_comparison_folder(a.dir)) data = comparison_report_data(a.dir);
+  else switch (folder_kind(a.dir)) {
     case FolderKind::run: data = run_report_data(a.dir, o); break;
     case FolderKind::sweep: data = sweep_report_data(a.dir, o); break;
     case FolderKind::unknown:
-      throw InputError({a.dir}, "neither a finished run (run.json, global.csv) nor a sweep (runs.csv)");
+      throw InputError({a.dir}, "neither a finished run (run.json, global.csv), a sweep (runs.csv) nor a comparison "
+                                "(comparison.json)");
   }
   if (data.contains("problems"))
     for (const auto& p : data["problems"]) spdlog::warn("{}", p.get<std::string>());
-  const std::string out = a.output.empty() ? (fs::path(a.dir) / "report.html").string() : a.output;
   const std::string html = report_html(data);
   write_file_atomically(out, html);
   fmt::print("report: {} ({:.1f} MB)\n", out, static_cast<double>(html.size()) / 1e6);
@@ -53,7 +60,8 @@ void add_report_commands(Commands& commands) {
   auto args = std::make_shared<ReportArgs>();
   CLI::App* cmd = commands.add("report", "Write a self-contained HTML report of a run or sweep folder",
                                [args](const CliGlobals& g) { return report_command(*args, g); });
-  cmd->add_option("dir", args->dir, "A run folder (urbis run -o DIR) or a sweep folder (runs.csv)")->required();
+  cmd->add_option("dir", args->dir, "A run folder (urbis run -o DIR), a sweep folder (runs.csv) or a comparison "
+                                   "folder (urbis compare)")->required();
   cmd->add_option("-o,--output", args->output, "The HTML file to write (default: DIR/report.html)");
   cmd->add_option("--states", args->states, "States (ISO3) shown after the protagonists: --states GBR,FRA")
       ->delimiter(',');

@@ -1,10 +1,13 @@
 #include "sim/cli/run_command.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <optional>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -13,13 +16,14 @@
 #include <tbb/task_arena.h>
 #include <unistd.h>
 
-#include <functional>
-#include <optional>
-
+#include "sim/cli/output_folder.hpp"
+#include "sim/cli/seeds.hpp"
+#include "sim/cli/work_folder.hpp"
+#include "sim/core/interrupt.hpp"
 #include "sim/engine/run.hpp"
-#include "sim/engine/timeline.hpp"
 #include "sim/output/csv_output.hpp"
 #include "sim/output/run_record.hpp"
+#include "sim/output/stale_temps.hpp"
 #include "sim/scenario/load_scenario.hpp"
 
 namespace fs = std::filesystem;
@@ -68,30 +72,40 @@ std::vector<std::string> files_of_finished_run(const fs::path& record) {
   return files;
 }
 
-int run_one(const std::string& arg, const Scenario& s, const std::string& dir, const RunOptions& o,
-            const CliGlobals& g, bool progress) {
+int run_one(const Scenario& s, const std::string& dir, const RunOptions& o, const CliGlobals& g, bool progress) {
   const ProjectPaths& paths = g.paths;
   const auto t0 = std::chrono::steady_clock::now();
   const std::string started = utc_now();
   const fs::path record_path = fs::path(dir) / "run.json";
-  std::vector<std::string> old_files;
-  if (fs::exists(record_path)) {
-    if (!o.force)
-      throw InputError({dir}, "this folder already holds a finished run; choose another with -o, or pass --force to replace it");
-    // --force: the folder stops claiming a finished run at once, so a new
-    // run that is interrupted cannot leave its files beside the old record.
-    old_files = files_of_finished_run(record_path);
-    fs::remove(record_path);
-  }
-  std::error_code ec;
-  fs::create_directories(dir, ec);
-  if (ec) throw std::runtime_error(fmt::format("cannot create output folder {}: {}", dir, ec.message()));
+  const bool replacing = fs::exists(record_path);
+  if (replacing && !o.force)
+    throw InputError({dir}, "this folder already holds a finished run; choose another with -o, or pass --force to replace it");
+  prepare_output_folder(dir, o.output.empty() ? "output.directory" : "-o");
+  for (const auto& name : remove_stale_temps(dir))
+    spdlog::info("{}: removed {}, left by an interrupted run", dir, name);
 
-  CsvOutput output(dir, s);
+  // --force: the new run is written beside the old one, which stays whole
+  // until the new one is complete (an interrupt leaves the old run).
+  std::optional<WorkFolder> staging;
+  if (replacing) staging.emplace(fs::path(dir), "replacement");
+  const std::string write_dir = staging ? staging->path().string() : dir;
+
+  CsvOutput output(write_dir, s);
   RunContext ctx;
   ctx.default_world_dir = paths.world_dir;
-  if (progress && show_progress(o.progress)) ctx.progress = [&](int d, int t) { draw_progress(s.name, d, t); };
-  const RunSummary summary = run_scenario(s, output, ctx);
+  const bool bar = progress && show_progress(o.progress);
+  ctx.progress = [&](int d, int t) {
+    if (bar) draw_progress(s.name, d, t);
+    throw_if_interrupted();  // at a step boundary: the temporary files go as the writers unwind
+  };
+  RunSummary summary;
+  try {
+    throw_if_interrupted();
+    summary = run_scenario(s, output, ctx);
+  } catch (const Interrupted&) {
+    if (bar) fmt::print(stderr, "\r{:80}\r", "");
+    throw;
+  }
   for (const auto& problem : summary.world_problems) spdlog::debug("world: {}", problem);
   if (!summary.world_problems.empty())
     spdlog::info("{}: the world data had {} unmatched or added names (listed in run.json, world_problems)",
@@ -104,13 +118,12 @@ int run_one(const std::string& arg, const Scenario& s, const std::string& dir, c
   record.threads = g.threads;
   record.files = output.files();
   record.command_line = g.command_line;
-  write_run_json(record_path.string(), s, summary, record);
-  // Files of the replaced run that this one did not write again are stale.
-  for (const auto& f : old_files)
-    if (std::find(record.files.begin(), record.files.end(), f) == record.files.end()) {
-      std::error_code ignore;
-      fs::remove(fs::path(dir) / f, ignore);
-    }
+  if (staging) {
+    write_run_json((staging->path() / "run.json").string(), s, summary, record);
+    staging->move_in(dir, record.files, "run.json", files_of_finished_run(record_path));
+  } else {
+    write_run_json(record_path.string(), s, summary, record);
+  }
 
   spdlog::info("{}: {} years, {} cities, {} states, {} networks ever, in {:.2f} s", s.name, summary.years,
                summary.cities, summary.states, summary.networks_ever, record.wall_seconds);
@@ -122,13 +135,7 @@ int run_one(const std::string& arg, const Scenario& s, const std::string& dir, c
 
 int run_command(const RunOptions& o, const CliGlobals& g) {
   const ProjectPaths& paths = g.paths;
-  Params defaults;
-  try {
-    defaults = load_defaults(paths.defaults_file);
-  } catch (const InputError& e) {
-    spdlog::error("{}", e.what());
-    return 2;
-  }
+  const Params defaults = load_defaults(paths.defaults_file);
   // Load every file first (cheap), so two that would write into the same
   // folder are caught before anything runs; then run them concurrently,
   // sharing the cores through TBB. A failing file is reported and the
@@ -137,11 +144,14 @@ int run_command(const RunOptions& o, const CliGlobals& g) {
   std::vector<int> codes(n, 0);
   std::vector<std::optional<Scenario>> loaded(n);
   std::vector<std::string> dirs(n);
+  std::atomic<int> finished{0};
   auto report = [&](std::size_t i, const std::function<void()>& f) {
     try {
       f();
+    } catch (const Interrupted& e) {
+      codes[i] = e.exit_code();
     } catch (const InputError& e) {
-      spdlog::error("{}", e.what());
+      log_input_error(e);
       codes[i] = 2;
     } catch (const std::exception& e) {
       spdlog::error("{}: {}", o.scenarios[i], e.what());
@@ -165,10 +175,20 @@ int run_command(const RunOptions& o, const CliGlobals& g) {
       [&](const tbb::blocked_range<std::size_t>& r) {
         for (std::size_t i = r.begin(); i != r.end(); ++i)
           if (loaded[i])
-            tbb::this_task_arena::isolate(
-                [&] { report(i, [&] { run_one(o.scenarios[i], *loaded[i], dirs[i], o, g, n == 1); }); });
+            tbb::this_task_arena::isolate([&] {
+              report(i, [&] {
+                run_one(*loaded[i], dirs[i], o, g, n == 1);
+                ++finished;
+              });
+            });
       },
       tbb::simple_partitioner());
+  if (const int sig = interrupt_signal(); sig && finished < static_cast<int>(n)) {
+    const std::string done = n > 1 ? fmt::format("{} of {} scenarios finished; ", finished.load(), n) : "";
+    throw Interrupted(sig, fmt::format("interrupted by {} at a step boundary: {}an unfinished run leaves no files{}",
+                                       signal_name(sig), done,
+                                       o.force ? " (a run it was to replace is still in place)" : ""));
+  }
   int worst = 0;
   for (int c : codes) worst = worst == 2 || c == 2 ? 2 : std::max(worst, c);
   if (n > 1) {
@@ -178,69 +198,21 @@ int run_command(const RunOptions& o, const CliGlobals& g) {
   return worst;
 }
 
-int validate_command(const std::vector<std::string>& files, const ProjectPaths& paths) {
-  int status = 0;
-  try {
-    const Params defaults = load_defaults(paths.defaults_file);
-    for (const auto& f : files) {
-      try {
-        const Scenario s = load_scenario(resolve_scenario_path(f, paths), defaults, {paths.scenario_dir});
-        RunContext ctx;
-        ctx.default_world_dir = paths.world_dir;
-        const WorldData data = load_world(s, ctx);
-        Timeline bind(s, data);  // checks every name in the events against the world
-        fmt::print("{}: ok ({}, {}-{}, {} events)\n", f, s.name, s.start, s.end, s.events.size());
-      } catch (const InputError& e) {
-        spdlog::error("{}", e.what());
-        status = 2;
-      }
-    }
-  } catch (const InputError& e) {
-    spdlog::error("{}", e.what());
-    return 2;
-  }
-  return status;
-}
-
-int list_command(const ProjectPaths& paths) {
-  const Params defaults = load_defaults(paths.defaults_file);
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(paths.scenario_dir))
-    if (entry.path().extension() == ".yaml") files.push_back(entry.path());
-  std::sort(files.begin(), files.end());
-  for (const auto& f : files) {
-    try {
-      const Scenario s = load_scenario(f.string(), defaults, {paths.scenario_dir});
-      std::string line = s.description.substr(0, s.description.find('\n'));
-      fmt::print("{:<28} {}\n", f.stem().string(), line);
-    } catch (const InputError& e) {
-      fmt::print("{:<28} (invalid: {})\n", f.stem().string(), e.what());
-    }
-  }
-  return 0;
-}
-
 void add_run_commands(Commands& commands) {
   auto run = std::make_shared<RunOptions>();
-  auto seed = std::make_shared<std::uint64_t>(0);
+  auto seed = std::make_shared<std::string>();
   CLI::App* cmd = commands.add("run", "Run scenarios and write their CSV trajectories", [run, seed](const CliGlobals& g) {
+    if (!seed->empty()) run->seed = parse_seed(*seed, "--seed");
     return run_command(*run, g);
   });
   cmd->add_option("scenarios", run->scenarios, "Scenario files, or names from the library (paris_withdrawal)")
       ->required();
   cmd->add_option("-o,--output", run->output, "Output folder (with several scenarios: one sub-folder each)");
-  cmd->add_option_function<std::uint64_t>("--seed", [run](std::uint64_t s) { run->seed = s; },
-                                          "Seed of the run's random streams (overrides the scenario)");
+  cmd->add_option("--seed", *seed, "Seed of the run's random streams, 0 to 2^64 - 1 (overrides the scenario)");
   cmd->add_option("--set", run->sets, "Override a parameter: --set economy.club_benefit=0.02 (repeatable)");
   cmd->add_flag("--force", run->force, "Replace the outputs of a finished run in the output folder");
   cmd->add_flag("!--no-progress", run->progress, "No progress bar");
-
-  auto files = std::make_shared<std::vector<std::string>>();
-  CLI::App* validate = commands.add("validate", "Check scenario files against the schema and the world",
-                                    [files](const CliGlobals& g) { return validate_command(*files, g.paths); });
-  validate->add_option("files", *files, "Scenario files or library names")->required();
-
-  commands.add("list", "List the scenario library", [](const CliGlobals& g) { return list_command(g.paths); });
+  add_validate_command(commands);
 }
 
 }  // namespace urbis

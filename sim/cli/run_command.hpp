@@ -22,10 +22,7 @@ struct RunOptions {
 // Returns the exit code: 0 all succeeded, 2 bad input, 1 internal error.
 int run_command(const RunOptions& options, const CliGlobals& globals);
 
-// `urbis validate`: loads each file and binds it to its world without running.
-int validate_command(const std::vector<std::string>& files, const ProjectPaths& paths);
-
-// `urbis list`: the scenario library with one-line descriptions.
-int list_command(const ProjectPaths& paths);
+// `urbis validate` (sim/cli/validate_command.cpp).
+void add_validate_command(Commands& commands);
 
 }  // namespace urbis

@@ -13,6 +13,8 @@
 #include "analysis/sensitivity.hpp"
 #include "analysis/summary.hpp"
 #include "sim/cli/commands.hpp"
+#include "sim/cli/output_folder.hpp"
+#include "sim/cli/sweep_command.hpp"
 #include "sim/output/atomic_file.hpp"
 #include "sim/scenario/load_scenario.hpp"
 #include "sim/sweep/runner.hpp"
@@ -61,33 +63,45 @@ std::pair<int, int> shard_of(const SweepArgs& a) {
   return parse_shard(fmt::format("{}/{}", std::atol(id) - first, count), "SLURM_ARRAY_TASK_ID");
 }
 
-sweep::SweepPlan plan_of(const SweepArgs& a, const CliGlobals& g) {
-  sweep::SweepSpec spec = sweep::load_sweep(a.file);
+}  // namespace
+
+sweep::SweepPlan sweep_plan(const std::string& file, const CliGlobals& g) {
+  sweep::SweepSpec spec = sweep::load_sweep(file);
   const Params defaults = load_defaults(g.paths.defaults_file);
-  // The scenario: relative to the sweep file's folder, else a library name.
-  const fs::path beside = fs::path(a.file).parent_path() / spec.scenario;
-  std::string path, arg;
-  if (fs::path(spec.scenario).is_absolute()) {
-    path = arg = spec.scenario;
-  } else if (fs::exists(beside)) {
-    path = arg = beside.lexically_normal().string();
-  } else if (spec.scenario.find('/') == std::string::npos) {
-    path = resolve_scenario_path(spec.scenario, g.paths);
-    arg = spec.scenario;
-  }
-  if (path.empty() || !fs::exists(path))
-    throw InputError(spec.scenario_where, fmt::format("scenario '{}' not found beside the sweep file nor in the "
-                                                      "scenario library ({})",
-                                                      spec.scenario, g.paths.scenario_dir));
-  Scenario base = load_scenario(path, defaults, {g.paths.scenario_dir});
+  // Each scenario: relative to the sweep file's folder, else a library name.
+  std::vector<Scenario> bases;
+  std::vector<std::string> args;
+  ErrorList errors;
+  for (std::size_t i = 0; i < spec.scenarios.size(); ++i) errors.attempt([&] {
+    const std::string& name = spec.scenarios[i];
+    const fs::path beside = fs::path(file).parent_path() / name;
+    std::string path, arg;
+    if (fs::path(name).is_absolute()) {
+      path = arg = name;
+    } else if (fs::exists(beside)) {
+      path = arg = beside.lexically_normal().string();
+    } else if (name.find('/') == std::string::npos) {
+      path = resolve_scenario_path(name, g.paths);
+      arg = name;
+    }
+    if (path.empty() || !fs::exists(path))
+      throw InputError(spec.scenario_wheres[i],
+                       fmt::format("scenario '{}' not found beside the sweep file nor in the scenario library ({}){}",
+                                   name, g.paths.scenario_dir, did_you_mean(name, library_names(g.paths))));
+    bases.push_back(load_scenario(path, defaults, {g.paths.scenario_dir}));
+    args.push_back(arg);
+  });
+  errors.throw_if_any();
   RunContext ctx;
   ctx.default_world_dir = g.paths.world_dir;
-  return sweep::make_plan(std::move(spec), std::move(base), arg, ctx);
+  return sweep::make_plan(std::move(spec), std::move(bases), std::move(args), ctx);
 }
+
+namespace {
 
 int sweep_command(const SweepArgs& a, const CliGlobals& g) {
   if (a.file.empty()) throw InputError({"urbis sweep"}, "expected a sweep file (or: urbis sweep merge DIR)");
-  const sweep::SweepPlan plan = plan_of(a, g);
+  const sweep::SweepPlan plan = sweep_plan(a.file, g);
   if (a.check_effects) {
     const auto none = sweep::parameters_without_effect(plan);
     if (none.empty()) {
@@ -105,8 +119,9 @@ int sweep_command(const SweepArgs& a, const CliGlobals& g) {
   o.progress = a.progress;
   o.threads = g.threads;
   const std::string dir = o.output.empty() ? plan.spec.output : o.output;
+  prepare_output_folder(dir, o.output.empty() ? "output.directory" : "-o");
   if (!sweep::launched_by_mpi())
-    spdlog::info("{}: {} points x {} replicates = {} runs{}, into {}/", plan.spec.name, plan.points.size(),
+    spdlog::info("{}: {} points x {} replicates = {} runs{}, into {}/", plan.spec.name, plan.point_count(),
                  plan.spec.replicates, plan.runs(),
                  o.shard_count > 1 ? fmt::format(" (shard {}/{})", o.shard_index, o.shard_count) : "", dir);
   return sweep::run_sweep(plan, o);
@@ -123,7 +138,11 @@ Manifest read_manifest(const std::string& dir) {
   std::ifstream in(path);
   if (!in) throw InputError({dir}, "no sweep.json here: not the output folder of a sweep");
   Manifest m;
-  m.json = nlohmann::json::parse(in);
+  try {
+    m.json = nlohmann::json::parse(in);
+  } catch (const nlohmann::json::exception& e) {
+    throw InputError({path}, fmt::format("not valid JSON ({}); the sweep folder is damaged", e.what()));
+  }
   for (const auto& p : m.json.at("parameters")) {
     m.params.push_back(p.at("path"));
     m.scales.push_back({p.at("path"), p.at("min"), p.at("max"), p.at("scale") == "log"});
@@ -138,7 +157,11 @@ int summarize_command(const SweepArgs& a) {
   const Manifest m = read_manifest(a.dir);
   const RunsTable runs = read_runs_csv((fs::path(a.dir) / "runs.csv").string());
   const std::string out = a.out_file.empty() ? (fs::path(a.dir) / "summary.csv").string() : a.out_file;
-  write_file_atomically(out, summary_csv(runs, m.params, m.metrics));
+  if (!a.out_file.empty()) check_output_file(out, "-o");
+  // With a scenarios factor, a point is a parameter point with a scenario: summaries name it.
+  std::vector<std::string> columns = m.params;
+  if (m.json.contains("scenarios")) columns.insert(columns.begin(), "scenario");
+  write_file_atomically(out, summary_csv(runs, columns, m.metrics));
   fmt::print("summary written: {}\n", out);
   return 0;
 }
@@ -160,6 +183,7 @@ int sensitivity_command(const SweepArgs& a) {
                                           design));
   }
   const std::string out = a.out_file.empty() ? (fs::path(a.dir) / name).string() : a.out_file;
+  if (!a.out_file.empty()) check_output_file(out, "-o");
   write_file_atomically(out, text);
   fmt::print("{}", text);
   fmt::print("written: {}\n", out);

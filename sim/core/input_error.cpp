@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <tuple>
 #include <utility>
 
 #include <fmt/format.h>
@@ -18,16 +19,51 @@ std::string format_place(const SourcePlace& p) {
 InputError::InputError(SourcePlace where, const std::string& what)
     : std::runtime_error(format_place(where) + ": " + what), where_(std::move(where)), message_(what) {}
 
+InputErrors::InputErrors(std::vector<InputError> all) : InputError(all.at(0)), all_(std::move(all)) {}
+
+std::vector<InputError> each_error(const InputError& e) {
+  if (const auto* many = dynamic_cast<const InputErrors*>(&e)) return many->all();
+  return {e};
+}
+
+void ErrorList::add(const InputError& e) {
+  for (auto& one : each_error(e)) errors_.push_back(std::move(one));
+  if (errors_.size() >= limit_) throw_if_any();
+}
+
+void ErrorList::throw_if_any() const {
+  if (errors_.empty()) return;
+  if (errors_.size() == 1) throw errors_.front();
+  // In file order, so the messages read top to bottom.
+  std::vector<std::string> files;  // in the order they were first met
+  for (const auto& e : errors_)
+    if (std::find(files.begin(), files.end(), e.where().file) == files.end()) files.push_back(e.where().file);
+  auto key = [&](const InputError& e) {
+    return std::tuple(std::find(files.begin(), files.end(), e.where().file) - files.begin(), e.where().line,
+                      e.where().column);
+  };
+  std::vector<InputError> sorted = errors_;
+  std::stable_sort(sorted.begin(), sorted.end(), [&](const InputError& a, const InputError& b) { return key(a) < key(b); });
+  throw InputErrors(std::move(sorted));
+}
+
 namespace {
+// Optimal string alignment distance (Damerau): insertions, deletions,
+// substitutions and swaps of neighbours each count one, so "CNA" is one
+// edit from "CAN", as a typist would judge. Case is ignored.
 std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+  const auto low = [](char c) { return std::tolower(static_cast<unsigned char>(c)); };
+  std::vector<std::size_t> before(b.size() + 1), prev(b.size() + 1), cur(b.size() + 1);
   for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
     cur[0] = i;
     for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t sub = prev[j - 1] + (std::tolower(a[i - 1]) != std::tolower(b[j - 1]));
+      const std::size_t sub = prev[j - 1] + (low(a[i - 1]) != low(b[j - 1]));
       cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
+      if (i > 1 && j > 1 && low(a[i - 1]) == low(b[j - 2]) && low(a[i - 2]) == low(b[j - 1]))
+        cur[j] = std::min(cur[j], before[j - 2] + 1);
     }
+    std::swap(before, prev);
     std::swap(prev, cur);
   }
   return prev[b.size()];

@@ -26,6 +26,44 @@ class InputError : public std::runtime_error {
   std::string message_;
 };
 
+// Several mistakes found in one pass over a file, reported together: what()
+// and where() are the first one's; all() lists every one, in file order.
+class InputErrors : public InputError {
+ public:
+  explicit InputErrors(std::vector<InputError> all);
+  const std::vector<InputError>& all() const { return all_; }
+
+ private:
+  std::vector<InputError> all_;
+};
+
+// Collects the mistakes of a file while a reader goes on past them:
+// attempt(f) runs f and keeps the InputError it throws (every one of an
+// InputErrors); throw_if_any() throws them together (InputErrors when there
+// are several). Stops early, throwing, once `limit` are kept.
+class ErrorList {
+ public:
+  explicit ErrorList(std::size_t limit = 20) : limit_(limit) {}
+  template <class F>
+  void attempt(F&& f) {
+    try {
+      f();
+    } catch (const InputError& e) {
+      add(e);
+    }
+  }
+  void add(const InputError& e);
+  bool empty() const { return errors_.empty(); }
+  void throw_if_any() const;
+
+ private:
+  std::size_t limit_;
+  std::vector<InputError> errors_;
+};
+
+// Every mistake an exception carries: all() of an InputErrors, else itself.
+std::vector<InputError> each_error(const InputError& e);
+
 // "file:line:column: message" (line and column left out when unknown).
 std::string format_place(const SourcePlace& p);
 

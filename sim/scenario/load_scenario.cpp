@@ -30,9 +30,9 @@ constexpr int kMaxStates = 100'000;
 constexpr int kMaxNetworks = 100'000;
 constexpr std::size_t kMaxExtendsDepth = 32;
 
-const std::vector<std::string> kTopKeys = {"name",         "description", "extends",    "world",
-                                           "time",         "seed",        "protagonists", "parameters",
-                                           "events",       "output"};
+const std::vector<std::string> kTopKeys = {"name",         "description", "extends",    "compare_with",
+                                           "world",        "time",        "seed",       "protagonists",
+                                           "parameters",   "events",      "output"};
 const std::vector<std::string> kWorldKeys = {"data", "initial_networks", "synthetic"};
 const std::vector<std::string> kSyntheticKeys = {"cities",   "states", "regions",
                                                  "networks", "seed",   "zipf_exponent"};
@@ -43,12 +43,14 @@ const std::vector<std::string> kCityVariables = {"population", "gdp",        "gd
                                                  "cooperation", "autonomy",  "reputation",
                                                  "tension",    "openness",  "memberships"};
 
+// Every parameter under `map`; a mistake in one is kept in `errors` and the
+// others are still read.
 void walk_params(const Reader& r, const YAML::Node& map, const std::string& prefix,
-                 std::map<std::string, ParamHit>& out) {
+                 std::map<std::string, ParamHit>& out, ErrorList& errors) {
   const std::string here = prefix.empty() ? std::string("parameters") : prefix.substr(0, prefix.size() - 1);
   const auto entries =
       r.mapping(map, here, fmt::format("a mapping of its parameters ({})", list_choices(param_children(prefix))));
-  for (const auto& e : entries) {
+  for (const auto& e : entries) errors.attempt([&] {
     const std::string path = prefix + e.key;
     if (const ParamSpec* spec = find_param(path)) {
       if (e.value.IsMap() || e.value.IsSequence() || e.value.IsNull())
@@ -59,11 +61,11 @@ void walk_params(const Reader& r, const YAML::Node& map, const std::string& pref
                                        it->second.place.line, it->second.place.column));
       out[path] = ParamHit{spec, v, r.at(e.value)};
     } else if (param_group(path)) {
-      walk_params(r, e.value, path + ".", out);
+      walk_params(r, e.value, path + ".", out, errors);
     } else {
       r.fail(e.key_node, unknown_param_message(path));
     }
-  }
+  });
 }
 
 // ---------------------------------------------------------------------------
@@ -79,6 +81,7 @@ struct Part {
   std::string file;
   SourcePlace root;  // the top-level mapping
   std::optional<At<std::string>> name, description, extends;
+  std::optional<At<std::string>> compare_with;  // the counterfactual, resolved to a file by load_chain
 
   // world (data is already resolved against the file's folder)
   std::optional<At<std::string>> data;
@@ -189,6 +192,8 @@ void parse_output(const Reader& r, const YAML::Node& n, Part& p) {
                        r.at(e->value)};
 }
 
+// One file's keys. A mistake in one key (or one event, one parameter) does
+// not stop the reading of the others: they are reported together.
 Part parse_part(const std::string& file, const YAML::Node& root) {
   const Reader r(file);
   Part p;
@@ -198,8 +203,9 @@ Part parse_part(const std::string& file, const YAML::Node& root) {
                                               "'name', 'description' and 'time'");
   const auto es = r.mapping(root, "", "a mapping of scenario keys (name, description, time, ...)");
   p.root = r.at(root);
-  r.check_keys(es, kTopKeys, "at the top level");
-  for (const auto& e : es) {
+  ErrorList errors;
+  errors.attempt([&] { r.check_keys(es, kTopKeys, "at the top level"); });
+  for (const auto& e : es) errors.attempt([&] {
     const SourcePlace at = r.at(e.value);
     if (e.key == "name") {
       const std::string s = trimmed(r.text(e.value, "name", "a scenario name"));
@@ -214,6 +220,8 @@ Part parse_part(const std::string& file, const YAML::Node& root) {
       p.description = At<std::string>{r.text(e.value, "description", "a description text"), at};
     } else if (e.key == "extends") {
       p.extends = At<std::string>{r.text(e.value, "extends", "the name or path of a scenario file"), at};
+    } else if (e.key == "compare_with") {
+      p.compare_with = At<std::string>{r.text(e.value, "compare_with", "the name or path of a scenario file"), at};
     } else if (e.key == "world") {
       parse_world(r, e.value, p);
     } else if (e.key == "time") {
@@ -235,26 +243,46 @@ Part parse_part(const std::string& file, const YAML::Node& root) {
       }
       p.protagonists = At<std::vector<std::string>>{v, at};
     } else if (e.key == "parameters") {
-      if (!e.value.IsNull()) walk_params(r, e.value, "", p.params);
+      if (!e.value.IsNull()) walk_params(r, e.value, "", p.params, errors);
     } else if (e.key == "events") {
-      if (e.value.IsNull()) continue;
+      if (e.value.IsNull()) return;
       const auto items = r.sequence(e.value, "events", "a list of events");
-      for (std::size_t i = 0; i < items.size(); ++i) p.events.push_back(parse_event(r, items[i], i));
+      for (std::size_t i = 0; i < items.size(); ++i)
+        errors.attempt([&] { p.events.push_back(parse_event(r, items[i], i)); });
     } else if (e.key == "output") {
       parse_output(r, e.value, p);
     }
-  }
+  });
+  errors.throw_if_any();
   return p;
 }
 
 // ---------------------------------------------------------------------------
 // extends:
 
-// The file an extends: value names, or an InputError at its place.
-std::string resolve_extends(const Part& p, const std::vector<std::string>& scenario_dirs) {
-  const std::string& value = p.extends->value;
+// The scenarios a bare name could mean: the stems of the .yaml files beside
+// `file` and in the scenario folders (for "did you mean").
+std::vector<std::string> scenario_names_near(const std::string& file, const std::vector<std::string>& scenario_dirs) {
+  std::vector<std::string> names;
+  std::vector<fs::path> dirs = {fs::path(file).parent_path()};
+  for (const auto& d : scenario_dirs) dirs.emplace_back(d);
+  for (const auto& d : dirs) {
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(d.empty() ? fs::path(".") : d, ec))
+      if (entry.path().extension() == ".yaml") names.push_back(entry.path().stem().string());
+  }
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  return names;
+}
+
+// The file a scenario reference (extends:, compare_with:) names, or an
+// InputError at its place with the nearest scenario name.
+std::string resolve_reference(const std::string& file, const At<std::string>& ref, std::string_view key,
+                              const std::vector<std::string>& scenario_dirs) {
+  const std::string& value = ref.value;
   const fs::path ext(value);
-  const fs::path dir = fs::path(p.file).parent_path();
+  const fs::path dir = fs::path(file).parent_path();
   std::vector<fs::path> candidates;
   if (ext.is_absolute()) {
     candidates.push_back(ext);
@@ -273,8 +301,10 @@ std::string resolve_extends(const Part& p, const std::vector<std::string>& scena
     if (fs::is_regular_file(norm, ec)) return norm.string();
     tried += (tried.empty() ? "" : ", ") + norm.string();
   }
-  throw InputError(p.extends->place,
-                   fmt::format("extends: cannot find the scenario '{}' (looked for {})", value, tried));
+  const std::string suggestion =
+      ext.has_parent_path() ? std::string() : did_you_mean(ext.stem().string(), scenario_names_near(file, scenario_dirs));
+  throw InputError(ref.place,
+                   fmt::format("{}: cannot find the scenario '{}'{} (looked for {})", key, value, suggestion, tried));
 }
 
 std::string canonical_key(const std::string& file) {
@@ -302,8 +332,11 @@ std::vector<Part> load_chain(const std::string& file, const std::vector<std::str
     const YAML::Node root = yamlin::load_file(current, "scenario");
     parts.push_back(parse_part(current, root));
     keys.push_back(key);
-    if (!parts.back().extends) break;
-    current = resolve_extends(parts.back(), scenario_dirs);
+    Part& part = parts.back();
+    if (part.compare_with)  // relative to the file that names it, like extends:
+      part.compare_with->value = resolve_reference(part.file, *part.compare_with, "compare_with", scenario_dirs);
+    if (!part.extends) break;
+    current = resolve_reference(part.file, *part.extends, "extends", scenario_dirs);
   }
   std::reverse(parts.begin(), parts.end());
   return parts;
@@ -320,6 +353,7 @@ void overlay(Part& acc, const Part& c) {
   acc.root = c.root;
   take(acc.name, c.name);
   take(acc.description, c.description);
+  take(acc.compare_with, c.compare_with);
   acc.extends = c.extends;
   // World: a child that gives the other form replaces the parent's world.
   if (c.synthetic) {
@@ -365,6 +399,13 @@ Scenario build(const std::string& file, const std::vector<Part>& parts, const Pa
   if (!m.description) throw InputError(top, "missing required key 'description' (what the scenario is about)");
   s.name = m.name->value;
   s.description = m.description->value;
+  if (m.compare_with) {
+    if (canonical_key(m.compare_with->value) == canonical_key(file))
+      throw InputError(m.compare_with->place, "compare_with: names this scenario itself; name its counterfactual "
+                                              "(the scenario without the change it is about), such as baseline");
+    s.compare_with = m.compare_with->value;
+    s.compare_with_place = m.compare_with->place;
+  }
 
   if (!m.start || !m.end)
     throw InputError(top, fmt::format("missing required key 'time.{}' (time: {{start: YEAR, end: YEAR}})",
@@ -411,14 +452,16 @@ Scenario build(const std::string& file, const std::vector<Part>& parts, const Pa
     s.overrides[path] = hit.value;
   }
 
+  ErrorList errors;
   for (const auto& ev : m.events) {
     if (ev.year < s.start || ev.year > s.end) {
       const auto it = ev.places.find("year");
-      throw InputError(it != ev.places.end() ? it->second : ev.where,
-                       fmt::format("event year {} is outside the run's years {} to {} (time.start to time.end)",
-                                   ev.year, s.start, s.end));
+      errors.add(InputError(it != ev.places.end() ? it->second : ev.where,
+                            fmt::format("event year {} is outside the run's years {} to {} (time.start to time.end)",
+                                        ev.year, s.start, s.end)));
     }
   }
+  errors.throw_if_any();
   s.events = m.events;
   std::stable_sort(s.events.begin(), s.events.end(),
                    [](const EventSpec& a, const EventSpec& b) { return a.year < b.year; });
@@ -456,7 +499,9 @@ Params load_defaults(const std::string& defaults_file) {
       throw InputError(SourcePlace{defaults_file, 0, 0}, "the defaults file is empty; expected every parameter");
     const Reader r(defaults_file);
     std::map<std::string, ParamHit> hits;
-    walk_params(r, root, "", hits);
+    ErrorList errors;
+    walk_params(r, root, "", hits, errors);
+    errors.throw_if_any();
     Params p{};
     for (const auto& spec : param_table()) {
       const auto it = hits.find(spec.path);

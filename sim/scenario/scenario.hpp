@@ -93,6 +93,10 @@ struct Scenario {
   std::vector<EventSpec> events;    // sorted by year (stable)
   OutputSpec output;
   std::vector<std::string> protagonists;  // ISO3 of the states the scenario is about
+  // compare_with: the file of the scenario's counterfactual (`urbis compare
+  // NAME` runs both); "" when the scenario names none.
+  std::string compare_with;
+  SourcePlace compare_with_place;
 };
 
 std::string event_type_name(EventType t);

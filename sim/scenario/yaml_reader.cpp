@@ -326,11 +326,13 @@ std::vector<Entry> Reader::mapping(const YAML::Node& n, std::string_view key,
 
 void Reader::check_keys(const std::vector<Entry>& entries, const std::vector<std::string>& valid,
                         std::string_view where) const {
+  ErrorList errors;  // every unknown key of the mapping at once
   for (const auto& e : entries) {
     if (std::find(valid.begin(), valid.end(), e.key) != valid.end()) continue;
-    fail(e.key_node, fmt::format("unknown key '{}'{}; valid keys {}: {}", shorten(e.key),
-                                 did_you_mean(e.key, valid), where, list_choices(valid, 24)));
+    errors.add(InputError(at(e.key_node), fmt::format("unknown key '{}'{}; valid keys {}: {}", shorten(e.key),
+                                                      did_you_mean(e.key, valid), where, list_choices(valid, 24))));
   }
+  errors.throw_if_any();
 }
 
 std::vector<YAML::Node> Reader::sequence(const YAML::Node& n, std::string_view key,

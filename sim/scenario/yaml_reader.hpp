@@ -64,8 +64,8 @@ class Reader {
 
   // Entries of a mapping, in order; keys must be distinct plain scalars.
   std::vector<Entry> mapping(const YAML::Node& n, std::string_view key, std::string_view what) const;
-  // Fails on the first key not in `valid`, with did-you-mean and the list of
-  // valid keys; `where` completes "valid keys <where>: ...".
+  // Fails on the keys not in `valid` (all of them at once), with did-you-mean
+  // and the list of valid keys; `where` completes "valid keys <where>: ...".
   void check_keys(const std::vector<Entry>& entries, const std::vector<std::string>& valid,
                   std::string_view where) const;
   // Elements of a list.

@@ -26,9 +26,11 @@
 #include <mpi.h>
 #endif
 
+#include "sim/core/interrupt.hpp"
 #include "sim/output/atomic_file.hpp"
 #include "sim/output/csv_output.hpp"
 #include "sim/output/run_record.hpp"
+#include "sim/output/stale_temps.hpp"
 #include "sim/scenario/load_scenario.hpp"
 #include "sim/sweep/outcome.hpp"
 
@@ -98,13 +100,14 @@ nlohmann::json manifest(const SweepPlan& plan) {
   j["format"] = 1;
   j["name"] = s.name;
   j["hash"] = s.hash;
-  j["scenario"] = plan.scenario_arg;
+  j["scenario"] = plan.scenario_args.size() == 1 ? plan.scenario_args[0] : "";
+  if (s.scenario_factor) j["scenarios"] = plan.scenario_args;
   j["design"] = design_name(s.design);
   j["samples"] = s.samples;
   j["levels"] = s.levels;
   j["replicates"] = s.replicates;
   j["seed"] = s.seed;
-  j["points"] = plan.points.size();
+  j["points"] = plan.point_count();
   j["runs"] = plan.runs();
   j["parameters"] = nlohmann::json::array();
   for (const auto& p : s.params) {
@@ -129,18 +132,31 @@ nlohmann::json manifest(const SweepPlan& plan) {
 
 std::string join_line(const std::vector<std::string>& fields) {
   std::string line;
-  for (std::size_t i = 0; i < fields.size(); ++i) line += (i ? "," : "") + csv_field(fields[i]);
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (i) line += ',';
+    line += csv_field(fields[i]);
+  }
   return line + "\n";
 }
 
 // Runs one run of the plan and returns its runs.csv line.
 class Executor {
  public:
-  Executor(const SweepPlan& plan, std::string dir) : plan_(plan), dir_(std::move(dir)), worlds_(plan.context) {}
+  Executor(const SweepPlan& plan, std::string dir) : plan_(plan), dir_(std::move(dir)), worlds_(checked(plan.context)) {}
+
+  // The plan's context, with the interrupt check at every step boundary.
+  static RunContext checked(RunContext ctx) {
+    ctx.progress = [](int, int) { throw_if_interrupted(); };
+    return ctx;
+  }
+
+  // A point's parameter point and scenario.
+  std::size_t param_point(std::int64_t point) const { return static_cast<std::size_t>(point) / plan_.bases.size(); }
+  std::size_t scenario(std::int64_t point) const { return static_cast<std::size_t>(point) % plan_.bases.size(); }
 
   Scenario scenario_of(std::int64_t point, std::uint64_t seed) const {
-    Scenario s = plan_.base;
-    const auto& values = plan_.points[static_cast<std::size_t>(point)];
+    Scenario s = plan_.bases[scenario(point)];
+    const auto& values = plan_.points[param_point(point)];
     for (std::size_t j = 0; j < plan_.spec.params.size(); ++j)
       apply_override(s, fmt::format("{}={}", plan_.spec.params[j].path, values[j]));
     s.seed = seed;
@@ -148,21 +164,25 @@ class Executor {
   }
 
   std::string command(std::int64_t point, std::uint64_t seed) const {
-    std::string c = fmt::format("urbis run {} --seed {}", plan_.scenario_arg, seed);
+    std::string c = fmt::format("urbis run {} --seed {}", plan_.scenario_args[scenario(point)], seed);
     for (const auto& [path, v] : plan_.spec.fixed) c += fmt::format(" --set {}={}", path, v);
-    const auto& values = plan_.points[static_cast<std::size_t>(point)];
+    const auto& values = plan_.points[param_point(point)];
     for (std::size_t j = 0; j < plan_.spec.params.size(); ++j)
       c += fmt::format(" --set {}={}", plan_.spec.params[j].path, values[j]);
     return c;
   }
 
   // Runs the run and returns its record line; ok tells whether it succeeded.
+  // Throws Interrupted (at a step boundary) after SIGINT or SIGTERM: the run
+  // is then not recorded.
   std::string run(std::int64_t id, bool& ok) {
+    throw_if_interrupted();
     const auto t0 = Clock::now();
     const int reps = plan_.spec.replicates;
     const std::int64_t point = id / reps;
     const auto replicate = static_cast<std::uint32_t>(id % reps);
-    const std::uint64_t seed = run_seed(plan_.spec.seed, static_cast<std::uint64_t>(point), replicate);
+    // The same seed for every scenario of a parameter point: common random numbers.
+    const std::uint64_t seed = run_seed(plan_.spec.seed, static_cast<std::uint64_t>(param_point(point)), replicate);
     std::vector<double> metrics(plan_.spec.metrics.size(), std::nan(""));
     std::string error;
     ok = true;
@@ -173,6 +193,7 @@ class Executor {
       if (plan_.spec.trajectories) {
         const std::string run_dir = (fs::path(dir_) / "runs" / fmt::format("{}", id)).string();
         fs::create_directories(run_dir);
+        remove_stale_temps(run_dir);  // this run's folder: only this process writes it now
         CsvOutput csv(run_dir, s);
         TeeObserver tee({&observer, &csv});
         const std::string started = utc_now();
@@ -188,6 +209,8 @@ class Executor {
         run_loaded(s, *data, observer, worlds_.context());
       }
       metrics = observer.values();
+    } catch (const Interrupted&) {
+      throw;  // not a failed run: an unfinished one, redone by --resume
     } catch (const InputError& e) {
       ok = false;
       error = e.what();
@@ -196,9 +219,11 @@ class Executor {
       error = e.what();
     }
     const double wall = std::chrono::duration<double>(Clock::now() - t0).count();
-    std::vector<std::string> f = {fmt::format("{}", id), fmt::format("{}", point), fmt::format("{}", replicate),
-                                  fmt::format("{}", seed)};
-    for (double v : plan_.points[static_cast<std::size_t>(point)]) f.push_back(num(v));
+    std::vector<std::string> f = {fmt::format("{}", id), fmt::format("{}", point)};
+    if (plan_.spec.scenario_factor) f.push_back(plan_.spec.scenarios[scenario(point)]);
+    f.push_back(fmt::format("{}", replicate));
+    f.push_back(fmt::format("{}", seed));
+    for (double v : plan_.points[param_point(point)]) f.push_back(num(v));
     f.push_back(ok ? "ok" : "failed");
     f.push_back(fmt::format("{:.3f}", wall));
     for (double v : metrics) f.push_back(num(v));
@@ -321,6 +346,9 @@ std::vector<std::int64_t> assemble(const std::string& dir, bool allow_partial) {
 std::vector<std::int64_t> prepare_folder(const SweepPlan& plan, const std::string& dir, bool resume, int shard,
                                          int shards) {
   fs::create_directories(records_dir(dir));
+  // Temporary files of dead processes (a sweep killed with SIGKILL). Shards
+  // on other machines may be writing here: a minute's quiet as well.
+  for (const auto& d : {dir, records_dir(dir)}) remove_stale_temps(d, std::chrono::seconds(60));
   const std::string mpath = manifest_path(dir);
   const nlohmann::json mine = manifest(plan);
   if (fs::exists(mpath)) {
@@ -372,19 +400,27 @@ int run_local(const SweepPlan& plan, const SweepOptions& o, const std::string& d
   const auto pending = prepare_folder(plan, dir, o.resume, o.shard_index, o.shard_count);
   Executor exec(plan, dir);
   Progress progress(static_cast<std::int64_t>(pending.size()), terminal(o.progress));
-  tbb::parallel_for(
-      tbb::blocked_range<std::size_t>(0, pending.size(), 1),
-      [&](const tbb::blocked_range<std::size_t>& r) {
-        for (std::size_t i = r.begin(); i != r.end(); ++i) {
-          tbb::this_task_arena::isolate([&] {
-            bool ok = true;
-            const std::string line = exec.run(pending[i], ok);
-            exec.write_record(pending[i], line);
-            progress.add(ok);
-          });
-        }
-      },
-      tbb::simple_partitioner());
+  try {
+    tbb::parallel_for(
+        tbb::blocked_range<std::size_t>(0, pending.size(), 1),
+        [&](const tbb::blocked_range<std::size_t>& r) {
+          for (std::size_t i = r.begin(); i != r.end(); ++i) {
+            tbb::this_task_arena::isolate([&] {
+              bool ok = true;
+              const std::string line = exec.run(pending[i], ok);
+              exec.write_record(pending[i], line);
+              progress.add(ok);
+            });
+          }
+        },
+        tbb::simple_partitioner());
+  } catch (const Interrupted& e) {
+    // The runs in progress stopped at a step boundary and left nothing; the
+    // records of the finished ones are complete.
+    progress.stop();
+    throw Interrupted(e.signal(), fmt::format("{}: {} of {} runs recorded in {}; the others with --resume", e.what(),
+                                              progress.done(), pending.size(), dir));
+  }
   progress.stop();
   return finish(dir, progress, static_cast<std::int64_t>(pending.size()), o.shard_count > 1);
 }
@@ -427,16 +463,30 @@ int run_mpi(const SweepPlan& plan, const SweepOptions& o, const std::string& dir
   Executor exec(plan, dir);
   Progress progress(static_cast<std::int64_t>(pending.size()), terminal(o.progress));
   std::thread local([&] {
-    for (std::int64_t id; (id = take()) >= 0;) {
-      bool ok = true;
-      const std::string line = exec.run(id, ok);
-      exec.write_record(id, line);
-      progress.add(ok);
+    try {
+      for (std::int64_t id; (id = take()) >= 0;) {
+        bool ok = true;
+        const std::string line = exec.run(id, ok);
+        exec.write_record(id, line);
+        progress.add(ok);
+      }
+    } catch (const Interrupted&) {
+      // The main loop below sees the signal too and ends the job.
     }
   });
   std::map<int, long long> given;  // rank -> run it is doing
   int stopped = 0;
   while (stopped < size - 1) {
+    if (interrupt_signal()) {
+      // Workers may be mid-run; the records so far are complete. The caller
+      // aborts the job (every rank) once this thread's run has stopped.
+      local.join();
+      progress.stop();
+      throw Interrupted(interrupt_signal(), fmt::format("interrupted by {}: {} of {} runs recorded in {}; the "
+                                                        "others with --resume",
+                                                        signal_name(interrupt_signal()), progress.done(),
+                                                        pending.size(), dir));
+    }
     int flag = 0;
     MPI_Status st;
     MPI_Iprobe(MPI_ANY_SOURCE, kTagResult, MPI_COMM_WORLD, &flag, &st);
@@ -496,15 +546,22 @@ bool built_with_mpi() {
 #endif
 }
 
-bool launched_by_mpi() {
-  if (!built_with_mpi()) return false;
-  for (const char* v : {"OMPI_COMM_WORLD_SIZE", "PMIX_RANK", "PMI_SIZE", "MPI_LOCALNRANKS"})
-    if (std::getenv(v)) return true;
-  return false;
+int mpi_launcher_size() {
+  for (const char* v : {"OMPI_COMM_WORLD_SIZE", "PMI_SIZE", "MPI_LOCALNRANKS"})
+    if (const char* n = std::getenv(v)) {
+      const int size = std::atoi(n);
+      return size > 0 ? size : -1;
+    }
+  return std::getenv("PMIX_RANK") || std::getenv("PMI_RANK") ? -1 : 0;
 }
 
+bool launched_by_mpi() { return built_with_mpi() && mpi_launcher_size() != 0; }
+
 std::vector<std::string> SweepPlan::header() const {
-  std::vector<std::string> h = {"run_id", "point", "replicate", "seed"};
+  std::vector<std::string> h = {"run_id", "point"};
+  if (spec.scenario_factor) h.push_back("scenario");
+  h.push_back("replicate");
+  h.push_back("seed");
   for (const auto& p : spec.params) h.push_back(p.path);
   h.push_back("status");
   h.push_back("wall_seconds");
@@ -514,13 +571,15 @@ std::vector<std::string> SweepPlan::header() const {
   return h;
 }
 
-SweepPlan make_plan(SweepSpec spec, Scenario base, std::string scenario_arg, RunContext context) {
+SweepPlan make_plan(SweepSpec spec, std::vector<Scenario> bases, std::vector<std::string> scenario_args,
+                    RunContext context) {
   SweepPlan plan;
-  for (const auto& [path, v] : spec.fixed) apply_override(base, fmt::format("{}={}", path, v));
+  for (auto& base : bases)
+    for (const auto& [path, v] : spec.fixed) apply_override(base, fmt::format("{}={}", path, v));
   plan.points = design_points(spec);
   // Apply each point once up front, so a value the model refuses is an input error before any run.
   for (const auto& row : plan.points) {
-    Scenario s = base;
+    Scenario s = bases.front();
     for (std::size_t j = 0; j < spec.params.size(); ++j) {
       try {
         apply_override(s, fmt::format("{}={}", spec.params[j].path, row[j]));
@@ -531,8 +590,8 @@ SweepPlan make_plan(SweepSpec spec, Scenario base, std::string scenario_arg, Run
     if (&row - plan.points.data() > 1000) break;
   }
   plan.spec = std::move(spec);
-  plan.base = std::move(base);
-  plan.scenario_arg = std::move(scenario_arg);
+  plan.bases = std::move(bases);
+  plan.scenario_args = std::move(scenario_args);
   plan.context = std::move(context);
   return plan;
 }
@@ -549,7 +608,15 @@ int run_sweep(const SweepPlan& plan, const SweepOptions& o) {
       const int per_rank = std::max(1, hw / std::max(1, mpi.local_size()));
       tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(per_rank));
       if (mpi.rank != 0) spdlog::set_level(spdlog::level::err);
-      return run_mpi(plan, o, dir, mpi.rank, mpi.size);
+      try {
+        return run_mpi(plan, o, dir, mpi.rank, mpi.size);
+      } catch (const Interrupted& e) {
+        // Other ranks may be mid-run or waiting for work: end the whole job.
+        if (mpi.rank == 0) fmt::print(stderr, "urbis: {}\n", e.what());
+        std::fflush(stderr);
+        MPI_Abort(MPI_COMM_WORLD, e.exit_code());
+        return e.exit_code();  // not reached: MPI_Abort ends the process
+      }
     }
     return run_local(plan, o, dir);
   }
@@ -584,12 +651,12 @@ std::vector<std::string> parameters_without_effect(const SweepPlan& plan) {
       high[j] = params[j].max;
     }
   }
-  WorldCache worlds(plan.context);
+  WorldCache worlds(Executor::checked(plan.context));
   const std::uint64_t seed = run_seed(plan.spec.seed, 0, 0);
   std::vector<std::uint64_t> prints(k + 1);
   tbb::parallel_for(std::size_t{0}, k + 1, [&](std::size_t c) {
     tbb::this_task_arena::isolate([&] {
-      Scenario s = plan.base;
+      Scenario s = plan.bases.front();
       for (std::size_t j = 0; j < k; ++j)
         apply_override(s, fmt::format("{}={}", params[j].path, c == j + 1 ? high[j] : low[j]));
       s.seed = seed;

@@ -16,17 +16,25 @@
 
 namespace urbis::sweep {
 
+// The runs of a sweep. A point is a parameter point with one scenario: with
+// S scenarios, point = parameter point x S + scenario, so the scenarios of
+// a parameter point are neighbours; run id = point x replicates + replicate.
+// The seed depends on the parameter point and the replicate, not on the
+// scenario: the scenarios of a point run with the same seeds (common random
+// numbers) and their outcomes pair run by run.
 struct SweepPlan {
   SweepSpec spec;
-  Scenario base;             // the scenario with the sweep's `set:` applied
-  std::string scenario_arg;  // how `urbis run` names it in the records' commands
-  Matrix points;             // parameter values of each point
+  std::vector<Scenario> bases;             // per scenario, with the sweep's `set:` applied
+  std::vector<std::string> scenario_args;  // how `urbis run` names each in the records' commands
+  Matrix points;             // parameter values of each parameter point
   RunContext context;        // world folder
-  std::int64_t runs() const { return static_cast<std::int64_t>(points.size()) * spec.replicates; }
+  std::int64_t point_count() const { return static_cast<std::int64_t>(points.size() * bases.size()); }
+  std::int64_t runs() const { return point_count() * spec.replicates; }
   std::vector<std::string> header() const;  // columns of runs.csv
 };
 
-SweepPlan make_plan(SweepSpec spec, Scenario base, std::string scenario_arg, RunContext context);
+SweepPlan make_plan(SweepSpec spec, std::vector<Scenario> bases, std::vector<std::string> scenario_args,
+                    RunContext context);
 
 struct SweepOptions {
   std::string output;        // DIR (default: the sweep's output.directory)
@@ -53,6 +61,11 @@ std::vector<std::string> parameters_without_effect(const SweepPlan& plan);
 // Whether this process was started by mpirun (and the build has MPI).
 bool launched_by_mpi();
 bool built_with_mpi();
+// The number of processes an MPI launcher (mpirun, mpiexec) started, read
+// from the environment it gives them (Open MPI, MPICH, Intel MPI, PMIx);
+// 0 when no launcher started this one, -1 when one did but did not say how
+// many. Known whether or not this build has MPI.
+int mpi_launcher_size();
 
 // runs.csv's fixed leading columns and the reading of sweep.json, shared with summarize/sensitivity.
 std::string manifest_path(const std::string& dir);

@@ -274,96 +274,156 @@ SweepSpec load_sweep(const std::string& file) {
     s.hash = fnv1a_hex(bytes.str());
   }
   if (!root.IsDefined() || root.IsNull())
-    throw InputError({file, 0, 0}, "the sweep file is empty; it needs name, description, scenario, parameters, design and metrics");
+    throw InputError({file, 0, 0}, "the sweep file is empty; it needs name, description, scenario and metrics");
   const auto top = r.mapping(root, "", "a mapping of sweep keys");
-  r.check_keys(top, {"name", "description", "scenario", "seed", "replicates", "set", "design", "parameters", "metrics",
-                     "output"},
-               "at the top of a sweep file");
-  auto need = [&](const char* k) -> const Entry& {
+  // Mistakes in different keys (and in different parameters and metrics)
+  // are independent: all of them are reported together.
+  ErrorList errors;
+  errors.attempt([&] {
+    r.check_keys(top, {"name", "description", "scenario", "scenarios", "seed", "replicates", "set", "design",
+                       "parameters", "metrics", "output"},
+                 "at the top of a sweep file");
+  });
+  auto need = [&](const char* k, const char* what) -> const Entry* {
     const Entry* e = yamlin::find_entry(top, k);
-    if (!e) throw InputError({file, 1, 1}, fmt::format("missing required key '{}'", k));
-    return *e;
+    if (!e) errors.add(InputError(r.at(root), fmt::format("missing required key '{}' ({})", k, what)));
+    return e;
   };
-  s.name = r.text(need("name").value, "name", "a name");
-  if (!valid_column_name(s.name))
-    r.fail(need("name").value, fmt::format("name: use letters, digits, '_', '-' and '.' only, got '{}'", s.name));
-  s.description = r.text(need("description").value, "description", "text");
-  s.scenario = r.text(need("scenario").value, "scenario", "a scenario file or library name");
-  s.scenario_where = r.at(need("scenario").value);
-  if (const Entry* e = yamlin::find_entry(top, "seed")) s.seed = r.unsigned64(e->value, "seed", "a whole number >= 0");
-  if (const Entry* e = yamlin::find_entry(top, "replicates"))
-    s.replicates = static_cast<int>(r.integer(e->value, "replicates", "a whole number", 1, 100000));
+  if (const Entry* e = need("name", "the sweep's name; it names the output folder")) errors.attempt([&] {
+    s.name = r.text(e->value, "name", "a name");
+    if (!valid_column_name(s.name))
+      r.fail(e->value, fmt::format("name: use letters, digits, '_', '-' and '.' only, got '{}'", s.name));
+  });
+  if (const Entry* e = need("description", "what the sweep is for"))
+    errors.attempt([&] { s.description = r.text(e->value, "description", "text"); });
 
-  const Entry& design = need("design");
-  const auto d = r.mapping(design.value, "design", "a mapping with type (and samples)");
-  r.check_keys(d, {"type", "samples", "levels"}, "of design");
-  const Entry* type = yamlin::find_entry(d, "type");
-  if (!type) r.fail(design.value, "design: missing 'type' (grid, uniform, lhs, saltelli or morris)");
-  {
-    const std::string t = r.text(type->value, "design.type", "a design type");
-    const auto names = design_names();
-    const auto it = std::find(names.begin(), names.end(), t);
-    if (it == names.end())
-      r.fail(type->value, fmt::format("design.type: unknown design '{}'{}; valid: {}", t, did_you_mean(t, names),
-                                      list_choices(names)));
-    s.design = static_cast<DesignType>(it - names.begin());
-  }
-  const Entry* samples = yamlin::find_entry(d, "samples");
-  if (s.design == DesignType::grid) {
-    if (samples) r.fail(samples->key_node, "design: a grid takes no 'samples' (its size is the product of the value lists)");
+  const Entry* one = yamlin::find_entry(top, "scenario");
+  const Entry* many = yamlin::find_entry(top, "scenarios");
+  if (one && many) {
+    errors.add(InputError(r.at(many->key_node), "give either scenario (one) or scenarios (a list, compared run by "
+                                                "run with the same seeds), not both"));
+  } else if (one) {
+    errors.attempt([&] {
+      s.scenarios.push_back(r.text(one->value, "scenario", "a scenario file or library name"));
+      s.scenario_wheres.push_back(r.at(one->value));
+    });
+  } else if (many) {
+    errors.attempt([&] {
+      s.scenario_factor = true;
+      const auto items = r.sequence(many->value, "scenarios", "a list of scenario files or library names");
+      if (items.size() < 2)
+        r.fail(many->value, "scenarios: expected at least two scenarios (for one, write scenario: NAME)");
+      std::set<std::string> seen;
+      for (const auto& it : items) {
+        const std::string name = r.text(it, "scenarios", "a scenario file or library name");
+        if (!seen.insert(name).second) r.fail(it, fmt::format("scenarios: '{}' is listed twice", name));
+        s.scenarios.push_back(name);
+        s.scenario_wheres.push_back(r.at(it));
+      }
+    });
   } else {
-    if (!samples)
-      r.fail(design.value, fmt::format("design: {} needs 'samples' ({})", design_name(s.design),
-                                       s.design == DesignType::saltelli ? "base samples N; runs N (k + 2) points"
-                                       : s.design == DesignType::morris ? "trajectories r; runs r (k + 1) points"
-                                                                        : "the number of points"));
-    s.samples = static_cast<int>(r.integer(samples->value, "design.samples", "a whole number", 1, 1000000));
-    if (s.design == DesignType::saltelli && s.samples < 2)
-      r.fail(samples->value, "design.samples: saltelli needs at least 2 base samples");
+    errors.add(InputError(r.at(root), "missing required key 'scenario' (the scenario to run: a file or library "
+                                      "name; or scenarios: [A, B] to compare several)"));
   }
-  if (const Entry* l = yamlin::find_entry(d, "levels")) {
-    if (s.design != DesignType::morris) r.fail(l->key_node, "design: 'levels' goes with type: morris only");
-    s.levels = static_cast<int>(r.integer(l->value, "design.levels", "an even whole number", 2, 100));
-    if (s.levels % 2) r.fail(l->value, "design.levels: expected an even number (so the step is half the levels)");
-  }
+  if (const Entry* e = yamlin::find_entry(top, "seed"))
+    errors.attempt([&] { s.seed = r.unsigned64(e->value, "seed", "a whole number >= 0"); });
+  if (const Entry* e = yamlin::find_entry(top, "replicates"))
+    errors.attempt([&] { s.replicates = static_cast<int>(r.integer(e->value, "replicates", "a whole number", 1, 100000)); });
 
-  const Entry& params = need("parameters");
-  const auto pe = r.mapping(params.value, "parameters", "a mapping from parameter paths to how they vary");
-  if (pe.empty()) r.fail(params.value, "parameters: expected at least one parameter to vary");
-  for (const auto& e : pe) s.params.push_back(read_param(r, e, s.design));
+  // The design: optional for a grid, which is also what a sweep of
+  // replicates alone (no parameters) is.
+  const Entry* design = yamlin::find_entry(top, "design");
+  bool design_ok = true;
+  if (design) errors.attempt([&] {
+    design_ok = false;
+    const auto d = r.mapping(design->value, "design", "a mapping with type (and samples)");
+    r.check_keys(d, {"type", "samples", "levels"}, "of design");
+    const Entry* type = yamlin::find_entry(d, "type");
+    if (!type) r.fail(design->value, "design: missing 'type' (grid, uniform, lhs, saltelli or morris)");
+    {
+      const std::string t = r.text(type->value, "design.type", "a design type");
+      const auto names = design_names();
+      const auto it = std::find(names.begin(), names.end(), t);
+      if (it == names.end())
+        r.fail(type->value, fmt::format("design.type: unknown design '{}'{}; valid: {}", t, did_you_mean(t, names),
+                                        list_choices(names)));
+      s.design = static_cast<DesignType>(it - names.begin());
+    }
+    const Entry* samples = yamlin::find_entry(d, "samples");
+    if (s.design == DesignType::grid) {
+      if (samples) r.fail(samples->key_node, "design: a grid takes no 'samples' (its size is the product of the value lists)");
+    } else {
+      if (!samples)
+        r.fail(design->value, fmt::format("design: {} needs 'samples' ({})", design_name(s.design),
+                                          s.design == DesignType::saltelli ? "base samples N; runs N (k + 2) points"
+                                          : s.design == DesignType::morris ? "trajectories r; runs r (k + 1) points"
+                                                                           : "the number of points"));
+      s.samples = static_cast<int>(r.integer(samples->value, "design.samples", "a whole number", 1, 1000000));
+      if (s.design == DesignType::saltelli && s.samples < 2)
+        r.fail(samples->value, "design.samples: saltelli needs at least 2 base samples");
+    }
+    if (const Entry* l = yamlin::find_entry(d, "levels")) {
+      if (s.design != DesignType::morris) r.fail(l->key_node, "design: 'levels' goes with type: morris only");
+      s.levels = static_cast<int>(r.integer(l->value, "design.levels", "an even whole number", 2, 100));
+      if (s.levels % 2) r.fail(l->value, "design.levels: expected an even number (so the step is half the levels)");
+    }
+    if (s.scenario_factor && (s.design == DesignType::saltelli || s.design == DesignType::morris))
+      r.fail(type->value, fmt::format("design: {} (sensitivity indices) goes with one scenario; a scenarios factor "
+                                      "goes with grid, uniform or lhs",
+                                      design_name(s.design)));
+    design_ok = true;
+  });
 
-  if (const Entry* e = yamlin::find_entry(top, "set")) {
-    for (const auto& f : r.mapping(e->value, "set", "a mapping from parameter paths to values")) {
+  const Entry* params = yamlin::find_entry(top, "parameters");
+  if (params && design_ok) errors.attempt([&] {
+    const auto pe = r.mapping(params->value, "parameters", "a mapping from parameter paths to how they vary");
+    if (pe.empty()) r.fail(params->value, "parameters: expected at least one parameter to vary (or leave the key out "
+                                          "for a sweep of replicates only)");
+    for (const auto& e : pe) errors.attempt([&] { s.params.push_back(read_param(r, e, s.design)); });
+  });
+  if (!params && design_ok && s.design != DesignType::grid)
+    errors.add(InputError(r.at(design->value), fmt::format("design: {} needs parameters to vary (a sweep of "
+                                                           "replicates alone takes no design, or type: grid)",
+                                                           design_name(s.design))));
+
+  if (const Entry* e = yamlin::find_entry(top, "set")) errors.attempt([&] {
+    for (const auto& f : r.mapping(e->value, "set", "a mapping from parameter paths to values")) errors.attempt([&] {
       const ParamSpec* spec = find_param(f.key);
       if (!spec)
         r.fail(f.key_node, fmt::format("set: unknown parameter '{}'{}", f.key, did_you_mean(f.key, param_paths())));
-      for (const auto& p : s.params)
-        if (p.path == f.key) r.fail(f.key_node, fmt::format("set: '{}' is also varied under parameters", f.key));
+      if (params)
+        for (const auto& p : s.params)
+          if (p.path == f.key) r.fail(f.key_node, fmt::format("set: '{}' is also varied under parameters", f.key));
       VariedParam tmp;
       tmp.spec = spec;
       s.fixed.emplace_back(f.key, param_value(r, f.value, tmp, "set." + f.key));
-    }
-  }
+    });
+  });
 
-  const Entry& metrics = need("metrics");
-  const auto items = r.sequence(metrics.value, "metrics", "a list of metrics");
-  if (items.empty()) r.fail(metrics.value, "metrics: expected at least one metric");
-  std::set<std::string> taken = {"run_id", "point", "replicate", "seed", "status", "wall_seconds", "error", "command"};
-  for (const auto& p : s.params) taken.insert(p.path);
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    MetricSpec m = read_metric(r, items[i], i);
-    if (!taken.insert(m.name).second)
-      r.fail(items[i], fmt::format("metrics[{}].name: '{}' is already a column of runs.csv", i, m.name));
-    s.metrics.push_back(std::move(m));
-  }
+  if (const Entry* metrics = need("metrics", "the outcomes to record per run, such as {name: coop, column: "
+                                             "cooperation_index}"))
+    errors.attempt([&] {
+      const auto items = r.sequence(metrics->value, "metrics", "a list of metrics");
+      if (items.empty()) r.fail(metrics->value, "metrics: expected at least one metric");
+      std::set<std::string> taken = {"run_id", "point", "scenario", "replicate", "seed", "status", "wall_seconds",
+                                     "error", "command"};
+      for (const auto& p : s.params) taken.insert(p.path);
+      for (std::size_t i = 0; i < items.size(); ++i) errors.attempt([&] {
+        MetricSpec m = read_metric(r, items[i], i);
+        if (!taken.insert(m.name).second)
+          r.fail(items[i], fmt::format("metrics[{}].name: '{}' is already a column of runs.csv", i, m.name));
+        s.metrics.push_back(std::move(m));
+      });
+    });
 
   s.output = "out/sweeps/" + s.name;
-  if (const Entry* e = yamlin::find_entry(top, "output")) {
+  if (const Entry* e = yamlin::find_entry(top, "output")) errors.attempt([&] {
     const auto o = r.mapping(e->value, "output", "a mapping with directory and trajectories");
     r.check_keys(o, {"directory", "trajectories"}, "of output");
     if (const Entry* x = yamlin::find_entry(o, "directory")) s.output = r.text(x->value, "output.directory", "a folder");
     if (const Entry* x = yamlin::find_entry(o, "trajectories")) s.trajectories = r.boolean(x->value, "output.trajectories");
-  }
+  });
+  errors.throw_if_any();
 
   // Size of the design.
   const std::int64_t k = static_cast<std::int64_t>(s.params.size());
@@ -377,9 +437,11 @@ SweepSpec load_sweep(const std::string& file) {
     case DesignType::saltelli: points = s.samples * (k + 2); break;
     case DesignType::morris: points = s.samples * (k + 1); break;
   }
+  points = std::min<std::int64_t>(points * static_cast<std::int64_t>(s.scenarios.size()), kMaxRuns + 1);
   if (points * s.replicates > kMaxRuns)
-    r.fail(design.value, fmt::format("the sweep has {} points x {} replicates, more than the limit of {} runs", points,
-                                     s.replicates, kMaxRuns));
+    throw InputError(design ? r.at(design->value) : r.at(root),
+                     fmt::format("the sweep has {} points x {} replicates, more than the limit of {} runs", points,
+                                 s.replicates, kMaxRuns));
   return s;
 }
 

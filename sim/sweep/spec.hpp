@@ -1,7 +1,9 @@
 #pragma once
 // A sweep file (configs/sweeps/*.yaml, docs/SWEEPS.md): which scenario to
-// run, which parameters to vary and how (the design), how many replicates
-// per point, and the outcome metrics to record per run. Read as strictly as
+// run (or, with `scenarios:`, which scenarios, as a factor of the design),
+// which parameters to vary and how (the design; none for a sweep of
+// replicates only), how many replicates per point, and the outcome metrics
+// to record per run. Read as strictly as
 // a scenario: every mistake is an InputError at the file, line and column,
 // with the nearest valid name.
 #include <cstdint>
@@ -53,8 +55,12 @@ struct MetricSpec {
 struct SweepSpec {
   std::string file;           // the sweep file as given
   std::string name, description;
-  std::string scenario;       // as written in the file
-  SourcePlace scenario_where;
+  // The scenarios, as written: one from `scenario:`, or the list of
+  // `scenarios:` (a factor: every parameter point runs with each of them,
+  // with the same seeds, so their outcomes pair run by run).
+  std::vector<std::string> scenarios;
+  std::vector<SourcePlace> scenario_wheres;
+  bool scenario_factor = false;  // `scenarios:` was given (runs.csv gets a scenario column)
   std::uint64_t seed = 0;
   int replicates = 1;
   std::vector<std::pair<std::string, double>> fixed;  // `set:` applied to every run

@@ -76,5 +76,22 @@ check "--force replaces a finished run" 0 "$bin" run "$src/tests/engine/data/syn
 [ -e "$tmp/run/notes.txt" ] && echo "ok: a file the run did not write is kept" || { echo "FAIL: notes.txt removed"; fails=$((fails + 1)); }
 grep -q stale.csv "$tmp/run/run.json" && { echo "FAIL: new run.json lists stale.csv"; fails=$((fails + 1)); } || echo "ok: new run.json"
 
+# --- names at hand: urbis list cities|states|networks ---------------------------
+check "list cities of a state" 0 "$bin" list cities --state CAN
+expect_text "Canada's cities, as events name them" "$tmp/out" "London (CAN)"
+expect_text "with their state and population" "$tmp/out" "Toronto                                  CAN"
+[ "$(grep -c ' CAN ' "$tmp/out")" -eq "$(($(wc -l < "$tmp/out") - 1))" ] && echo "ok: only Canada's" || { echo "FAIL: other states listed"; fails=$((fails + 1)); }
+check "list cities, accents ignored" 0 "$bin" list cities --match "sao paulo"
+expect_text "'sao paulo' finds São Paulo" "$tmp/out" "São Paulo"
+check "list cities, a stroke ignored" 0 "$bin" list cities --match LODZ
+expect_text "'LODZ' finds Łódź" "$tmp/out" "Łódź"
+check "list states" 0 "$bin" list states --match canada
+expect_text "Canada by name" "$tmp/out" "CAN    Canada"
+check "list networks" 0 "$bin" list networks --match c40
+expect_text "C40 with its issue and founding year" "$tmp/out" "C40"
+grep -qE '^C40 +climate +2005' "$tmp/out" && echo "ok: C40, climate, 2005" || { echo "FAIL: $(cat "$tmp/out")"; fails=$((fails + 1)); }
+check "list networks of a state's cities" 0 "$bin" list networks --state DEU
+expect_text "the Union of the Baltic Cities takes German cities" "$tmp/out" "Union of the Baltic Cities"
+
 echo "cli: $fails failed"
 [ "$fails" -eq 0 ]

@@ -30,8 +30,9 @@ TEST(NearestName, RefusesFarWords) {
   EXPECT_EQ(nearest_name("transport", issues), "");
   EXPECT_EQ(nearest_name("zzz", issues), "");
   EXPECT_EQ(nearest_name("anything", {}), "");
-  // A transposition in a short word is two edits and still allowed.
+  // A transposition of neighbours is one edit.
   EXPECT_EQ(nearest_name("peaec", issues), "peace");
+  EXPECT_EQ(nearest_name("CNA", {"BFA", "CAN"}), "CAN");  // two substitutions away from both, one swap from CAN
   // Long words allow a third of their length: 4 edits on 12 letters, not 5 on 13.
   EXPECT_EQ(nearest_name("securityyyyy", issues), "security");
   EXPECT_EQ(nearest_name("securityyyyyy", issues), "");

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # An output folder that cannot be written: a clear error naming the path,
-# exit code 1 (README: 2 is for bad input, 1 for everything else), nothing
-# written, and the results of an earlier run left as they were.
+# found before any work and reported as the user's mistake it is (exit code
+# 2, like every bad input; 1 is for failures during the work, such as a full
+# disk), nothing written, and the results of an earlier run left as they were.
 # Cases: a folder without write permission (chmod 555; as root, where chmod
 # does not bite, a read-only tmpfs mount instead, or a path under /proc when
 # mounting is not allowed), and a path through a regular file.
@@ -34,19 +35,19 @@ else
   fi
 fi
 echo "unwritable folder: $how"
-check "run into an unwritable folder exits 1" 1 "$bin" run tiny.yaml -o "$locked/run"
+check "run into an unwritable folder exits 2" 2 "$bin" run tiny.yaml -o "$locked/run"
 says "the message names the folder" "$locked/run"
-check "run into an unwritable existing folder exits 1" 1 "$bin" run tiny.yaml -o "$locked"
+check "run into an unwritable existing folder exits 2" 2 "$bin" run tiny.yaml -o "$locked"
 says "the message names the folder" "$locked"
 [ -z "$(ls -A "$locked" 2>/dev/null)" ] && ok "nothing written" || bad "wrote into $locked: $(ls -A "$locked")"
 chmod 755 out/locked
 
 # --- a path through a regular file --------------------------------------------
 echo "not a folder" > out/file
-check "run under a regular file exits 1" 1 "$bin" run tiny.yaml -o out/file/run
+check "run under a regular file exits 2" 2 "$bin" run tiny.yaml -o out/file/run
 says "the message names the path" "out/file/run"
 says "the message gives the reason" "Not a directory"
-check "a sweep under a regular file fails" 1 "$bin" sweep "$src/configs/sweeps/synthetic_grid.yaml" -o out/file/sweep
+check "a sweep under a regular file exits 2" 2 "$bin" sweep "$src/configs/sweeps/synthetic_grid.yaml" -o out/file/sweep
 [ "$(cat out/file)" = "not a folder" ] && ok "the file is untouched" || bad "the file changed"
 
 # --- earlier results ------------------------------------------------------------

@@ -272,3 +272,87 @@ TEST(ScenarioErrors, DataFolderBadInputs) {
 }
 
 }  // namespace
+
+namespace {
+
+// Every mistake of a file, not only the first: mistakes in different keys,
+// parameters and events are independent, so all are reported, in file order.
+TEST(ScenarioErrors, AllMistakesOfAFileAtOnce) {
+  TempDir dir;
+  const std::string file = dir.write("many.yaml", kHead +
+                                                      "seeed: 3\n"                                   // line 4
+                                                      "parameters:\n"
+                                                      "  economy.club_benfit: 0.1\n"                 // line 6
+                                                      "  economy.club_benefit: 7\n"                  // line 7: out of range
+                                                      "events:\n"
+                                                      "  - {year: 2010, type: withdrawl, state: USA, agreement: paris}\n"  // 9
+                                                      "  - {year: 2030, type: salience, issue: climate, delta: 0.1}\n"  // 10
+                                                      "  - {year: 2011, type: salience, issue: climat, delta: 0.1}\n");  // 11
+  std::vector<std::string> messages;
+  try {
+    urbis::load_scenario(file, defaults());
+    ADD_FAILURE() << "no error";
+  } catch (const urbis::InputError& e) {
+    for (const auto& one : urbis::each_error(e)) messages.push_back(one.what());
+    EXPECT_EQ(std::string(e.what()), messages.front());  // what() is the first
+  }
+  const std::vector<std::string> expected = {"many.yaml:4:1: unknown key 'seeed'", "many.yaml:6:3: unknown parameter",
+                                             "many.yaml:7:25:", "many.yaml:9:", "many.yaml:11:"};
+  ASSERT_EQ(messages.size(), expected.size()) << ::testing::PrintToString(messages);
+  for (std::size_t i = 0; i < expected.size(); ++i)
+    EXPECT_NE(messages[i].find("/" + expected[i]), std::string::npos) << "expected '" << expected[i] << "' in: " << messages[i];
+}
+
+TEST(ScenarioErrors, EveryUnknownKeyOfAMapping) {
+  TempDir dir;
+  const std::string file = dir.write("keys.yaml", kHead + "seeed: 3\nprotagonist: [USA]\n");
+  try {
+    urbis::load_scenario(file, defaults());
+    ADD_FAILURE() << "no error";
+  } catch (const urbis::InputError& e) {
+    const auto all = urbis::each_error(e);
+    ASSERT_EQ(all.size(), 2u);
+    EXPECT_NE(std::string(all[0].what()).find("did you mean 'seed'?"), std::string::npos);
+    EXPECT_NE(std::string(all[1].what()).find("did you mean 'protagonists'?"), std::string::npos);
+  }
+}
+
+TEST(CompareWith, NamesTheCounterfactualRelativeToItsFile) {
+  TempDir dir;
+  dir.write("base.yaml", kHead);
+  fs::create_directories(dir.path / "sub");
+  const std::string child = dir.write("sub/child.yaml", "name: child\ndescription: d\nextends: ../base.yaml\n"
+                                                        "compare_with: ../base.yaml\n");
+  const urbis::Scenario s = urbis::load_scenario(child, defaults());
+  EXPECT_EQ(fs::weakly_canonical(s.compare_with), fs::weakly_canonical(dir.path / "base.yaml"));
+  EXPECT_EQ(s.compare_with_place.line, 4);
+  // Inherited by a scenario that extends it (its counterfactual stays the parent's).
+  const std::string grandchild = dir.write("grandchild.yaml", "name: g\ndescription: d\nextends: sub/child.yaml\n");
+  EXPECT_EQ(fs::weakly_canonical(urbis::load_scenario(grandchild, defaults()).compare_with),
+            fs::weakly_canonical(dir.path / "base.yaml"));
+  // A library name, looked for like extends:.
+  const std::string lib = dir.write("lib.yaml", kHead + "compare_with: baseline\n");
+  EXPECT_EQ(fs::path(urbis::load_scenario(lib, defaults(), {URBIS_SOURCE_DIR "/scenarios"}).compare_with).filename(),
+            "baseline.yaml");
+  // None: empty.
+  EXPECT_EQ(urbis::load_scenario(dir.write("none.yaml", kHead), defaults()).compare_with, "");
+}
+
+TEST(CompareWith, MistakesArePlacedWithTheNearestName) {
+  TempDir dir;
+  const std::string typo = dir.write("typo.yaml", kHead + "compare_with: baselne\n");
+  const std::string msg = load_error(typo, {URBIS_SOURCE_DIR "/scenarios"});
+  EXPECT_NE(msg.find("typo.yaml:4:15: compare_with: cannot find the scenario 'baselne' (did you mean 'baseline'?)"),
+            std::string::npos)
+      << msg;
+  const std::string self = dir.write("self.yaml", kHead + "compare_with: self.yaml\n");
+  EXPECT_NE(load_error(self).find("self.yaml:4:15: compare_with: names this scenario itself"), std::string::npos);
+  const std::string empty = dir.write("empty.yaml", kHead + "compare_with:\n");
+  EXPECT_NE(load_error(empty).find("compare_with: expected the name or path of a scenario file, got nothing"),
+            std::string::npos);
+  // extends: gets the same suggestion.
+  const std::string ext = dir.write("ext.yaml", "name: e\ndescription: d\nextends: baselin\n");
+  EXPECT_NE(load_error(ext, {URBIS_SOURCE_DIR "/scenarios"}).find("(did you mean 'baseline'?)"), std::string::npos);
+}
+
+}  // namespace

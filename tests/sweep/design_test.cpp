@@ -192,5 +192,85 @@ TEST(SweepFile, MistakesNameTheLineAndSuggest) {
             std::string::npos);
 }
 
+TEST(SweepFile, ReplicatesAloneNeedNoParametersNorDesign) {
+  const SweepSpec s = load_sweep(write_sweep("reps.yaml", std::string(kHead) + "replicates: 5\n"));
+  EXPECT_TRUE(s.params.empty());
+  EXPECT_EQ(s.design, DesignType::grid);
+  EXPECT_EQ(s.replicates, 5);
+  const Matrix points = design_points(s);
+  ASSERT_EQ(points.size(), 1u);  // one point, with no parameter values
+  EXPECT_TRUE(points[0].empty());
+  // A random design without parameters is a mistake, placed at the design.
+  try {
+    load_sweep(write_sweep("reps_lhs.yaml", std::string(kHead) + "design: {type: lhs, samples: 4}\n"));
+    ADD_FAILURE() << "no error";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("reps_lhs.yaml:6:9: design: lhs needs parameters to vary"), std::string::npos)
+        << e.what();
+  }
+}
+
+TEST(SweepFile, ScenariosAreAFactor) {
+  const SweepSpec s = load_sweep(write_sweep("factor.yaml", R"(name: t
+description: test
+scenarios: [baseline, paris_withdrawal]
+replicates: 2
+design: {type: grid}
+parameters:
+  economy.club_benefit: {values: [0.001, 0.004]}
+metrics:
+  - {name: coop, column: cooperation_index}
+)"));
+  EXPECT_TRUE(s.scenario_factor);
+  EXPECT_EQ(s.scenarios, (std::vector<std::string>{"baseline", "paris_withdrawal"}));
+  EXPECT_EQ(s.scenario_wheres[1].line, 3);
+  auto error = [](const std::string& text) {
+    try {
+      load_sweep(write_sweep("bad_factor.yaml", text));
+    } catch (const InputError& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  const std::string tail = "metrics:\n  - {name: coop, column: cooperation_index}\n";
+  EXPECT_NE(error("name: t\ndescription: d\nscenarios: [baseline]\n" + tail).find("bad_factor.yaml:3:12: scenarios: expected at least two"),
+            std::string::npos);
+  EXPECT_NE(error("name: t\ndescription: d\nscenarios: [a, a]\n" + tail).find("'a' is listed twice"), std::string::npos);
+  EXPECT_NE(error("name: t\ndescription: d\nscenario: a\nscenarios: [a, b]\n" + tail).find("not both"), std::string::npos);
+  EXPECT_NE(error("name: t\ndescription: d\n" + tail).find("missing required key 'scenario'"), std::string::npos);
+  EXPECT_NE(error("name: t\ndescription: d\nscenarios: [a, b]\ndesign: {type: morris, samples: 2}\nparameters:\n"
+                  "  economy.club_benefit: {min: 0, max: 1}\n" + tail)
+                .find("morris (sensitivity indices) goes with one scenario"),
+            std::string::npos);
+}
+
+TEST(SweepFile, AllMistakesAtOnce) {
+  try {
+    load_sweep(write_sweep("many.yaml", R"(name: t
+description: test
+scenario: baseline
+replicates: 0
+design: {type: grid}
+parameters:
+  economy.club_benfit: {values: [0.1]}
+  coalitions.review_probability: {values: [2]}
+metrics:
+  - {name: coop, column: cooperation_indx}
+  - {name: ok, column: gini}
+  - {name: bad, column: gini, stat: mena}
+)"));
+    ADD_FAILURE() << "no error";
+  } catch (const InputError& e) {
+    std::vector<std::string> lines;
+    for (const auto& one : each_error(e)) lines.push_back(one.what());
+    ASSERT_EQ(lines.size(), 5u) << ::testing::PrintToString(lines);
+    EXPECT_NE(lines[0].find("/many.yaml:4:13: replicates"), std::string::npos) << lines[0];
+    EXPECT_NE(lines[1].find("/many.yaml:7:3: unknown parameter 'economy.club_benfit'"), std::string::npos) << lines[1];
+    EXPECT_NE(lines[2].find("/many.yaml:8:44:"), std::string::npos) << lines[2];
+    EXPECT_NE(lines[3].find("/many.yaml:10:26:"), std::string::npos) << lines[3];
+    EXPECT_NE(lines[4].find("did you mean 'mean'?"), std::string::npos) << lines[4];
+  }
+}
+
 }  // namespace
 }  // namespace urbis::sweep

@@ -152,6 +152,62 @@ YAML
 check "a parameter the model ignores is detected (exit 1)" 1 "$bin" sweep ignored.yaml --check-effects
 grep -q "states.exit_probability" "$tmp/err" && ok "names the ignored parameter" || bad "ignored parameter not named"
 
+# --- replicates only, and scenarios as a factor (common random numbers) ----
+cat > reps.yaml <<YAML
+name: reps
+description: replicates alone, no parameters
+scenario: $src/configs/sweeps/small_world.yaml
+seed: 4
+replicates: 3
+metrics:
+  - {name: coop, column: cooperation_index}
+YAML
+check "a sweep of replicates only" 0 "$bin" sweep reps.yaml -o reps --threads 2
+[ "$(($(wc -l < reps/runs.csv) - 1))" -eq 3 ] && ok "reps: 3 runs" || bad "reps: $(cat reps/runs.csv)"
+# The same scenario twice under two names, and a third that differs from 2010:
+# runs of one parameter point and replicate share their seed, so the two
+# copies agree exactly and the third matches them until its event.
+sed 's/^name: small_world/name: copy/' "$src/configs/sweeps/small_world.yaml" > copy.yaml
+sed 's/^name: small_world/name: later/; s/^events:$/events:\n  - {year: 2010, type: set, target: "state:S002", parameter: populism, value: 0.95}/' \
+  "$src/configs/sweeps/small_world.yaml" > later.yaml
+cat > factor.yaml <<YAML
+name: factor
+description: three scenarios, paired by seed
+scenarios: [$src/configs/sweeps/small_world.yaml, copy.yaml, later.yaml]
+seed: 9
+replicates: 2
+design: {type: grid}
+parameters:
+  economy.club_benefit: {values: [0.002, 0.008]}
+metrics:
+  - {name: coop_2009, column: cooperation_index, stat: at, year: 2009}
+  - {name: coop_final, column: cooperation_index}
+  - {name: s002_populism, column: populism, state: S002}
+YAML
+check "validate a sweep with a scenarios factor" 0 "$bin" validate factor.yaml
+check "a sweep with a scenarios factor" 0 "$bin" sweep factor.yaml -o factor --threads 2
+python3 - factor/runs.csv <<'PY' && ok "scenarios of a point share seeds; equal until the difference" || bad "scenarios factor"
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+assert len(rows) == 2 * 3 * 2, len(rows)
+assert [r["scenario"] for r in rows[:6]] == [rows[0]["scenario"]] * 2 + [rows[2]["scenario"]] * 2 + [rows[4]["scenario"]] * 2, rows[:6]
+by = {}
+for r in rows:
+    point = int(r["point"])
+    by[(point // 3, point % 3, int(r["replicate"]))] = r
+for p in range(2):
+    for rep in range(2):
+        base, copy, later = (by[(p, s, rep)] for s in range(3))
+        assert base["seed"] == copy["seed"] == later["seed"], (base, copy, later)
+        assert base["coop_final"] == copy["coop_final"] and base["coop_2009"] == copy["coop_2009"]
+        assert base["coop_2009"] == later["coop_2009"], (base, later)   # before the event: identical
+        assert later["s002_populism"] == "0.95" and base["s002_populism"] != "0.95"
+assert by[(0, 0, 0)]["seed"] != by[(0, 0, 1)]["seed"] != by[(1, 0, 0)]["seed"]
+assert "urbis run copy.yaml --seed" in by[(0, 1, 0)]["command"], by[(0, 1, 0)]["command"]
+PY
+check "summarize names the scenario of each point" 0 "$bin" summarize factor
+head -1 factor/summary.csv | grep -q '^point,scenario,economy.club_benefit,metric' && ok "summary.csv has a scenario column" || bad "$(head -1 factor/summary.csv)"
+
 # --- mistakes in a sweep file -------------------------------------------
 sed 's/cooperation_index}/cooperaton_index}/' "$sweep" > typo.yaml
 sed -i "s|scenario: small_world.yaml|scenario: $src/configs/sweeps/small_world.yaml|" typo.yaml

@@ -3,6 +3,7 @@
 import { runView } from './views/run.js';
 import { sweepView } from './views/sweep.js';
 import { classView } from './views/class.js';
+import { compareView } from './views/compare.js';
 
 // Returns the view ({ update(data) } for a run) once the first data is shown;
 // a source that can subscribe updates it as a live run advances.
@@ -10,7 +11,9 @@ import { classView } from './views/class.js';
 export async function mount(root, source, options = {}) {
   const data = await source.load();
   root.replaceChildren();
-  const view = data.kind === 'sweep' ? sweepView(root, data) : runView(root, data, options);
+  const view = data.kind === 'sweep' ? sweepView(root, data)
+    : data.kind === 'comparison' ? compareView(root, data)
+    : runView(root, data, options);
   // A class's debrief: the class after the run's header, before its map.
   if (data.class) classView(root, data.class, { before: root.children[1] || null });
   if (view && view.update && source.subscribe) source.subscribe((d) => view.update(d));
