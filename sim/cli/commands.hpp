@@ -48,4 +48,7 @@ void add_report_commands(Commands& commands);
 // serve (sim/cli/serve_command.cpp)
 void add_serve_commands(Commands& commands);
 
+// outputs: the data dictionary (sim/cli/outputs_command.cpp)
+void add_outputs_commands(Commands& commands);
+
 }  // namespace urbis

@@ -34,6 +34,7 @@ int main(int argc, char** argv) {
   add_calibrate_commands(commands);
   add_report_commands(commands);
   add_serve_commands(commands);
+  add_outputs_commands(commands);
 
   try {
     app.parse(argc, argv);

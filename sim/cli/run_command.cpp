@@ -103,6 +103,7 @@ int run_one(const std::string& arg, const Scenario& s, const std::string& dir, c
   record.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   record.threads = g.threads;
   record.files = output.files();
+  record.units = output.units();
   record.command_line = g.command_line;
   write_run_json(record_path.string(), s, summary, record);
   // Files of the replaced run that this one did not write again are stale.
