@@ -13,6 +13,7 @@
 
 #include <fmt/format.h>
 
+#include "analysis/observables.hpp"
 #include "sim/core/input_error.hpp"
 #include "sim/report/csv_table.hpp"
 #include "sim/report/report_data.hpp"
@@ -26,7 +27,7 @@ namespace {
 
 json num(double v, int digits = 4) {
   if (!std::isfinite(v)) return nullptr;
-  return round_sig(v, digits);
+  return round_significant(v, digits);
 }
 
 double quantile(std::vector<double> v, double p) {  // R type 7; v non-empty
@@ -144,7 +145,7 @@ json sweep_report_data(const std::string& dir_name, const ReportOptions& o) {
   std::vector<std::string> metrics(runs.header.begin() + static_cast<long>(c_wall) + 1,
                                    runs.header.begin() + static_cast<long>(c_error));
 
-  json manifest;
+  json manifest = json::object();
   if (fs::exists(dir / "sweep.json")) {
     std::ifstream in(dir / "sweep.json");
     manifest = json::parse(in, nullptr, false);
@@ -171,14 +172,41 @@ json sweep_report_data(const std::string& dir_name, const ReportOptions& o) {
     for (const auto& name : params) values[name].push_back(num(runs.number(r, runs.column(name)), 5));
     for (const auto& name : metrics) values[name].push_back(num(runs.number(r, runs.column(name)), 4));
   }
+  // Each design point by its parameter values (as runs.csv writes them:
+  // numbers, or the text of a factor such as a scenario), for its name.
+  json point_values = json::object();
+  for (std::size_t r = 0; r < runs.rows.size(); ++r) {
+    const std::string key = runs.rows[r][c_point];
+    if (point_values.contains(key)) continue;
+    json v = json::object();
+    for (const auto& name : params) {
+      const std::string& text = runs.rows[r][runs.column(name)];
+      const double x = runs.number(r, runs.column(name));
+      v[name] = std::isfinite(x) ? json(num(x, 6)) : json(text);
+    }
+    point_values[key] = std::move(v);
+  }
+  // How each parameter was sampled (sweep.json): log-scaled ones are drawn
+  // on log axes.
+  json scales = json::object();
+  for (const auto& name : params) scales[name] = "linear";
+  if (manifest.contains("parameters") && manifest["parameters"].is_array())
+    for (const auto& p : manifest["parameters"])
+      if (p.is_object() && p.contains("path") && p["path"].is_string() && scales.contains(p["path"].get<std::string>()))
+        scales[p["path"].get<std::string>()] = p.value("scale", "linear");
   json data;
   data["kind"] = "sweep";
-  data["schema"] = 1;
+  data["schema"] = 2;
   data["meta"] = meta;
   data["parameters"] = params;
   data["metrics"] = metrics;
   data["runs"] = {{"point", point}, {"values", values}};
+  data["point_values"] = point_values;
+  data["scales"] = scales;
   data["fans"] = fans_of(dir, runs, c_point, c_status, 60);
+  data["columns"] = {{"global", column_dictionary({"cooperation_index", "network_share", "active_networks", "mitigation",
+                                                   "mean_tension", "gini"},
+                                                  "global.csv")}};
   data["indices"] = indices_of(dir);
   data["targets"] = {{"network_count", read_targets(o.targets_file)}};
   json problems = json::array();
