@@ -129,7 +129,8 @@ function markLineOf(marks) {
 //   years: [..]; series: [{name, data:[..], colour?, dashed?, area?}]
 //   yName: axis title with unit; marks: eventMarks(); extra: more series;
 //   span: [first, last] year of the x axis (a live run: the whole scenario)
-export function lineOption({ years, series, yName, yMin, yMax, marks, extra = [], percent = false, legend, legendRight = false, span }) {
+//   legendLabel: how a series is named in the legend (the tooltip keeps its full name)
+export function lineOption({ years, series, yName, yMin, yMax, marks, extra = [], percent = false, legend, legendRight = false, span, legendLabel }) {
   const showLegend = legend ?? series.length + extra.length > 1;
   const s = series.map((x, i) => ({
     type: 'line',
@@ -155,8 +156,8 @@ export function lineOption({ years, series, yName, yMin, yMax, marks, extra = []
       top: (showLegend && !legendRight ? 30 : 4) + (yName ? 20 : 0) + 8 + markSpace,
     },
     legend: !showLegend ? undefined : legendRight
-      ? { orient: 'vertical', right: 0, top: 'middle', itemWidth: 18, textStyle: { fontSize: 12, width: 290, overflow: 'truncate' } }
-      : { top: 0, type: 'scroll', itemWidth: 18, textStyle: { fontSize: 12 } },
+      ? { orient: 'vertical', right: 0, top: 'middle', itemWidth: 18, textStyle: { fontSize: 12, width: 290, overflow: 'truncate' }, formatter: legendLabel }
+      : { top: 0, type: 'scroll', itemWidth: 18, textStyle: { fontSize: 12 }, formatter: legendLabel },
     tooltip: {
       trigger: 'axis',
       valueFormatter: (v) => (v == null ? '–' : fmtNumber(v) + (percent ? ' %' : '')),

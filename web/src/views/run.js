@@ -130,7 +130,8 @@ function stateCharts(parent, data) {
       onclick: () => { chosen.splice(chosen.indexOf(k), 1); picked = true; draw(); },
     }, stateLabel(s, k) + ' ×')));
     vars.forEach((v, j) => cards[j].setOption(lineOption({
-      years, marks, span, yName: unitLabel(data.columns?.states, v.key, v.fallback), legend: true,
+      // The legend by code (the chips above say the names), the tooltip by code and name.
+      years, marks, span, yName: unitLabel(data.columns?.states, v.key, v.fallback), legend: true, legendLabel: (n) => n.split(' · ')[0],
       series: chosen.map((k, i) => ({ name: stateLabel(s, k), data: s.series[v.key][s.iso3.indexOf(k)] || [], colour: categorical[i % 7], dashed: i >= 7 })),
     }), { replaceMerge: ['series'] }));
   };
