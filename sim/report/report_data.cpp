@@ -41,10 +41,18 @@ json read_json(const fs::path& p) {
   }
 }
 
+// A whole number of a table (a year, a change): InputError naming the table
+// when the cell is empty or not a number, rather than undefined behaviour.
+int whole(double v, const std::string& source, const char* column) {
+  if (!std::isfinite(v) || std::fabs(v) > 1e9)
+    throw InputError({source}, fmt::format("a row has no valid {} (expected a whole number)", column));
+  return static_cast<int>(v);
+}
+
 std::vector<int> years_of(const Table& t) {
   std::set<int> ys;
   const auto c = t.column("year");
-  for (std::size_t r = 0; r < t.row_count(); ++r) ys.insert(static_cast<int>(t.number(r, c)));
+  for (std::size_t r = 0; r < t.row_count(); ++r) ys.insert(whole(t.number(r, c), t.source(), "year"));
   return {ys.begin(), ys.end()};
 }
 
@@ -127,7 +135,7 @@ json events_of(const Table& e) {
     if (semi != std::string::npos) label = detail.substr(semi + 2);
     const std::string what = semi == std::string::npos ? detail : detail.substr(0, semi);
     if (label.empty()) label = fmt::format("{} {}{}", kind, subject, what.empty() ? "" : ": " + what);
-    out.push_back({{"year", static_cast<int>(e.number(r, cy))},
+    out.push_back({{"year", whole(e.number(r, cy), e.source(), "year")},
                    {"kind", kind},
                    {"subject", subject},
                    {"detail", what},
@@ -161,7 +169,7 @@ json states_of(const Table& s, const std::vector<int>& years, const std::vector<
     if (h == "year" || h == "iso3" || h == "name" || h == "gdp" || h == "population") continue;
     std::vector<std::vector<double>> v(iso.size(), std::vector<double>(years.size(), NAN));
     for (std::size_t r = 0; r < s.row_count(); ++r) {
-      const auto y = year_index.find(static_cast<int>(s.number(r, cy)));
+      const auto y = year_index.find(whole(s.number(r, cy), s.source(), "year"));
       if (y != year_index.end()) v[index[std::string(s.text(r, ci))]][y->second] = s.number(r, c);
     }
     json per_state = json::array();
@@ -245,7 +253,7 @@ json networks_of(const Table& n, const std::vector<int>& years, const ReportOpti
   for (std::size_t y = 0; y < years.size(); ++y) year_index[years[y]] = y;
   for (std::size_t r = 0; r < n.row_count(); ++r) {
     const std::size_t s = slot[index[std::string(n.text(r, cn))]];
-    const auto y = year_index.find(static_cast<int>(n.number(r, cy)));
+    const auto y = year_index.find(whole(n.number(r, cy), n.source(), "year"));
     if (s != static_cast<std::size_t>(-1) && y != year_index.end() && n.number(r, ca) > 0)
       members[s][y->second] = n.number(r, cm);
   }
@@ -346,7 +354,7 @@ json cities_of(const RunSource& src, const ReportOptions& o, const std::map<std:
     std::size_t k = 0;
     int year = std::numeric_limits<int>::min();
     while (rows->next()) {
-      const int y = static_cast<int>(rows->number(0));
+      const int y = whole(rows->number(0), src.cities.name(), "year");
       if (y != year) k = 0, year = y;
       if (years.empty() || years.back() != y) {
         if (!years.empty() && y < years.back())
@@ -402,7 +410,7 @@ json cities_of(const RunSource& src, const ReportOptions& o, const std::map<std:
     std::size_t k = 0;
     int year = std::numeric_limits<int>::min();
     while (rows->next()) {
-      const int y = static_cast<int>(rows->number(0));
+      const int y = whole(rows->number(0), src.cities.name(), "year");
       if (y != year) k = 0, year = y;
       const std::size_t i = place_of(rows->text(1), k++);
       const auto ys = year_slot.find(y);
@@ -444,7 +452,7 @@ json cities_of(const RunSource& src, const ReportOptions& o, const std::map<std:
       while (rows->next()) {
         const std::string network(rows->text(1));
         double& s = size_now[network];
-        s += rows->number(3);
+        s += whole(rows->number(3), src.memberships.name(), "change");
         peak[network] = std::max(peak[network], s);
       }
     }
@@ -468,9 +476,9 @@ json cities_of(const RunSource& src, const ReportOptions& o, const std::map<std:
         if (f == flat.end()) continue;
         const std::size_t i = place_of(rows->text(2), n);
         if (i >= n || slot[i] >= kept.size()) continue;
-        f->second.push_back(static_cast<int>(rows->number(0)));
+        f->second.push_back(whole(rows->number(0), src.memberships.name(), "year"));
         f->second.push_back(slot[i]);
-        f->second.push_back(static_cast<int>(rows->number(3)));
+        f->second.push_back(whole(rows->number(3), src.memberships.name(), "change"));
       }
     }
     for (const auto& k : chosen) {

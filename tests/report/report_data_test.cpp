@@ -308,6 +308,17 @@ TEST_F(ReportRunFolder, EverySubsetOfCityVariablesGivesTheMapOfItsDrawnVariables
   EXPECT_EQ(by_drawn.size(), 16u);  // the subsets of the four drawn, the empty one (tension alone, say) included
 }
 
+TEST_F(ReportRunFolder, ARowWithoutAYearIsAnInputErrorNamingTheFile) {
+  write(dir / "cities.csv", "year,city,state,gdp\n2000,Beta,AAA,1e10\n,Gamma,BBB,5e9\n");
+  try {
+    run_report_data(dir.string(), {});
+    FAIL();
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("cities.csv"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("year"), std::string::npos) << e.what();
+  }
+}
+
 TEST_F(ReportRunFolder, AReportOfNoYearIsRefused) {
   EXPECT_TRUE(report_blockers(run_report_data(dir.string(), {})).empty());
   write(dir / "global.csv", "year,cities,cooperation_index\n");
