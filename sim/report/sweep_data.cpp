@@ -39,7 +39,8 @@ double quantile(std::vector<double> v, double p) {  // R type 7; v non-empty
 }
 
 // Fan charts: per design point, year and metric, the 5/25/50/75/95% quantiles across replicates.
-json fans_of(const fs::path& dir, const CsvTable& runs, std::size_t c_point, std::size_t c_status, int max_points) {
+json fans_of(const fs::path& dir, const CsvTable& runs, std::size_t c_point, std::size_t c_status, int max_points,
+            json& thinned) {
   const auto c_id = runs.column("run_id");
   const std::vector<std::string> metrics = {"cooperation_index", "network_share", "active_networks", "mitigation",
                                             "mean_tension", "gini"};
@@ -50,6 +51,9 @@ json fans_of(const fs::path& dir, const CsvTable& runs, std::size_t c_point, std
   if (by_point.empty()) return nullptr;
   std::vector<int> years;
   json points = json::array();
+  if (by_point.size() > static_cast<std::size_t>(max_points))
+    thinned.push_back(fmt::format("fan charts for the first {} of {} design points (limit {})", max_points,
+                                  by_point.size(), max_points));
   for (const auto& [point, rows] : by_point) {
     if (static_cast<int>(points.size()) >= max_points) break;
     // metric -> year index -> values across replicates
@@ -203,7 +207,8 @@ json sweep_report_data(const std::string& dir_name, const ReportOptions& o) {
   data["runs"] = {{"point", point}, {"values", values}};
   data["point_values"] = point_values;
   data["scales"] = scales;
-  data["fans"] = fans_of(dir, runs, c_point, c_status, 60);
+  json thinned = json::array();
+  data["fans"] = fans_of(dir, runs, c_point, c_status, 60, thinned);
   data["columns"] = {{"global", column_dictionary({"cooperation_index", "network_share", "active_networks", "mitigation",
                                                    "mean_tension", "gini"},
                                                   "global.csv")}};
@@ -214,6 +219,7 @@ json sweep_report_data(const std::string& dir_name, const ReportOptions& o) {
     problems.push_back("no trajectories in this sweep (runs/<run_id>/global.csv): no fan charts; "
                        "keep them with the sweep's trajectories option");
   data["problems"] = problems;
+  data["thinned"] = thinned;
   return data;
 }
 

@@ -33,7 +33,8 @@ function header(root, data) {
       m.replicates ? `${m.replicates} replicate${m.replicates === 1 ? '' : 's'} per point` : null,
       m.seed != null ? `seed ${m.seed}` : null,
       `parameters: ${data.parameters.map((p) => (isLog(data, p) ? `${p} (log scale)` : p)).join(', ')}`].filter(Boolean).join(' · ') })));
-  if (data.problems?.length) root.append(el('p', { class: 'problems', text: data.problems.join('; ') }));
+  const notes = [...(data.thinned || []).map((t) => `Thinned to keep the page small: ${t}.`), ...(data.problems || [])];
+  if (notes.length) root.append(el('ul', { class: 'problems' }, ...notes.map((t) => el('li', { text: t }))));
 }
 
 // A band between two quantile lines: one quadrilateral per pair of years.
