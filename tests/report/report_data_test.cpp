@@ -303,7 +303,9 @@ TEST_F(ReportRunFolder, EverySubsetOfCityVariablesGivesTheMapOfItsDrawnVariables
     EXPECT_EQ(d["problems"].size(), missing) << mask << ": " << d["problems"];
     const nlohmann::ordered_json part = {{"cities", d["cities"]}, {"columns", d["columns"]["cities"]}, {"problems", d["problems"]}};
     const auto [it, fresh] = by_drawn.emplace(mask & drawn, part);
-    if (!fresh) EXPECT_EQ(it->second, part) << "variables " << mask << " and " << it->first << " draw the same map";
+    if (!fresh) {
+      EXPECT_EQ(it->second, part) << "variables " << mask << " and " << it->first << " draw the same map";
+    }
   }
   EXPECT_EQ(by_drawn.size(), 16u);  // the subsets of the four drawn, the empty one (tension alone, say) included
 }
