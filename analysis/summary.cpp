@@ -102,8 +102,10 @@ std::string summary_csv(const RunsTable& runs, const std::vector<std::string>& p
       out += fmt::format("{}", p);
       for (const auto& v : g.param_values) out += "," + v;
       out += fmt::format(",{},{},{}", metrics[j], s.n, g.failed);
-      for (double v : {s.mean, s.sd, s.ci_low, s.ci_high, s.min, s.q05, s.q25, s.median, s.q75, s.q95, s.max})
-        out += "," + num(v);
+      for (double v : {s.mean, s.sd, s.ci_low, s.ci_high, s.min, s.q05, s.q25, s.median, s.q75, s.q95, s.max}) {
+        out += ',';  // not "," + num(v): GCC 12 warns (-Wrestrict) on the inlined string concatenation
+        out += num(v);
+      }
       out += "\n";
     }
   }

@@ -61,4 +61,7 @@ void add_serve_commands(Commands& commands);
 // replay (sim/cli/replay_command.cpp)
 void add_replay_commands(Commands& commands);
 
+// outputs: the data dictionary (sim/cli/outputs_command.cpp)
+void add_outputs_commands(Commands& commands);
+
 }  // namespace urbis

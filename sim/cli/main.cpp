@@ -70,6 +70,7 @@ int main(int argc, char** argv) {
   add_report_commands(commands);
   add_serve_commands(commands);
   add_replay_commands(commands);
+  add_outputs_commands(commands);
 
   keep_extras(app);
   const std::vector<std::string> args(argv + 1, argv + argc);

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <spdlog/spdlog.h>
 
 #include "sim/cli/commands.hpp"
@@ -19,6 +20,9 @@ namespace fs = std::filesystem;
 namespace urbis {
 
 namespace {
+
+// The size docs/REPORT.md promises a report stays under (ReportLimits keep it there).
+constexpr std::size_t kReportSizeWarning = 20'000'000;
 
 struct ReportArgs {
   std::string dir;
@@ -46,11 +50,20 @@ int report_command(const ReportArgs& a, const CliGlobals& g) {
       throw InputError({a.dir}, "neither a finished run (run.json, global.csv), a sweep (runs.csv) nor a comparison "
                                 "(comparison.json)");
   }
+  // A page that would show nothing is not written: the reader learns why here.
+  if (const auto blockers = report_blockers(data); !blockers.empty())
+    throw InputError({a.dir}, fmt::format("cannot make a report of this folder: {}", fmt::join(blockers, "; ")));
+  // Parts left out or thinned: the page says so where they would be.
   if (data.contains("problems"))
     for (const auto& p : data["problems"]) spdlog::warn("{}", p.get<std::string>());
+  if (data.contains("thinned"))
+    for (const auto& t : data["thinned"]) spdlog::info("thinned: {}", t.get<std::string>());
   const std::string html = report_html(data);
   write_file_atomically(out, html);
   fmt::print("report: {} ({:.1f} MB)\n", out, static_cast<double>(html.size()) / 1e6);
+  if (html.size() > kReportSizeWarning)
+    spdlog::warn("the report is {:.0f} MB, over the {:.0f} MB a browser opens in seconds (docs/REPORT.md, Size)",
+                 static_cast<double>(html.size()) / 1e6, static_cast<double>(kReportSizeWarning) / 1e6);
   return 0;
 }
 

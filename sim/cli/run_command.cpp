@@ -117,6 +117,7 @@ int run_one(const Scenario& s, const std::string& dir, const RunOptions& o, cons
   record.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   record.threads = g.threads;
   record.files = output.files();
+  record.units = output.units();
   record.command_line = g.command_line;
   if (staging) {
     write_run_json((staging->path() / "run.json").string(), s, summary, record);

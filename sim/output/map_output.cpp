@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include <fmt/format.h>
+#include "sim/output/csv_row.hpp"
 
 namespace urbis {
 
@@ -11,27 +11,35 @@ MapOutput::MapOutput(const std::string& directory)
       memberships_(std::make_unique<AtomicFile>(directory + "/memberships.csv")) {}
 
 void MapOutput::begin(const World& w) {
-  const Cities& c = w.cities;
-  std::string b = "city,state,lat,lon\n";
-  for (std::size_t i = 0; i < c.size(); ++i) {
-    const auto ii = static_cast<Eigen::Index>(i);
-    fmt::format_to(std::back_inserter(b), "{},{},{},{}\n", csv_field(c.name[i]), w.states.iso3[c.state[i]],
-                   c.lat[ii], c.lon[ii]);
+  place_columns_ = bind_columns(output_file("places.csv"), w);
+  membership_columns_ = bind_columns(output_file("memberships.csv"), w);
+  std::string b;
+  append_header(b, place_columns_);
+  ObservableRow row;
+  row.world = &w;
+  for (std::size_t i = 0; i < w.cities.size(); ++i) {
+    row.index = i;
+    append_row(b, place_columns_, row);
   }
   places_->write(b);
-  memberships_->write("year,network,city,change\n");
-  held_.assign(c.size(), {});
+  b.clear();
+  append_header(b, membership_columns_);
+  memberships_->write(b);
+  held_.assign(w.cities.size(), {});
 }
 
 void MapOutput::observe(const World& w) {
-  const int year = w.global.year;
   std::string& b = buffer_;
   b.clear();
-  std::vector<std::int32_t> now;
+  ObservableRow row;
+  row.world = &w;
   auto line = [&](std::int32_t k, std::size_t i, int change) {
-    fmt::format_to(std::back_inserter(b), "{},{},{},{}\n", year, csv_field(w.networks.name[static_cast<std::size_t>(k)]),
-                   csv_field(w.cities.name[i]), change);
+    row.index = i;
+    row.network = static_cast<std::size_t>(k);
+    row.change = change;
+    append_row(b, membership_columns_, row);
   };
+  std::vector<std::int32_t> now;
   std::vector<std::int32_t> diff;  // reused: most cities change nothing in a year
   for (std::size_t i = 0; i < w.cities.size(); ++i) {
     const auto held = w.members.of(i);

@@ -54,6 +54,7 @@ void write_run_json(const std::string& path, const Scenario& s, const RunSummary
   j["wall_seconds"] = r.wall_seconds;
   j["load_seconds"] = sum.load_seconds;
   j["step_seconds"] = sum.step_seconds;
+  j["world"] = s.world.kind == WorldSpec::Kind::synthetic ? "synthetic" : "real";
   j["cities"] = sum.cities;
   j["states"] = sum.states;
   j["networks_ever"] = sum.networks_ever;
@@ -65,6 +66,17 @@ void write_run_json(const std::string& path, const Scenario& s, const RunSummary
   nlohmann::ordered_json params;
   for (const auto& spec : param_table()) params[spec.path] = get_param(s.params, spec);
   j["parameters"] = params;
+  // Units of every column of the files written, in the files' order (""
+  // for text); the meaning of each is in docs/OUTPUTS.md.
+  nlohmann::ordered_json units = nlohmann::ordered_json::object();
+  for (const auto& file : r.files) {
+    const auto it = r.units.find(file);
+    if (it == r.units.end()) continue;
+    nlohmann::ordered_json columns = nlohmann::ordered_json::object();
+    for (const auto& [column, unit] : it->second) columns[column] = unit;
+    units[file] = std::move(columns);
+  }
+  j["units"] = units;
   write_file_atomically(path, j.dump(2) + "\n");
 }
 

@@ -6,12 +6,15 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <numeric>
 #include <set>
+#include <sstream>
 #include <unordered_map>
 
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include "analysis/observables.hpp"
 #include "sim/core/input_error.hpp"
 #include "sim/report/csv_table.hpp"
 #include "sim/report/table.hpp"
@@ -25,7 +28,7 @@ namespace {
 
 json number(double v, int digits = 4) {
   if (!std::isfinite(v)) return nullptr;
-  return round_sig(v, digits);
+  return round_significant(v, digits);
 }
 
 json read_json(const fs::path& p) {
@@ -38,24 +41,75 @@ json read_json(const fs::path& p) {
   }
 }
 
+// A whole number of a table (a year, a change): InputError naming the table
+// when the cell is empty or not a number, rather than undefined behaviour.
+int whole(double v, const std::string& source, const char* column) {
+  if (!std::isfinite(v) || std::fabs(v) > 1e9)
+    throw InputError({source}, fmt::format("a row has no valid {} (expected a whole number)", column));
+  return static_cast<int>(v);
+}
+
 std::vector<int> years_of(const Table& t) {
   std::set<int> ys;
   const auto c = t.column("year");
-  for (std::size_t r = 0; r < t.row_count(); ++r) ys.insert(static_cast<int>(t.number(r, c)));
+  for (std::size_t r = 0; r < t.row_count(); ++r) ys.insert(whole(t.number(r, c), t.source(), "year"));
   return {ys.begin(), ys.end()};
+}
+
+std::string with_commas(std::size_t n) {
+  const std::string digits = std::to_string(n);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+// The parameters set with --set on a command line ("--set path=value" or
+// "--set=path=value"): the rest of a run's overrides come from its scenario.
+std::set<std::string> set_on_command_line(const std::string& command_line) {
+  std::set<std::string> out;
+  std::istringstream in(command_line);
+  std::string token;
+  bool value_next = false;
+  while (in >> token) {
+    std::string assignment;
+    if (value_next) assignment = token, value_next = false;
+    else if (token == "--set") value_next = true;
+    else if (token.rfind("--set=", 0) == 0) assignment = token.substr(6);
+    if (!assignment.empty()) out.insert(assignment.substr(0, assignment.find('=')));
+  }
+  return out;
 }
 
 json meta_of(const json& run) {
   json m;
   for (const char* k : {"scenario", "description", "scenario_file", "scenario_hash", "seed", "start", "end", "version",
-                        "threads", "started", "finished", "wall_seconds", "cities", "states", "networks_ever"})
+                        "threads", "started", "finished", "wall_seconds", "world", "cities", "states", "networks_ever",
+                        "command_line"})
     if (run.contains(k)) m[k] = run[k];
+  // Every parameter that differs from configs/defaults.yaml, and where it was
+  // set, so that a variant never reads like the baseline.
+  json overrides = json::array();
+  if (run.contains("overrides") && run["overrides"].is_object()) {
+    const auto set = set_on_command_line(run.value("command_line", ""));
+    for (const auto& [path, value] : run["overrides"].items())
+      overrides.push_back({{"path", path}, {"value", value}, {"from", set.count(path) ? "--set" : "scenario"}});
+  }
+  m["overrides"] = overrides;
   return m;
+}
+
+json finite_or_null(double v) { return std::isfinite(v) ? json(v) : json(nullptr); }
+
+json dictionary_of(const std::vector<std::string>& columns, std::string_view file) {
+  return column_dictionary(columns, file);
 }
 
 // Series of every numeric column of a table with one row per year.
 json global_series(const Table& g) {
-  json out;
+  json out = json::object();
   for (std::size_t c = 0; c < g.columns().size(); ++c) {
     if (g.columns()[c] == "year") continue;
     json col = json::array();
@@ -81,7 +135,7 @@ json events_of(const Table& e) {
     if (semi != std::string::npos) label = detail.substr(semi + 2);
     const std::string what = semi == std::string::npos ? detail : detail.substr(0, semi);
     if (label.empty()) label = fmt::format("{} {}{}", kind, subject, what.empty() ? "" : ": " + what);
-    out.push_back({{"year", static_cast<int>(e.number(r, cy))},
+    out.push_back({{"year", whole(e.number(r, cy), e.source(), "year")},
                    {"kind", kind},
                    {"subject", subject},
                    {"detail", what},
@@ -92,35 +146,39 @@ json events_of(const Table& e) {
 
 // Per-state series, years x states, for the columns a reader compares.
 json states_of(const Table& s, const std::vector<int>& years, const std::vector<std::string>& protagonists,
-               const ReportOptions& o) {
-  const auto cy = s.column("year"), ci = s.column("iso3"), cg = s.column("gdp");
+               const ReportOptions& o, std::vector<std::string>& problems) {
+  const auto cy = s.column("year"), ci = s.column("iso3");
+  const auto cg = s.find_column("gdp"), cn = s.find_column("name");
   std::vector<std::string> iso;
   std::map<std::string, double> gdp;
+  std::map<std::string, std::string> names;
   std::unordered_map<std::string, std::size_t> index;
   for (std::size_t r = 0; r < s.row_count(); ++r) {
     const std::string k(s.text(r, ci));
     if (index.emplace(k, iso.size()).second) iso.push_back(k);
-    gdp[k] = s.number(r, cg);
+    gdp[k] = cg ? s.number(r, *cg) : 0.0;
+    if (cn) names[k] = s.text(r, *cn);
   }
+  if (!cn) problems.push_back("states.csv has no name column (runs of urbis before 0.2): states are shown by ISO3 code only");
   std::unordered_map<int, std::size_t> year_index;
   for (std::size_t y = 0; y < years.size(); ++y) year_index[years[y]] = y;
 
-  std::vector<std::string> columns;
-  for (const auto& h : s.columns())
-    if (h != "year" && h != "iso3" && h != "gdp" && h != "population") columns.push_back(h);
-  json series;
-  for (const auto& col : columns) {
-    const auto c = s.column(col);
+  json series = json::object();
+  for (std::size_t c = 0; c < s.columns().size(); ++c) {
+    const std::string& h = s.columns()[c];
+    if (h == "year" || h == "iso3" || h == "name" || h == "gdp" || h == "population") continue;
     std::vector<std::vector<double>> v(iso.size(), std::vector<double>(years.size(), NAN));
-    for (std::size_t r = 0; r < s.row_count(); ++r)
-      v[index[std::string(s.text(r, ci))]][year_index[static_cast<int>(s.number(r, cy))]] = s.number(r, c);
+    for (std::size_t r = 0; r < s.row_count(); ++r) {
+      const auto y = year_index.find(whole(s.number(r, cy), s.source(), "year"));
+      if (y != year_index.end()) v[index[std::string(s.text(r, ci))]][y->second] = s.number(r, c);
+    }
     json per_state = json::array();
     for (const auto& row : v) {
       json a = json::array();
       for (double x : row) a.push_back(number(x, 3));
       per_state.push_back(std::move(a));
     }
-    series[col] = std::move(per_state);
+    series[h] = std::move(per_state);
   }
 
   // Shown first: protagonists, then the states asked for, then the largest
@@ -141,135 +199,287 @@ json states_of(const Table& s, const std::vector<int>& years, const std::vector<
     if (chosen.size() >= 6) break;
     choose(k);
   }
-  json gdp_bn = json::array();
-  for (const auto& k : iso) gdp_bn.push_back(number(gdp[k] / 1e9, 3));
-  return {{"iso3", iso}, {"gdp_bn", gdp_bn}, {"chosen", chosen}, {"protagonists", protagonists}, {"series", series}};
+  json gdp_bn = json::array(), name_list = json::array();
+  for (const auto& k : iso) {
+    gdp_bn.push_back(cg ? number(gdp[k] / 1e9, 3) : json(nullptr));
+    name_list.push_back(cn ? names[k] : k);
+  }
+  return {{"iso3", iso},       {"names", name_list}, {"gdp_bn", gdp_bn},
+          {"chosen", chosen}, {"protagonists", protagonists}, {"series", series}};
 }
 
-// Members per year of the largest networks (null while a network is not active).
-json networks_of(const Table& n, const std::vector<int>& years, int top) {
+// Members per year of the networks (null while a network is not active):
+// the named networks of the world data and the largest others, up to the
+// limit; shown first, the named ones with the most members at their peak.
+json networks_of(const Table& n, const std::vector<int>& years, const ReportOptions& o, std::set<std::string>& named,
+                 std::vector<std::string>& thinned) {
   const auto cy = n.column("year"), cn = n.column("name"), cq = n.column("issue"), cm = n.column("members"),
              ca = n.column("active");
-  std::map<std::string, double> peak;
-  std::map<std::string, std::string> issue;
+  const auto cnamed = n.find_column("named");
+  struct Net {
+    std::string name, issue;
+    double peak = 0;
+    bool named = false;
+  };
+  std::vector<Net> nets;
+  std::unordered_map<std::string, std::size_t> index;
   for (std::size_t r = 0; r < n.row_count(); ++r) {
     const std::string name(n.text(r, cn));
-    auto& p = peak[name];
-    p = std::max(p, n.number(r, cm));
-    issue[name] = n.text(r, cq);
+    auto [it, fresh] = index.emplace(name, nets.size());
+    if (fresh) nets.push_back({name, std::string(n.text(r, cq))});
+    Net& k = nets[it->second];
+    k.peak = std::max(k.peak, n.number(r, cm));
+    if (cnamed && n.number(r, *cnamed) > 0) k.named = true;
   }
-  std::vector<std::string> names;
-  for (const auto& [k, v] : peak) names.push_back(k);
-  std::stable_sort(names.begin(), names.end(), [&](const auto& a, const auto& b) { return peak[a] > peak[b]; });
-  if (names.size() > static_cast<std::size_t>(top)) names.resize(static_cast<std::size_t>(top));
+  for (const auto& k : nets)
+    if (k.named) named.insert(k.name);
+  // Named first, then by peak; ties in the order of the file.
+  std::vector<std::size_t> order(nets.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    if (nets[a].named != nets[b].named) return nets[a].named;
+    return nets[a].peak > nets[b].peak;
+  });
+  if (order.size() > o.limits.networks) {
+    thinned.push_back(fmt::format("the network chart offers the {} named networks and the largest others, {} of {} "
+                                  "networks (limit {})",
+                                  named.size(), o.limits.networks, nets.size(), o.limits.networks));
+    order.resize(o.limits.networks);
+  }
+  std::vector<std::vector<double>> members(nets.size());
+  std::vector<std::size_t> slot(nets.size(), static_cast<std::size_t>(-1));
+  for (std::size_t i = 0; i < order.size(); ++i) slot[order[i]] = i, members[i].assign(years.size(), NAN);
   std::unordered_map<int, std::size_t> year_index;
   for (std::size_t y = 0; y < years.size(); ++y) year_index[years[y]] = y;
-  json out = json::array();
-  for (const auto& name : names) {
-    std::vector<double> m(years.size(), NAN);
-    for (std::size_t r = 0; r < n.row_count(); ++r)
-      if (n.text(r, cn) == name && n.number(r, ca) > 0) m[year_index[static_cast<int>(n.number(r, cy))]] = n.number(r, cm);
-    json a = json::array();
-    for (double x : m) a.push_back(number(x));
-    out.push_back({{"name", name}, {"issue", issue[name]}, {"members", a}});
+  for (std::size_t r = 0; r < n.row_count(); ++r) {
+    const std::size_t s = slot[index[std::string(n.text(r, cn))]];
+    const auto y = year_index.find(whole(n.number(r, cy), n.source(), "year"));
+    if (s != static_cast<std::size_t>(-1) && y != year_index.end() && n.number(r, ca) > 0)
+      members[s][y->second] = n.number(r, cm);
   }
-  return out;
+  json list = json::array(), chosen = json::array();
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    const Net& k = nets[order[i]];
+    json a = json::array();
+    for (double x : members[i]) a.push_back(number(x));
+    list.push_back({{"name", k.name}, {"issue", k.issue}, {"named", k.named}, {"members", a}});
+  }
+  // Shown at first: the named networks with the most members at their peak,
+  // then the largest others when there are fewer named ones than places.
+  std::vector<std::size_t> by_peak = order;
+  std::stable_sort(by_peak.begin(), by_peak.end(), [&](std::size_t a, std::size_t b) { return nets[a].peak > nets[b].peak; });
+  for (int pass = 0; pass < 2; ++pass)
+    for (std::size_t k : by_peak)
+      if (chosen.size() < static_cast<std::size_t>(o.top_networks) && nets[k].named == (pass == 0))
+        chosen.push_back(nets[k].name);
+  return {{"list", list}, {"chosen", chosen}, {"total", nets.size()}};
 }
 
 // The map: places, per-year values of each city (year-major arrays, in the
-// order of `names`), and the membership changes of the largest networks.
-json cities_of(const Table& places, const Table& cities, const Table* memberships, const ReportOptions& o,
-               const std::map<std::string, std::string>& issue_of) {
-  const auto pc = places.column("city"), ps = places.column("state"), plat = places.column("lat"),
-             plon = places.column("lon");
-  std::unordered_map<std::string, std::size_t> index;
-  json names = json::array(), state = json::array(), lat = json::array(), lon = json::array();
-  for (std::size_t r = 0; r < places.row_count(); ++r) {
-    const std::string city(places.text(r, pc));
-    index[city] = r;
-    names.push_back(city);
-    state.push_back(places.text(r, ps));
-    lat.push_back(std::round(places.number(r, plat) * 100) / 100);
-    lon.push_back(std::round(places.number(r, plon) * 100) / 100);
+// order of `names`), and the membership changes of the networks it can link.
+// A large run is thinned to the limits (ReportLimits): the largest cities
+// and, if need be, fewer years; `thinned` says what was left out.
+json cities_of(const RunSource& src, const ReportOptions& o, const std::map<std::string, std::string>& issue_of,
+               const std::set<std::string>& named, json& dictionary, std::vector<std::string>& problems,
+               std::vector<std::string>& thinned) {
+  // Places, in the order of the world.
+  std::vector<std::string> names, state;
+  std::vector<double> lat, lon;
+  {
+    const auto p = src.places.open({"city", "state", "lat", "lon"}, {"city", "state", "lat", "lon"});
+    while (p->next()) {
+      names.emplace_back(p->text(0));
+      state.emplace_back(p->text(1));
+      lat.push_back(p->number(2));
+      lon.push_back(p->number(3));
+    }
   }
-  const std::size_t n = places.row_count();
+  const std::size_t n = names.size();
+  // A city's place: cities.csv lists the cities of a year in the order of
+  // places.csv, so the k-th row of a year is the k-th place; a name lookup
+  // (built when first needed) covers any other order.
+  std::unordered_map<std::string_view, std::size_t> lookup;
+  auto place_of = [&](std::string_view city, std::size_t k) -> std::size_t {
+    if (k < n && names[k] == city) return k;
+    if (lookup.empty())
+      for (std::size_t i = 0; i < n; ++i) lookup.emplace(names[i], i);
+    const auto it = lookup.find(city);
+    return it == lookup.end() ? n : it->second;
+  };
 
-  const auto cy = cities.column("year"), cc = cities.column("city");
-  const std::vector<int> years = years_of(cities);
-  std::unordered_map<int, std::size_t> year_index;
-  for (std::size_t y = 0; y < years.size(); ++y) year_index[years[y]] = y;
   // Units chosen so that numbers stay short: GDP in billions of USD,
-  // population in thousands.
+  // population in thousands. Population is carried only to size the dots
+  // when there is no GDP.
   struct Var {
-    std::string name, column;
+    const char *name, *column;
     double scale;
     int digits;
   };
-  std::vector<Var> vars;
-  for (const Var& v : std::vector<Var>{{"gdp_bn", "gdp", 1e-9, 3},
+  const std::vector<Var> candidates = {{"gdp_bn", "gdp", 1e-9, 3},
                                        {"population_k", "population", 1e-3, 3},
                                        {"cooperation", "cooperation", 1, 2},
-                                       {"memberships", "memberships", 1, 3},
-                                       {"tension", "tension", 1, 2},
-                                       {"autonomy", "autonomy", 1, 2}})
-    if (cities.find_column(v.column)) vars.push_back(v);
-  // Where each row goes (place, year), found once for all the variables.
-  constexpr std::size_t nowhere = static_cast<std::size_t>(-1);
-  std::vector<std::size_t> row_place(cities.row_count(), nowhere), row_year(cities.row_count(), 0);
-  for (std::size_t r = 0; r < cities.row_count(); ++r) {
-    const auto it = index.find(std::string(cities.text(r, cc)));
-    if (it == index.end()) continue;
-    row_place[r] = it->second;
-    row_year[r] = year_index[static_cast<int>(cities.number(r, cy))];
+                                       {"memberships", "memberships", 1, 3}};
+  std::vector<std::string> columns = {"year", "city"};
+  for (const auto& v : candidates) columns.emplace_back(v.column);
+  std::vector<std::size_t> vars;  // indices into candidates of the columns present
+  std::vector<std::string> present;
+  {
+    const auto rows = src.cities.open(columns, {"year", "city"});
+    for (std::size_t v = 0; v < candidates.size(); ++v)
+      if (rows->has(2 + v)) present.emplace_back(candidates[v].column);
+    const bool gdp = rows->has(2), population = rows->has(3);
+    for (std::size_t v = 0; v < candidates.size(); ++v)
+      if (rows->has(2 + v) && !(v == 1 && gdp)) vars.push_back(v);
+    const std::string source = src.cities.name();
+    if (!gdp)
+      problems.push_back(fmt::format("{} has no gdp column (output.cities.variables): the map sizes cities by {}",
+                                     source, population ? "population" : "nothing (all dots one size)"));
+    if (!rows->has(4))
+      problems.push_back(fmt::format("{} has no cooperation column (output.cities.variables): the map's cities are "
+                                     "all one colour",
+                                     source));
+    if (!rows->has(5))
+      problems.push_back(fmt::format("{} has no memberships column (output.cities.variables): the map's tooltips "
+                                     "leave them out",
+                                     source));
   }
-  json values;
-  for (const auto& v : vars) {
-    const auto c = cities.column(v.column);
-    std::vector<std::vector<double>> a(years.size(), std::vector<double>(n, NAN));
-    for (std::size_t r = 0; r < cities.row_count(); ++r)
-      if (row_place[r] != nowhere) a[row_year[r]][row_place[r]] = cities.number(r, c) * v.scale;
-    json per_year = json::array();
-    for (const auto& row : a) {
-      json j = json::array();
-      for (double x : row) j.push_back(number(x, v.digits));
-      per_year.push_back(std::move(j));
+  dictionary = dictionary_of(present, "cities.csv");
+
+  // Pass 1: the years, and each city's size in the last year it appears.
+  const std::size_t size_var = vars.empty() || vars[0] > 1 ? candidates.size() : vars[0];  // gdp, else population
+  std::vector<int> years;
+  std::vector<double> size(n, 0.0);
+  {
+    const auto rows = src.cities.open(columns);
+    std::size_t k = 0;
+    int year = std::numeric_limits<int>::min();
+    while (rows->next()) {
+      const int y = whole(rows->number(0), src.cities.name(), "year");
+      if (y != year) k = 0, year = y;
+      if (years.empty() || years.back() != y) {
+        if (!years.empty() && y < years.back())
+          throw InputError({src.cities.name()}, fmt::format("rows are not in year order ({} after {})", y, years.back()));
+        years.push_back(y);
+      }
+      const std::size_t i = place_of(rows->text(1), k++);
+      if (i < n && size_var < candidates.size()) size[i] = rows->number(2 + size_var);
     }
-    values[v.name] = std::move(per_year);
   }
 
+  // What fits: the largest cities, then fewer years if need be.
+  const std::size_t per_city_year = std::max<std::size_t>(1, vars.size());
+  std::size_t keep = std::min(n, o.limits.map_cities);
+  const std::size_t min_cities = std::min<std::size_t>(keep, 2'000);
+  if (!years.empty())
+    keep = std::max(min_cities, std::min(keep, o.limits.map_values / (years.size() * per_city_year)));
+  std::vector<std::size_t> kept(n);
+  std::iota(kept.begin(), kept.end(), 0);
+  if (keep < n) {
+    std::stable_sort(kept.begin(), kept.end(), [&](std::size_t a, std::size_t b) {
+      const double sa = std::isfinite(size[a]) ? size[a] : -1, sb = std::isfinite(size[b]) ? size[b] : -1;
+      return sa > sb;
+    });
+    kept.resize(keep);
+    std::sort(kept.begin(), kept.end());
+    thinned.push_back(fmt::format("the map shows the {} largest of {} cities (by {} in {}; limit {} cities and {} "
+                                  "values)",
+                                  with_commas(keep), with_commas(n),
+                                  size_var == 0 ? "GDP" : size_var == 1 ? "population" : "place",
+                                  years.empty() ? 0 : years.back(), with_commas(o.limits.map_cities),
+                                  with_commas(o.limits.map_values)));
+  }
+  std::size_t stride = 1;
+  while (stride < years.size() && keep * ((years.size() + stride - 1) / stride) * per_city_year > o.limits.map_values)
+    ++stride;
+  std::vector<int> shown_years;
+  for (std::size_t y = 0; y < years.size(); y += stride) shown_years.push_back(years[y]);
+  if (!years.empty() && shown_years.back() != years.back()) shown_years.push_back(years.back());
+  if (stride > 1)
+    thinned.push_back(fmt::format("the map shows one year in {} and the last ({} of {} years; limit {} values)",
+                                  stride, shown_years.size(), years.size(), with_commas(o.limits.map_values)));
+  std::unordered_map<int, std::size_t> year_slot;
+  for (std::size_t y = 0; y < shown_years.size(); ++y) year_slot[shown_years[y]] = y;
+  std::vector<std::size_t> slot(n, n);  // place -> position among the kept
+  for (std::size_t j = 0; j < kept.size(); ++j) slot[kept[j]] = j;
+
+  // Pass 2: the values of the kept cities in the shown years.
+  std::vector<std::vector<std::vector<double>>> values(
+      vars.size(), std::vector<std::vector<double>>(shown_years.size(), std::vector<double>(kept.size(), NAN)));
+  {
+    const auto rows = src.cities.open(columns);
+    std::size_t k = 0;
+    int year = std::numeric_limits<int>::min();
+    while (rows->next()) {
+      const int y = whole(rows->number(0), src.cities.name(), "year");
+      if (y != year) k = 0, year = y;
+      const std::size_t i = place_of(rows->text(1), k++);
+      const auto ys = year_slot.find(y);
+      if (i >= n || slot[i] >= kept.size() || ys == year_slot.end()) continue;
+      for (std::size_t v = 0; v < vars.size(); ++v)
+        values[v][ys->second][slot[i]] = rows->number(2 + vars[v]) * candidates[vars[v]].scale;
+    }
+  }
+  json value_json = json::object();
+  for (std::size_t v = 0; v < vars.size(); ++v) {
+    json per_year = json::array();
+    for (const auto& row : values[v]) {
+      json j = json::array();
+      for (double x : row) j.push_back(number(x, candidates[vars[v]].digits));
+      per_year.push_back(std::move(j));
+    }
+    value_json[candidates[vars[v]].name] = std::move(per_year);
+  }
+  values.clear();
+
+  json out_names = json::array(), out_state = json::array(), out_lat = json::array(), out_lon = json::array();
+  for (std::size_t i : kept) {
+    out_names.push_back(names[i]);
+    out_state.push_back(state[i]);
+    out_lat.push_back(std::round(lat[i] * 100) / 100);
+    out_lon.push_back(std::round(lon[i] * 100) / 100);
+  }
+
+  // Links: the largest networks and the named ones, replayed from their
+  // membership changes (two passes: sizes, then the changes of those chosen).
   json links = json::object(), link_issues = json::object();
-  if (memberships) {
-    const Table& m = *memberships;
-    const auto my = m.column("year"), mn = m.column("network"), mc = m.column("city"), mch = m.column("change");
-    std::map<std::string, std::size_t> size, peak;
-    for (std::size_t r = 0; r < m.row_count(); ++r) {
-      const std::string network(m.text(r, mn));
-      auto& s = size[network];
-      s = static_cast<std::size_t>(static_cast<double>(s) + m.number(r, mch));
-      peak[network] = std::max(peak[network], s);
+  if (!src.memberships.present()) {
+    problems.push_back("no memberships.csv in the run folder: the map cannot draw network links");
+  } else {
+    const std::vector<std::string> mcols = {"year", "network", "city", "change"};
+    std::map<std::string, double> size_now, peak;
+    {
+      const auto rows = src.memberships.open(mcols, mcols);
+      while (rows->next()) {
+        const std::string network(rows->text(1));
+        double& s = size_now[network];
+        s += whole(rows->number(3), src.memberships.name(), "change");
+        peak[network] = std::max(peak[network], s);
+      }
     }
+    std::vector<std::string> by_peak;
+    for (const auto& [k, v] : peak) by_peak.push_back(k);
+    std::stable_sort(by_peak.begin(), by_peak.end(), [&](const auto& a, const auto& b) { return peak[a] > peak[b]; });
     std::vector<std::string> chosen;
-    for (const auto& [k, v] : peak) chosen.push_back(k);
-    std::stable_sort(chosen.begin(), chosen.end(), [&](const auto& a, const auto& b) { return peak[a] > peak[b]; });
-    if (chosen.size() > static_cast<std::size_t>(o.map_networks)) {
-      // The largest, and the networks of the world data (C40, ICLEI, ...):
-      // the model's own networks are named "<issue> network ...".
-      std::vector<std::string> keep(chosen.begin(), chosen.begin() + o.map_networks);
-      for (auto it = chosen.begin() + o.map_networks; it != chosen.end() && keep.size() < static_cast<std::size_t>(2 * o.map_networks); ++it)
-        if (it->find(" network ") == std::string::npos && peak[*it] > 0) keep.push_back(*it);
-      chosen = std::move(keep);
-    }
-    // Per network: flat [year, city, change, ...].
-    std::map<std::string, json> flat;
+    for (const auto& k : by_peak)
+      if (chosen.size() < static_cast<std::size_t>(o.map_networks)) chosen.push_back(k);
+    for (const auto& k : by_peak)
+      if (named.count(k) && peak[k] > 0 && std::find(chosen.begin(), chosen.end(), k) == chosen.end() &&
+          chosen.size() < static_cast<std::size_t>(2 * o.map_networks))
+        chosen.push_back(k);
+    // Per network: flat [year, city, change, ...] of the kept cities.
+    std::map<std::string, json, std::less<>> flat;
     for (const auto& k : chosen) flat[k] = json::array();
-    for (std::size_t r = 0; r < m.row_count(); ++r) {
-      auto f = flat.find(std::string(m.text(r, mn)));
-      if (f == flat.end()) continue;
-      const auto it = index.find(std::string(m.text(r, mc)));
-      if (f == flat.end() || it == index.end()) continue;
-      f->second.push_back(static_cast<int>(m.number(r, my)));
-      f->second.push_back(it->second);
-      f->second.push_back(static_cast<int>(m.number(r, mch)));
+    {
+      const auto rows = src.memberships.open(mcols, mcols);
+      while (rows->next()) {
+        const auto f = flat.find(rows->text(1));
+        if (f == flat.end()) continue;
+        const std::size_t i = place_of(rows->text(2), n);
+        if (i >= n || slot[i] >= kept.size()) continue;
+        f->second.push_back(whole(rows->number(0), src.memberships.name(), "year"));
+        f->second.push_back(slot[i]);
+        f->second.push_back(whole(rows->number(3), src.memberships.name(), "change"));
+      }
     }
     for (const auto& k : chosen) {
       links[k] = std::move(flat[k]);
@@ -277,18 +487,27 @@ json cities_of(const Table& places, const Table& cities, const Table* membership
       link_issues[k] = q == issue_of.end() ? "" : q->second;
     }
   }
-  return {{"names", names}, {"state", state}, {"lat", lat},         {"lon", lon},
-          {"years", years}, {"values", values}, {"links", links}, {"link_issues", link_issues}};
+  return {{"names", out_names}, {"state", out_state}, {"lat", out_lat},     {"lon", out_lon},
+          {"years", shown_years}, {"values", value_json}, {"links", links}, {"link_issues", link_issues},
+          {"total", n}};
 }
 
 }  // namespace
 
-double round_sig(double v, int digits) {
-  if (v == 0 || !std::isfinite(v)) return v;
-  const int e = static_cast<int>(std::floor(std::log10(std::fabs(v)))) + 1;
-  const double m = std::pow(10.0, digits - e);
-  return std::round(v * m) / m;
+// The views label their axes with these.
+json column_dictionary(const std::vector<std::string>& columns, std::string_view file) {
+  json out = json::object();
+  const OutputFile& f = output_file(file);
+  for (const auto& c : columns) {
+    const Observable* o = find_observable(f, c);
+    if (!o || o->is_text()) continue;
+    out[c] = {{"unit", o->unit},           {"range", o->range_text()}, {"low", finite_or_null(o->low)},
+              {"high", finite_or_null(o->high)}, {"meaning", o->meaning}};
+  }
+  return out;
 }
+
+double round_sig(double v, int digits) { return round_significant(v, digits); }
 
 const std::vector<std::string>& scenario_event_kinds() {
   static const std::vector<std::string> k = {"withdraw", "join",  "leave_union", "join_union",    "set",
@@ -329,24 +548,36 @@ json run_report_data(const RunSource& src, const ReportOptions& o) {
   std::vector<std::string> protagonists;
   if (src.run.contains("protagonists"))
     for (const auto& p : src.run["protagonists"]) protagonists.push_back(p.get<std::string>());
+  std::vector<std::string> problems = src.problems, thinned;
 
   json data;
   data["kind"] = "run";
-  data["schema"] = 1;
+  data["schema"] = 2;
   data["meta"] = meta_of(src.run);
   data["years"] = years;
+  data["columns"] = {{"global", dictionary_of(src.global->columns(), "global.csv")},
+                     {"states", dictionary_of(src.states->columns(), "states.csv")},
+                     {"networks", dictionary_of(src.networks->columns(), "networks.csv")},
+                     {"cities", json::object()}};
   data["global"] = global_series(*src.global);
-  data["targets"] = {{"network_count", src.network_targets}};
+  // The calibration targets are the real world's: a synthetic world has none.
+  const bool synthetic = data["meta"].value("world", "") == "synthetic";
+  data["targets"] = {{"network_count", synthetic ? json::array() : src.network_targets}};
   data["events"] = events_of(*src.events);
-  data["states"] = states_of(*src.states, years, protagonists, o);
+  data["states"] = states_of(*src.states, years, protagonists, o, problems);
   const Table& networks = *src.networks;
   std::map<std::string, std::string> issue_of;
   const auto cn = networks.column("name"), cq = networks.column("issue");
   for (std::size_t r = 0; r < networks.row_count(); ++r)
     issue_of[std::string(networks.text(r, cn))] = networks.text(r, cq);
-  data["networks"] = networks_of(networks, years, o.top_networks);
-  data["cities"] = src.places && src.cities ? cities_of(*src.places, *src.cities, src.memberships, o, issue_of) : json(nullptr);
-  data["problems"] = src.problems;
+  std::set<std::string> named;
+  data["networks"] = networks_of(networks, years, o, named, thinned);
+  if (src.places.present() && src.cities.present())
+    data["cities"] = cities_of(src, o, issue_of, named, data["columns"]["cities"], problems, thinned);
+  else
+    data["cities"] = nullptr;
+  data["problems"] = problems;
+  data["thinned"] = thinned;
   return data;
 }
 
@@ -368,24 +599,31 @@ json run_report_data(const std::string& dir_name, const ReportOptions& o) {
   src.networks = networks.get();
 
   // The map needs cities.csv and places.csv; its links, memberships.csv.
-  std::unique_ptr<CsvView> places, cities, memberships;
+  // They are streamed: a large run's cities.csv does not fit in memory.
   if (!fs::exists(dir / "cities.csv") || !fs::exists(dir / "places.csv")) {
     src.problems.push_back(fs::exists(dir / "cities.csv")
                                ? "no places.csv in the run folder (written by urbis 0.1 runs with cities.csv): no map"
                                : "no cities.csv in the run folder (the scenario's output.cities): no map");
   } else {
-    places = table("places.csv");
-    cities = table("cities.csv");
-    src.places = places.get();
-    src.cities = cities.get();
-    if (fs::exists(dir / "memberships.csv")) {
-      memberships = table("memberships.csv");
-      src.memberships = memberships.get();
-    } else {
-      src.problems.push_back("no memberships.csv in the run folder: the map cannot draw network links");
-    }
+    src.places = RowSource::csv((dir / "places.csv").string());
+    src.cities = RowSource::csv((dir / "cities.csv").string());
+    if (fs::exists(dir / "memberships.csv")) src.memberships = RowSource::csv((dir / "memberships.csv").string());
   }
   return run_report_data(src, o);
+}
+
+std::vector<std::string> report_blockers(const json& data) {
+  std::vector<std::string> out;
+  const std::string kind = data.value("kind", "");
+  if (kind == "run") {
+    if (!data.contains("years") || data["years"].empty())
+      out.push_back("global.csv has no rows: the run recorded no year, so there is nothing to chart");
+  } else if (kind == "sweep") {
+    if (data["meta"].value("runs", 0) == 0) out.push_back("runs.csv has no runs: there is nothing to chart");
+  } else {
+    out.push_back("the report data has no kind (run or sweep)");
+  }
+  return out;
 }
 
 }  // namespace urbis

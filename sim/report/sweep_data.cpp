@@ -13,6 +13,7 @@
 
 #include <fmt/format.h>
 
+#include "analysis/observables.hpp"
 #include "sim/core/input_error.hpp"
 #include "sim/report/csv_table.hpp"
 #include "sim/report/report_data.hpp"
@@ -26,7 +27,7 @@ namespace {
 
 json num(double v, int digits = 4) {
   if (!std::isfinite(v)) return nullptr;
-  return round_sig(v, digits);
+  return round_significant(v, digits);
 }
 
 double quantile(std::vector<double> v, double p) {  // R type 7; v non-empty
@@ -38,7 +39,8 @@ double quantile(std::vector<double> v, double p) {  // R type 7; v non-empty
 }
 
 // Fan charts: per design point, year and metric, the 5/25/50/75/95% quantiles across replicates.
-json fans_of(const fs::path& dir, const CsvTable& runs, std::size_t c_point, std::size_t c_status, int max_points) {
+json fans_of(const fs::path& dir, const CsvTable& runs, std::size_t c_point, std::size_t c_status, int max_points,
+            json& thinned) {
   const auto c_id = runs.column("run_id");
   const std::vector<std::string> metrics = {"cooperation_index", "network_share", "active_networks", "mitigation",
                                             "mean_tension", "gini"};
@@ -49,6 +51,9 @@ json fans_of(const fs::path& dir, const CsvTable& runs, std::size_t c_point, std
   if (by_point.empty()) return nullptr;
   std::vector<int> years;
   json points = json::array();
+  if (by_point.size() > static_cast<std::size_t>(max_points))
+    thinned.push_back(fmt::format("fan charts for the first {} of {} design points (limit {})", max_points,
+                                  by_point.size(), max_points));
   for (const auto& [point, rows] : by_point) {
     if (static_cast<int>(points.size()) >= max_points) break;
     // metric -> year index -> values across replicates
@@ -144,7 +149,7 @@ json sweep_report_data(const std::string& dir_name, const ReportOptions& o) {
   std::vector<std::string> metrics(runs.header.begin() + static_cast<long>(c_wall) + 1,
                                    runs.header.begin() + static_cast<long>(c_error));
 
-  json manifest;
+  json manifest = json::object();
   if (fs::exists(dir / "sweep.json")) {
     std::ifstream in(dir / "sweep.json");
     manifest = json::parse(in, nullptr, false);
@@ -171,14 +176,42 @@ json sweep_report_data(const std::string& dir_name, const ReportOptions& o) {
     for (const auto& name : params) values[name].push_back(num(runs.number(r, runs.column(name)), 5));
     for (const auto& name : metrics) values[name].push_back(num(runs.number(r, runs.column(name)), 4));
   }
+  // Each design point by its parameter values (as runs.csv writes them:
+  // numbers, or the text of a factor such as a scenario), for its name.
+  json point_values = json::object();
+  for (std::size_t r = 0; r < runs.rows.size(); ++r) {
+    const std::string key = runs.rows[r][c_point];
+    if (point_values.contains(key)) continue;
+    json v = json::object();
+    for (const auto& name : params) {
+      const std::string& text = runs.rows[r][runs.column(name)];
+      const double x = runs.number(r, runs.column(name));
+      v[name] = std::isfinite(x) ? json(num(x, 6)) : json(text);
+    }
+    point_values[key] = std::move(v);
+  }
+  // How each parameter was sampled (sweep.json): log-scaled ones are drawn
+  // on log axes.
+  json scales = json::object();
+  for (const auto& name : params) scales[name] = "linear";
+  if (manifest.contains("parameters") && manifest["parameters"].is_array())
+    for (const auto& p : manifest["parameters"])
+      if (p.is_object() && p.contains("path") && p["path"].is_string() && scales.contains(p["path"].get<std::string>()))
+        scales[p["path"].get<std::string>()] = p.value("scale", "linear");
   json data;
   data["kind"] = "sweep";
-  data["schema"] = 1;
+  data["schema"] = 2;
   data["meta"] = meta;
   data["parameters"] = params;
   data["metrics"] = metrics;
   data["runs"] = {{"point", point}, {"values", values}};
-  data["fans"] = fans_of(dir, runs, c_point, c_status, 60);
+  data["point_values"] = point_values;
+  data["scales"] = scales;
+  json thinned = json::array();
+  data["fans"] = fans_of(dir, runs, c_point, c_status, 60, thinned);
+  data["columns"] = {{"global", column_dictionary({"cooperation_index", "network_share", "active_networks", "mitigation",
+                                                   "mean_tension", "gini"},
+                                                  "global.csv")}};
   data["indices"] = indices_of(dir);
   data["targets"] = {{"network_count", read_targets(o.targets_file)}};
   json problems = json::array();
@@ -186,6 +219,7 @@ json sweep_report_data(const std::string& dir_name, const ReportOptions& o) {
     problems.push_back("no trajectories in this sweep (runs/<run_id>/global.csv): no fan charts; "
                        "keep them with the sweep's trajectories option");
   data["problems"] = problems;
+  data["thinned"] = thinned;
   return data;
 }
 

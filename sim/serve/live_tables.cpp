@@ -2,25 +2,31 @@
 
 #include <algorithm>
 
-#include "sim/core/parallel.hpp"
-#include "sim/output/csv_output.hpp"
-
 namespace urbis::serve {
 
 namespace {
 
-// A table whose columns named in `text` hold text and the others numbers.
-std::unique_ptr<MemoryTable> table(const char* source, std::vector<std::string> columns,
-                                   std::initializer_list<const char*> text) {
+// A table with the columns of a file of the data dictionary.
+std::unique_ptr<MemoryTable> table(const char* source, const std::vector<BoundColumn>& columns) {
+  std::vector<std::string> names;
   std::vector<bool> is_text;
-  for (const auto& c : columns)
-    is_text.push_back(std::find_if(text.begin(), text.end(), [&](const char* t) { return c == t; }) != text.end());
-  return std::make_unique<MemoryTable>(source, std::move(columns), std::move(is_text));
+  for (const auto& c : columns) {
+    names.push_back(c.name);
+    is_text.push_back(c.observable->is_text());
+  }
+  return std::make_unique<MemoryTable>(source, std::move(names), std::move(is_text));
+}
+
+// Appends a row: numbers rounded as the CSV writer rounds them.
+void add_row(MemoryTable& t, const std::vector<BoundColumn>& columns, const ObservableRow& row) {
+  for (const auto& c : columns) {
+    if (c.observable->is_text()) t.add(c.text(row));
+    else t.add(c.number(row));
+  }
 }
 
 // The city variables the report's map reads (report_data.cpp, cities_of).
-const std::vector<std::string> kCityColumns = {"year", "city", "state", "population", "gdp",
-                                               "cooperation", "autonomy", "tension", "memberships"};
+const std::vector<std::string> kCityVariables = {"population", "gdp", "cooperation", "memberships"};
 
 }  // namespace
 
@@ -31,88 +37,80 @@ LiveTables::LiveTables(const Scenario& s, const World& w) {
   run_["start"] = s.start;
   run_["end"] = s.end;
   run_["version"] = URBIS_VERSION;
+  run_["world"] = s.world.kind == WorldSpec::Kind::synthetic ? "synthetic" : "real";
   run_["cities"] = w.cities.size();
   run_["states"] = w.states.size();
   run_["protagonists"] = s.protagonists;
 
-  global_ = table("global (live)", global_columns(), {});
-  states_ = table("states (live)", state_columns(w), {"iso3"});
-  networks_ = table("networks (live)", network_columns(), {"name", "issue"});
-  events_ = table("events (live)", {"year", "kind", "subject", "detail"}, {"kind", "subject", "detail"});
-  places_ = table("places (live)", {"city", "state", "lat", "lon"}, {"city", "state"});
-  cities_ = table("cities (live)", kCityColumns, {"city", "state"});
-  memberships_ = table("memberships (live)", {"year", "network", "city", "change"}, {"network", "city"});
+  global_cols_ = bind_columns(output_file("global.csv"), w);
+  state_cols_ = bind_columns(output_file("states.csv"), w);
+  network_cols_ = bind_columns(output_file("networks.csv"), w);
+  event_cols_ = bind_columns(output_file("events.csv"), w);
+  city_cols_ = bind_columns(output_file("cities.csv"), w, kCityVariables);
+  membership_cols_ = bind_columns(output_file("memberships.csv"), w);
+  const auto place_cols = bind_columns(output_file("places.csv"), w);
+  global_ = table("global (live)", global_cols_);
+  states_ = table("states (live)", state_cols_);
+  networks_ = table("networks (live)", network_cols_);
+  events_ = table("events (live)", event_cols_);
+  places_ = table("places (live)", place_cols);
+  cities_ = table("cities (live)", city_cols_);
+  memberships_ = table("memberships (live)", membership_cols_);
+  ObservableRow row;
+  row.world = &w;
   for (std::size_t i = 0; i < w.cities.size(); ++i) {
-    const auto ii = static_cast<Eigen::Index>(i);
-    places_->add(w.cities.name[i]).add(w.states.iso3[w.cities.state[ii]]).add(w.cities.lat[ii]).add(w.cities.lon[ii]);
+    row.index = i;
+    add_row(*places_, place_cols, row);
   }
   held_.assign(w.cities.size(), {});
 }
 
 void LiveTables::observe(const World& w, const GlobalMetrics& m) {
-  const double year = w.global.year;
   ++years_;
-  global_->add(year);
-  for (double v : {m.cities, m.population, m.gdp, m.cooperation_index, m.network_share, m.active_networks,
-                   m.memberships, m.actions, m.mitigation, m.gini, m.mean_tension, m.mean_autonomy, m.network_power})
-    global_->add(v);
-  for (double s : w.global.salience) global_->add(s);
+  ObservableRow row;
+  row.world = &w;
+  row.metrics = &m;
+  add_row(*global_, global_cols_, row);
 
-  // Per-state aggregates of their cities, as states.csv has them.
-  const Cities& c = w.cities;
-  const States& s = w.states;
-  const std::size_t ns = s.size(), n = c.size();
-  auto state_of = [&](std::size_t i) { return static_cast<std::size_t>(c.state[i]); };
-  std::vector<double> count, autonomy, per_issue;
-  sum_by_group(n, ns, state_of, [](std::size_t) { return 1.0; }, count);
-  sum_by_group(n, ns, state_of, [&](std::size_t i) { return c.autonomy[i]; }, autonomy);
-  sum_by_group(
-      n * kIssueCount, ns * kIssueCount,
-      [&](std::size_t iq) { return state_of(iq / kIssueCount) * kIssueCount + iq % kIssueCount; },
-      [&](std::size_t iq) {
-        double k = 0;
-        for (auto net : w.members.of(iq / kIssueCount))
-          k += static_cast<int>(w.networks.issue[net]) == static_cast<int>(iq % kIssueCount);
-        return k;
-      },
-      per_issue);
-  for (std::size_t j = 0; j < ns; ++j) {
-    states_->add(year).add(s.iso3[j]);
-    for (double v : {s.gdp[j], s.population[j], s.populism[j], s.commitment[j], s.openness[j], s.partnership[j]})
-      states_->add(v);
-    for (const auto& in : s.in_agreement) states_->add(static_cast<double>(in[j]));
-    states_->add(count[j]).add(static_cast<double>(s.member_cities[j])).add(s.mean_tension[j]);
-    states_->add(count[j] > 0 ? autonomy[j] / count[j] : 0.0);
-    for (int q = 0; q < kIssueCount; ++q) states_->add(per_issue[j * kIssueCount + q]);
+  const StateMetrics totals = state_metrics(w);
+  row.states = &totals;
+  for (std::size_t j = 0; j < w.states.size(); ++j) {
+    row.index = j;
+    add_row(*states_, state_cols_, row);
   }
 
   const Networks& nw = w.networks;
   for (std::size_t k = 0; k < nw.size(); ++k) {
     if (!nw.active[k] && nw.ended[k] != w.global.year) continue;  // up to the year it ends
-    networks_->add(year).add(nw.name[k]).add(issue_name(nw.issue[k])).add(static_cast<double>(nw.active[k]));
-    networks_->add(nw.members[k]).add(w.global.world_gdp > 0 ? nw.engaged_gdp[k] / w.global.world_gdp : 0.0);
-    for (double v : {nw.power[k], nw.recognition[k], nw.actions[k], nw.funding[k], nw.fee[k]}) networks_->add(v);
+    row.index = k;
+    add_row(*networks_, network_cols_, row);
   }
 
-  for (const auto& e : w.log) events_->add(static_cast<double>(e.year)).add(e.kind).add(e.subject).add(e.detail);
+  for (std::size_t e = 0; e < w.log.size(); ++e) {
+    row.index = e;
+    add_row(*events_, event_cols_, row);
+  }
 
   std::vector<std::int32_t> now, diff;
-  for (std::size_t i = 0; i < n; ++i) {
-    const auto ii = static_cast<Eigen::Index>(i);
-    cities_->add(year).add(c.name[i]).add(s.iso3[c.state[ii]]);
-    cities_->add(c.population[ii]).add(c.gdp[ii]).add(c.cooperation[ii]).add(c.autonomy[ii]).add(c.tension[ii]);
-    cities_->add(static_cast<double>(w.members.count[i]));
+  for (std::size_t i = 0; i < w.cities.size(); ++i) {
+    row.index = i;
+    add_row(*cities_, city_cols_, row);
 
     const auto held = w.members.of(i);
     now.assign(held.begin(), held.end());
     std::sort(now.begin(), now.end());
     auto& before = held_[i];
+    auto change = [&](std::int32_t k, int sign) {
+      row.network = static_cast<std::size_t>(k);
+      row.change = sign;
+      add_row(*memberships_, membership_cols_, row);
+    };
     diff.clear();
     std::set_difference(now.begin(), now.end(), before.begin(), before.end(), std::back_inserter(diff));
-    for (auto k : diff) memberships_->add(year).add(nw.name[static_cast<std::size_t>(k)]).add(c.name[i]).add(1.0);
+    for (auto k : diff) change(k, 1);
     diff.clear();
     std::set_difference(before.begin(), before.end(), now.begin(), now.end(), std::back_inserter(diff));
-    for (auto k : diff) memberships_->add(year).add(nw.name[static_cast<std::size_t>(k)]).add(c.name[i]).add(-1.0);
+    for (auto k : diff) change(k, -1);
     before.swap(now);
   }
 }

@@ -1,6 +1,7 @@
 #pragma once
-// The tables of a run kept in memory as it is stepped, with the columns the
-// run's CSV files would have (sim/output/csv_output.hpp), so that a live view
+// The tables of a run kept in memory as it is stepped, with the columns and
+// the rounding the run's CSV files would have (both from the data dictionary,
+// analysis/observables.hpp), so that a live view
 // is built by the report's own builder (sim/report/report_data.hpp) and shows
 // what `urbis report` would show of the same run.
 #include <cstdint>
@@ -10,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/metrics.hpp"
+#include "analysis/observables.hpp"
 #include "sim/report/report_data.hpp"
 #include "sim/report/table.hpp"
 #include "sim/scenario/scenario.hpp"
@@ -35,6 +37,8 @@ class LiveTables {
   LiveTables(const LiveTables& other);  // the tables, not the diff state (copy())
   nlohmann::ordered_json run_;
   std::unique_ptr<MemoryTable> global_, states_, networks_, events_, places_, cities_, memberships_;
+  // The data dictionary's columns of each table (not copied by copy()).
+  std::vector<BoundColumn> global_cols_, state_cols_, network_cols_, event_cols_, city_cols_, membership_cols_;
   std::vector<std::vector<std::int32_t>> held_;  // per city: networks held last year, sorted
   int years_ = 0;
 };

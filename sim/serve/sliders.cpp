@@ -21,14 +21,6 @@ const std::vector<SliderSpec>& slider_specs() {
   return s;
 }
 
-namespace {
-const SliderSpec& spec(std::string_view key) {
-  for (const auto& s : slider_specs())
-    if (s.key == key) return s;
-  throw std::logic_error("no slider " + std::string(key));
-}
-}  // namespace
-
 std::vector<ParamChange> read_param_changes(std::string_view text) {
   const Body body(text, {"competition.contest_exponent", "economy.club_benefit", "learning.imitation_probability",
                          "populism", "salience"});

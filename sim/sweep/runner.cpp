@@ -133,7 +133,7 @@ nlohmann::json manifest(const SweepPlan& plan) {
 std::string join_line(const std::vector<std::string>& fields) {
   std::string line;
   for (std::size_t i = 0; i < fields.size(); ++i) {
-    if (i) line += ',';
+    if (i) line += ',';  // not (i ? "," : "") + ...: GCC 12 warns (-Wrestrict) on the inlined concatenation
     line += csv_field(fields[i]);
   }
   return line + "\n";
@@ -203,6 +203,7 @@ class Executor {
         record.finished_utc = utc_now();
         record.wall_seconds = std::chrono::duration<double>(Clock::now() - t0).count();
         record.files = csv.files();
+        record.units = csv.units();
         record.command_line = command(point, seed);
         write_run_json((fs::path(run_dir) / "run.json").string(), s, summary, record);
       } else {

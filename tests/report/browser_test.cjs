@@ -40,7 +40,7 @@ const check = (ok, what) => {
     const titles = await page.$$eval('figure.card h3', (hs) => hs.map((h) => h.textContent));
     for (const t of ['Cooperation index', 'Cities in networks', 'Active city networks', 'Network actions',
       'City–state tension and city autonomy', 'Inequality between cities', 'Climate commitment of the state',
-      'Members of the largest networks'])
+      'Members of networks'])
       check(titles.includes(t), `chart titled "${t}"`);
     const h1 = await page.textContent('h1');
     check(/paris_withdrawal/.test(h1), 'header names the scenario');
@@ -70,6 +70,30 @@ const check = (ok, what) => {
     const yearAfter = await page.getAttribute(map, 'data-year');
     check(yearAfter !== yearBefore && before !== after, `moving the year slider (${yearBefore} -> ${yearAfter}) redraws the map`);
     await page.$eval('#year-slider', (s) => { s.value = s.max; s.dispatchEvent(new Event('input', { bubbles: true })); });
+
+    // No text of a chart over another: axis titles clear of tick labels.
+    const overlaps = await page.evaluate(() => {
+      const out = [];
+      for (const svg of document.querySelectorAll('.chart svg')) {
+        const boxes = [...svg.querySelectorAll('text')].filter((t) => t.textContent.trim())
+          .map((t) => ({ t: t.textContent, r: t.getBoundingClientRect() })).filter((b) => b.r.width > 0);
+        for (let i = 0; i < boxes.length; ++i)
+          for (let j = i + 1; j < boxes.length; ++j) {
+            const a = boxes[i].r, b = boxes[j].r;
+            if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1)
+              out.push(`${svg.closest('figure')?.querySelector('h3')?.textContent}: "${boxes[i].t}" over "${boxes[j].t}"`);
+          }
+      }
+      return out;
+    });
+    check(!overlaps.length, `no text over another in any chart${overlaps.length ? ': ' + overlaps.slice(0, 5).join('; ') : ''}`);
+    // Axis titles from the data dictionary: tension has no upper bound.
+    const axisTitles = await page.$$eval('#global svg text', (t) => t.map((x) => x.textContent));
+    check(axisTitles.includes('index (≥ 0)') && !axisTitles.some((x) => /tension.*0–1/.test(x)), 'tension\'s axis says ≥ 0, not 0–1');
+    const chips = await page.$$eval('#states .chip', (c) => c.map((x) => x.textContent));
+    check(chips.some((c) => /^USA · United States of America/.test(c)), `states named beside their codes (${chips.join(', ')})`);
+    const networks = await page.$$eval('#networks .chip', (c) => c.map((x) => x.textContent));
+    check(networks.some((c) => /^C40 /.test(c)), `named networks first on the network chart (${networks.join(', ')})`);
 
     await page.screenshot({ path: screenshot, fullPage: true });
     console.log(`screenshot: ${screenshot}`);

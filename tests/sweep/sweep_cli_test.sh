@@ -92,7 +92,9 @@ cmd=$(sed -n 1p cmd.txt); coop=$(sed -n 2p cmd.txt); mem=$(sed -n 3p cmd.txt)
 python3 - "$tmp/alone/global.csv" "$coop" "$mem" <<'PY' && ok "the printed command reproduces the run's metrics" || bad "reproduction"
 import csv, sys
 rows = list(csv.DictReader(open(sys.argv[1])))
-assert rows[-1]["cooperation_index"] == sys.argv[2], (rows[-1]["cooperation_index"], sys.argv[2])
+# global.csv carries six significant digits (docs/OUTPUTS.md); runs.csv the metric's full value.
+written, metric = float(rows[-1]["cooperation_index"]), float(sys.argv[2])
+assert abs(written - metric) <= 5e-6 * abs(metric), (written, metric)
 assert [r for r in rows if r["year"] == "2010"][0]["memberships"] == sys.argv[3]
 PY
 

@@ -29,6 +29,27 @@ export function chartCard(parent, { title, note, id, height = 300 }) {
   return { card, chart };
 }
 
+// A titled card that says why its chart is not there (a column the run did
+// not write): the page keeps its shape and tells the reader what is missing.
+export function missingCard(parent, { title, note, id }) {
+  const card = el('figure', { class: 'card missing', id: id || null },
+    el('figcaption', {}, el('h3', { text: title })), el('p', { class: 'missing-note', text: note }));
+  if (!id) card.removeAttribute('id');
+  parent.append(card);
+  return card;
+}
+
+// An axis title from the data dictionary (data.columns, from
+// analysis/observables.cpp): the unit and the range the model keeps the value
+// in, such as "index (0 to 1)" or "index (≥ 0)". `fallback` when the run's
+// data carries no dictionary (a live server of an older version).
+export function unitLabel(columns, key, fallback = '') {
+  const c = columns?.[key];
+  if (!c) return fallback;
+  const unit = c.unit || fallback;
+  return c.range ? `${unit} (${c.range})` : unit;
+}
+
 export const fmtNumber = (v, digits = 3) => {
   if (v == null || Number.isNaN(v)) return '–';
   const a = Math.abs(v);
@@ -108,7 +129,8 @@ function markLineOf(marks) {
 //   years: [..]; series: [{name, data:[..], colour?, dashed?, area?}]
 //   yName: axis title with unit; marks: eventMarks(); extra: more series;
 //   span: [first, last] year of the x axis (a live run: the whole scenario)
-export function lineOption({ years, series, yName, yMin, yMax, marks, extra = [], percent = false, legend, legendRight = false, span }) {
+//   legendLabel: how a series is named in the legend (the tooltip keeps its full name)
+export function lineOption({ years, series, yName, yMin, yMax, marks, extra = [], percent = false, legend, legendRight = false, span, legendLabel }) {
   const showLegend = legend ?? series.length + extra.length > 1;
   const s = series.map((x, i) => ({
     type: 'line',
@@ -122,27 +144,33 @@ export function lineOption({ years, series, yName, yMin, yMax, marks, extra = []
     markLine: i === 0 ? markLineOf(marks) : undefined,
     emphasis: { focus: 'series' },
   }));
+  // Top to bottom: the legend, the y axis's title, the event letters, the
+  // plot. The title sits above the plot, left-aligned on the axis, so it can
+  // never run into the tick labels beside the axis, however wide they are.
+  const markSpace = 16 * markLevels(marks);
   return {
     animation: false,
     aria: { enabled: true },
     grid: {
-      left: 64, right: legendRight ? 340 : 28, bottom: 44,
-      top: (showLegend && !legendRight ? 40 : 14) + 16 * markLevels(marks),
+      left: 64, right: legendRight ? 340 : 28, bottom: 30,
+      top: (showLegend && !legendRight ? 30 : 4) + (yName ? 20 : 0) + 8 + markSpace,
     },
     legend: !showLegend ? undefined : legendRight
-      ? { orient: 'vertical', right: 0, top: 'middle', itemWidth: 18, textStyle: { fontSize: 12, width: 290, overflow: 'truncate' } }
-      : { top: 0, type: 'scroll', itemWidth: 18, textStyle: { fontSize: 12 } },
+      ? { orient: 'vertical', right: 0, top: 'middle', itemWidth: 18, textStyle: { fontSize: 12, width: 290, overflow: 'truncate' }, formatter: legendLabel }
+      : { top: 0, type: 'scroll', itemWidth: 18, textStyle: { fontSize: 12 }, formatter: legendLabel },
     tooltip: {
       trigger: 'axis',
       valueFormatter: (v) => (v == null ? '–' : fmtNumber(v) + (percent ? ' %' : '')),
     },
+    // The x axis is years: its tick labels say so.
     xAxis: {
       type: 'value', min: span ? span[0] : years[0], max: span ? span[1] : years[years.length - 1], minInterval: 1,
-      name: 'year', nameLocation: 'middle', nameGap: 26,
-      axisLabel: { formatter: (v) => String(v) }, splitLine: { show: false },
+      // The first and last year inside the plot's width, clear of the y axis's lowest label.
+      axisLabel: { formatter: (v) => String(v), alignMinLabel: 'left', alignMaxLabel: 'right' }, splitLine: { show: false },
     },
     yAxis: {
-      type: 'value', name: yName, nameLocation: 'middle', nameGap: 46, min: yMin, max: yMax,
+      type: 'value', name: yName, nameLocation: 'end', nameGap: 10 + markSpace, min: yMin, max: yMax,
+      nameTextStyle: { align: 'left', verticalAlign: 'bottom', color: '#444' },
       axisLabel: { formatter: (v) => fmtNumber(v) },
     },
     series: [...s, ...extra],

@@ -98,21 +98,33 @@ export function mapView(parent, data, { follow = false, links = true } = {}) {
 function buildMap(section, cities, follow, withLinks) {
   let c = cities;
   let years = c.years;
-  let gdp, coop, mem, maxGdp, index;
+  // A run may lack any city variable (output.cities.variables): without GDP
+  // the dots are sized by population, without either all alike; without
+  // cooperation they are one colour. The caption says which.
+  let gdp, coop, mem, maxGdp, index, sizeBy;
   const load = () => {
     years = c.years;
-    gdp = c.values.gdp_bn; coop = c.values.cooperation; mem = c.values.memberships;
+    const values = c.values || {};
+    sizeBy = values.gdp_bn ? 'gdp' : values.population_k ? 'population' : null;
+    gdp = values.gdp_bn || values.population_k || years.map(() => c.names.map(() => 1));
+    coop = values.cooperation; mem = values.memberships;
     maxGdp = 0;
     for (const row of gdp) for (const v of row) if (v > maxGdp) maxGdp = v;
     index = new Map(c.names.map((n, i) => [n, i]));
   };
   load();
-  const size = (v) => (v > 0 ? 2 + 22 * Math.sqrt(v / maxGdp) : 2);
   const synthetic = isSynthetic(c);
   const layout = synthetic ? syntheticLayout(c) : null;
   const at = (i) => (synthetic ? layout.xy[i] : [c.lon[i], c.lat[i]]);
   const system = synthetic ? 'cartesian2d' : 'geo';
   const side = (point) => (synthetic ? labelSide(point[0], layout.width) : labelSide(point[0] + 180, 360));
+  const size = (v) => (!sizeBy ? 5 : v > 0 ? 2 + 22 * Math.sqrt(v / maxGdp) : 2);
+  const sizeText = () => (sizeBy === 'gdp' ? `dot area ∝ GDP (largest ${fmtNumber(maxGdp)} bn USD)`
+    : sizeBy === 'population' ? `dot area ∝ population (no GDP in this run; largest ${fmtNumber(maxGdp)} thousand people)`
+      : 'dots all one size (no GDP or population in this run)');
+  const colourText = () => (coop ? 'colour = cooperation (0 competitive – 1 cooperative)' : 'one colour (no cooperation in this run)');
+  const shownText = () => (c.total > c.names.length
+    ? ` The ${c.names.length.toLocaleString('en')} largest of ${c.total.toLocaleString('en')} cities are shown.` : '');
 
   let networks = Object.keys(c.links || {});
   const yearLabel = el('output', { class: 'year', text: String(years[years.length - 1] ?? '') });
@@ -164,7 +176,7 @@ function buildMap(section, cities, follow, withLinks) {
       },
     }),
     visualMap: {
-      type: 'continuous', min: 0, max: 1, dimension: 3, seriesIndex: 0, calculable: false,
+      type: 'continuous', min: 0, max: 1, dimension: 3, seriesIndex: 0, calculable: false, show: !!coop,
       orient: 'horizontal', left: 'center', bottom: 8, itemWidth: 12, itemHeight: 220,
       text: ['cooperative 1', 'competitive 0'], textGap: 8, textStyle: { fontSize: 12 },
       inRange: { color: sequential },
@@ -177,7 +189,9 @@ function buildMap(section, cities, follow, withLinks) {
         tooltip: {
           formatter: (p) => {
             const [, , g, x, i, m] = p.value;
-            return `<b>${c.names[i]}</b> (${c.state[i]})<br>GDP ${fmtNumber(g)} bn USD<br>cooperation ${fmtNumber(x, 2)}<br>memberships ${m ?? '–'}`;
+            const sized = sizeBy === 'gdp' ? `GDP ${fmtNumber(g)} bn USD` : sizeBy === 'population' ? `population ${fmtNumber(g)} thousand` : null;
+            return [`<b>${c.names[i]}</b> (${c.state[i]})`, sized, coop ? `cooperation ${fmtNumber(x, 2)}` : null,
+              mem ? `memberships ${m ?? '–'}` : null].filter(Boolean).join('<br>');
           },
         },
         data: [],
@@ -231,10 +245,10 @@ function buildMap(section, cities, follow, withLinks) {
       for (const i of members) if (hub < 0 || (gdp[y][i] ?? 0) > (gdp[y][hub] ?? 0)) hub = i;
       links = members.filter((i) => i !== hub).map((i) => ({ coords: [at(hub), at(i)] }));
       linkOpacity = Math.min(0.7, Math.max(0.12, 6 / Math.sqrt(links.length + 1)));
-      caption.textContent = `${year}: ${dots.length.toLocaleString('en')} cities; dot area ∝ GDP (largest ${fmtNumber(maxGdp)} bn USD), colour = cooperation (0 competitive – 1 cooperative). ` +
-        (members.length ? `${name}: ${members.length} members, linked to its largest economy, ${c.names[hub]}.` : `${name} has no members in ${year}.`);
+      caption.textContent = `${year}: ${dots.length.toLocaleString('en')} cities; ${sizeText()}, ${colourText()}. ` +
+        (members.length ? `${name}: ${members.length} members, linked to its largest ${sizeBy === 'gdp' ? 'economy' : 'city'}, ${c.names[hub]}.` : `${name} has no members in ${year}.`) + shownText();
     } else {
-      caption.textContent = `${year}: ${dots.length.toLocaleString('en')} cities; dot area ∝ GDP (largest ${fmtNumber(maxGdp)} bn USD), colour = cooperation (0 competitive – 1 cooperative).`;
+      caption.textContent = `${year}: ${dots.length.toLocaleString('en')} cities; ${sizeText()}, ${colourText()}.${shownText()}`;
     }
     box.dataset.cities = String(dots.length);
     chart.setOption({ series: [{ id: 'cities', data: dots }, { id: 'links', data: links, lineStyle: { opacity: linkOpacity } }] });

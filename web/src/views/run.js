@@ -1,6 +1,6 @@
 // The view of one run: header, map, global metrics, chosen states, largest networks.
 import { categorical, targetColour } from '../palette.js';
-import { chartCard, el, eventMarks, lineOption } from './charts.js';
+import { chartCard, el, eventMarks, lineOption, missingCard, unitLabel } from './charts.js';
 import { header } from './header.js';
 import { mapView } from './map.js';
 
@@ -37,30 +37,50 @@ function targetSeries(targets) {
 }
 
 // Each section builds its cards once and returns draw(data, marks, span),
-// called again with new data as a live run advances.
+// called again with new data as a live run advances. A chart whose columns
+// the run did not write is a card that says so, never a blank.
 function globalCharts(parent, data) {
   const grid = el('div', { class: 'grid' });
   parent.append(el('section', { id: 'global' }, el('h2', { text: 'The world' }), grid));
   const cards = [];
-  const add = (spec, option) => cards.push({ ...chartCard(grid, spec), option });
+  const g0 = data.global || {};
+  // spec: the card; keys: the columns of global.csv it draws; option(g, o, d, unit).
+  const add = (spec, keys, option) => {
+    const present = keys.filter((k) => g0[k]);
+    if (!present.length) {
+      missingCard(grid, { ...spec, note: `Not in this run: global.csv has no ${keys.join(' or ')} column.` });
+      return;
+    }
+    const unit = (k, fallback) => unitLabel(data.columns?.global, k, fallback);
+    cards.push({ ...chartCard(grid, spec), option: (g, o, d) => option(g, o, d, unit, present) });
+  };
 
   add({ title: 'Cooperation index', note: 'GDP-weighted mean of the cities\u2019 propensity to cooperate', id: 'chart-cooperation' },
-    (g, o) => lineOption({ ...o, yName: 'index (0–1)', series: [{ name: 'cooperation index', data: g.cooperation_index }] }));
-  add({ title: 'Cities in networks', note: 'share of cities with at least one network membership' },
-    (g, o) => lineOption({ ...o, percent: true, yName: '% of cities', yMin: 0, series: [{ name: 'cities in networks', data: g.network_share }] }));
-  add({ title: 'Active city networks', note: 'networks active at the end of each year; black: calibration targets (60 in 1985, 250–300 in 2018)' },
-    (g, o, d) => lineOption({ ...o, yName: 'networks', yMin: 0, series: [{ name: 'active networks', data: g.active_networks }], extra: targetSeries(d.targets?.network_count) }));
-  add({ title: 'Network actions', note: 'actions per year of all networks, and of climate networks (mitigation G)' },
-    (g, o) => lineOption({ ...o, yName: 'actions per year', yMin: 0, series: [
-      { name: 'all networks', data: g.actions }, { name: 'climate (mitigation G)', data: g.mitigation }] }));
-  add({ title: 'City–state tension and city autonomy', note: 'unweighted means over cities' },
-    (g, o) => lineOption({ ...o, yName: 'mean (0–1)', series: [
-      { name: 'mean tension', data: g.mean_tension }, { name: 'mean autonomy', data: g.mean_autonomy }] }));
-  add({ title: 'Inequality between cities', note: 'population-weighted Gini of GDP per person' },
-    (g, o) => lineOption({ ...o, yName: 'Gini (0–1)', series: [{ name: 'Gini', data: g.gini }] }));
-  if (issues.some((q) => data.global?.['salience_' + q]))
-    add({ title: 'Public salience of issues', note: 'how much each issue counts in the public eye' },
-      (g, o) => lineOption({ ...o, yName: 'salience (0–1)', yMin: 0,
+    ['cooperation_index'],
+    (g, o, d, unit) => lineOption({ ...o, yName: unit('cooperation_index', 'index'), series: [{ name: 'cooperation index', data: g.cooperation_index }] }));
+  add({ title: 'Cities in networks', note: 'share of cities with at least one network membership' }, ['network_share'],
+    (g, o) => lineOption({ ...o, percent: true, yName: '% of cities (0 to 100)', yMin: 0, series: [{ name: 'cities in networks', data: g.network_share }] }));
+  const targets = data.targets?.network_count || [];
+  add({ title: 'Active city networks',
+    note: targets.length ? 'networks active at the end of each year; black: calibration targets (60 in 1985, 250–300 in 2018)'
+      : data.meta?.world === 'synthetic' ? 'networks active at the end of each year (a synthetic world: no real-world calibration targets)'
+        : 'networks active at the end of each year' },
+  ['active_networks'],
+  (g, o, d, unit) => lineOption({ ...o, yName: unit('active_networks', 'networks'), yMin: 0, series: [{ name: 'active networks', data: g.active_networks }], extra: targetSeries(d.targets?.network_count) }));
+  add({ title: 'Network actions', note: 'actions per year of all networks, and of climate networks (mitigation G)' }, ['actions', 'mitigation'],
+    (g, o, d, unit) => lineOption({ ...o, yName: unit('actions', 'actions per year'), yMin: 0, series: [
+      g.actions ? { name: 'all networks', data: g.actions } : null,
+      g.mitigation ? { name: 'climate (mitigation G)', data: g.mitigation } : null].filter(Boolean) }));
+  add({ title: 'City–state tension and city autonomy', note: 'unweighted means over cities; tension has no upper bound, autonomy stays in 0 to 1' },
+    ['mean_tension', 'mean_autonomy'],
+    (g, o, d, unit) => lineOption({ ...o, yName: unit('mean_tension', 'index'), yMin: 0, series: [
+      g.mean_tension ? { name: 'mean tension', data: g.mean_tension } : null,
+      g.mean_autonomy ? { name: 'mean autonomy', data: g.mean_autonomy } : null].filter(Boolean) }));
+  add({ title: 'Inequality between cities', note: 'population-weighted Gini of GDP per person' }, ['gini'],
+    (g, o, d, unit) => lineOption({ ...o, yName: unit('gini', 'Gini coefficient'), series: [{ name: 'Gini', data: g.gini }] }));
+  if (issues.some((q) => g0['salience_' + q]))
+    add({ title: 'Public salience of issues', note: 'how much each issue counts in the public eye' }, issues.map((q) => 'salience_' + q),
+      (g, o, d, unit) => lineOption({ ...o, yName: unit('salience_climate', 'index'), yMin: 0,
         series: issues.filter((q) => g['salience_' + q]).map((q) => ({ name: q, data: g['salience_' + q] })) }));
   return (d, marks, span) => {
     for (const c of cards) {
@@ -71,11 +91,17 @@ function globalCharts(parent, data) {
 }
 
 const stateVariables = [
-  { key: 'commitment', title: 'Climate commitment of the state', unit: 'commitment (0–1)' },
-  { key: 'memberships_climate', title: 'Climate-network memberships of the state\u2019s cities', unit: 'memberships' },
-  { key: 'mean_tension', title: 'City–state tension', unit: 'mean over the state\u2019s cities (0–1)' },
-  { key: 'populism', title: 'Populism of the government', unit: 'populism (0–1)' },
+  { key: 'commitment', title: 'Climate commitment of the state', fallback: 'index' },
+  { key: 'memberships_climate', title: 'Climate-network memberships of the state\u2019s cities', fallback: 'memberships' },
+  { key: 'mean_tension', title: 'City–state tension', fallback: 'index', note: 'mean over the state\u2019s cities; no upper bound' },
+  { key: 'populism', title: 'Populism of the government', fallback: 'index' },
 ];
+
+// "USA · United States of America"; the code alone when the names are not known.
+const stateLabel = (s, k) => {
+  const name = s.names?.[s.iso3.indexOf(k)];
+  return name && name !== k ? `${k} · ${name}` : k;
+};
 
 function stateCharts(parent, data) {
   let s = data.states;
@@ -85,25 +111,28 @@ function stateCharts(parent, data) {
   const section = el('section', { id: 'states' }, el('h2', { text: 'States' }));
   parent.append(section);
   const chips = el('div', { class: 'chips' });
-  const add = el('select', { 'aria-label': 'add a state' });
+  const add = el('select', { 'aria-label': 'add a state', id: 'state-pick' });
   const fillAdd = () => add.replaceChildren(el('option', { value: '', text: 'add a state…' }),
-    ...[...s.iso3].sort().map((k) => el('option', { value: k, text: k })));
+    ...[...s.iso3].sort().map((k) => el('option', { value: k, text: stateLabel(s, k) })));
   fillAdd();
-  section.append(el('p', { class: 'note', text: `Protagonists first (${(s.protagonists || []).join(', ') || 'none'}), then the largest economies. ` }),
+  section.append(el('p', { class: 'note', text: `Protagonists first (${(s.protagonists || []).map((k) => stateLabel(s, k)).join(', ') || 'none'}), then the largest economies. ` }),
     el('div', { class: 'controls' }, chips, add));
   const grid = el('div', { class: 'grid' });
   section.append(grid);
   const vars = stateVariables.filter((v) => s.series[v.key]);
-  const cards = vars.map((v) => chartCard(grid, { title: v.title }).chart);
+  for (const v of stateVariables.filter((x) => !s.series[x.key]))
+    missingCard(grid, { title: v.title, note: `Not in this run: states.csv has no ${v.key} column.` });
+  const cards = vars.map((v) => chartCard(grid, { title: v.title, note: v.note }).chart);
   let years = data.years, marks = [], span;
   const draw = () => {
     chips.replaceChildren(...chosen.map((k, i) => el('button', {
       type: 'button', class: 'chip', title: 'remove', 'aria-label': `remove ${k}`, style: `border-color:${categorical[i % 7]}`,
       onclick: () => { chosen.splice(chosen.indexOf(k), 1); picked = true; draw(); },
-    }, k + ' ×')));
+    }, stateLabel(s, k) + ' ×')));
     vars.forEach((v, j) => cards[j].setOption(lineOption({
-      years, marks, span, yName: v.unit, legend: true,
-      series: chosen.map((k, i) => ({ name: k, data: s.series[v.key][s.iso3.indexOf(k)] || [], colour: categorical[i % 7], dashed: i >= 7 })),
+      // The legend by code (the chips above say the names), the tooltip by code and name.
+      years, marks, span, yName: unitLabel(data.columns?.states, v.key, v.fallback), legend: true, legendLabel: (n) => n.split(' · ')[0],
+      series: chosen.map((k, i) => ({ name: stateLabel(s, k), data: s.series[v.key][s.iso3.indexOf(k)] || [], colour: categorical[i % 7], dashed: i >= 7 })),
     }), { replaceMerge: ['series'] }));
   };
   add.addEventListener('change', () => {
@@ -123,20 +152,65 @@ function stateCharts(parent, data) {
   };
 }
 
+// Members over time of chosen networks: at first the named networks of the
+// world data (C40, ICLEI, the Covenant of Mayors...) with the most members,
+// then the largest others; any network can be added from the list.
 function networkCharts(parent, data, live) {
-  if (!live && (!data.networks || !data.networks.length)) return null;
+  const list0 = data.networks?.list || [];
+  if (!live && !list0.length) {
+    parent.append(el('section', { id: 'networks' }, el('h2', { text: 'Networks' }),
+      el('p', { class: 'note', text: 'No network was active in this run (networks.csv has no rows).' })));
+    return null;
+  }
   // A live run may have no networks yet: the chart comes with the first.
   const section = el('section', { id: 'networks' }, el('h2', { text: 'Networks' }));
   parent.append(section);
+  const chips = el('div', { class: 'chips' });
+  const input = el('input', { type: 'text', list: 'network-names', placeholder: 'add a network…', 'aria-label': 'add a network', id: 'network-add', size: 32 });
+  const names = el('datalist', { id: 'network-names' });
+  const note = el('p', { class: 'note' });
+  section.append(note, el('div', { class: 'controls' }, chips, input, names));
   let chart = null;
-  return (d, marks, span) => {
-    if (!d.networks || !d.networks.length) { section.hidden = true; return; }
-    section.hidden = false;
-    if (!chart) chart = chartCard(section, { title: 'Members of the largest networks', note: 'the networks with the most members at their peak; a line stops when a network ends', height: 380 }).chart;
+  let n = data.networks || { list: [], chosen: [] };
+  let chosen = [...(n.chosen || [])];
+  let picked = false;
+  let last = null;
+  const label = (k) => `${k.name} (${k.issue}${k.named ? '' : ', founded in the run'})`;
+  const fillNames = () => names.replaceChildren(...n.list.map((k) => el('option', { value: k.name, label: label(k) })));
+  fillNames();
+  const draw = () => {
+    if (!last) return;
+    const { d, marks, span } = last;
+    const byName = new Map(n.list.map((k) => [k.name, k]));
+    chosen = chosen.filter((k) => byName.has(k));
+    chips.replaceChildren(...chosen.map((k, i) => el('button', {
+      type: 'button', class: 'chip', title: 'remove', 'aria-label': `remove ${k}`, style: `border-color:${categorical[i % 7]}`,
+      onclick: () => { chosen.splice(chosen.indexOf(k), 1); picked = true; draw(); },
+    }, k + ' ×')));
+    const named = n.list.filter((k) => k.named).length;
+    note.textContent = `Named networks of the world data first (${named} in this run), then the largest founded in the run; ` +
+      `${n.list.length.toLocaleString('en')} networks to choose from${n.total > n.list.length ? ` (of ${n.total.toLocaleString('en')})` : ''}. A line stops when a network ends.`;
+    if (!chart) chart = chartCard(section, { title: 'Members of networks', note: 'member cities each year', height: 380 }).chart;
     chart.setOption(lineOption({
-    years: d.years, marks, span, yName: 'member cities', yMin: 0, legend: true, legendRight: true,
-    series: d.networks.map((n, i) => ({ name: `${n.name} (${n.issue})`, data: n.members, dashed: i >= 4 })),
+      years: d.years, marks, span, yName: unitLabel(d.columns?.networks, 'members', 'cities'), yMin: 0, legend: true, legendRight: true,
+      series: chosen.map((k, i) => ({ name: label(byName.get(k)), data: byName.get(k).members, colour: categorical[i % 7], dashed: i >= 7 })),
     }), { replaceMerge: ['series'] });
+  };
+  input.addEventListener('change', () => {
+    const name = input.value.trim();
+    if (n.list.some((k) => k.name === name) && !chosen.includes(name)) { chosen.push(name); picked = true; }
+    input.value = '';
+    draw();
+  });
+  return (d, marks, span) => {
+    const next = d.networks || { list: [], chosen: [] };
+    if (!next.list.length) { section.hidden = true; return; }
+    section.hidden = false;
+    if (next.list.map((k) => k.name).join('\n') !== n.list.map((k) => k.name).join('\n')) { n = next; fillNames(); }
+    n = next;
+    if (!picked) chosen = [...(n.chosen || [])];
+    last = { d, marks, span };
+    draw();
   };
 }
 

@@ -2,7 +2,7 @@
 // metric against each varied parameter, and sensitivity indices with their
 // confidence intervals.
 import { categorical } from '../palette.js';
-import { chartCard, el, fmtNumber, lineOption } from './charts.js';
+import { chartCard, el, fmtNumber, lineOption, unitLabel } from './charts.js';
 
 const fanMetrics = {
   cooperation_index: { title: 'Cooperation index', unit: 'index (0–1)' },
@@ -13,6 +13,16 @@ const fanMetrics = {
   gini: { title: 'Inequality between cities', unit: 'Gini (0–1)' },
 };
 
+// A design point by its parameter values: "economy.club_benefit = 0.004,
+// coalitions.review_probability = 0.3".
+export function pointName(data, point) {
+  const v = data.point_values?.[String(point)];
+  if (!v) return `point ${point}`;
+  return Object.entries(v).map(([k, x]) => `${k} = ${typeof x === 'number' ? fmtNumber(x, 4) : x}`).join(', ') || `point ${point}`;
+}
+
+const isLog = (data, p) => data.scales?.[p] === 'log';
+
 function header(root, data) {
   const m = data.meta;
   root.append(el('header', { class: 'top' },
@@ -22,8 +32,9 @@ function header(root, data) {
       `${m.runs} runs${m.failed ? ` (${m.failed} failed)` : ''}`,
       m.replicates ? `${m.replicates} replicate${m.replicates === 1 ? '' : 's'} per point` : null,
       m.seed != null ? `seed ${m.seed}` : null,
-      `parameters: ${data.parameters.join(', ')}`].filter(Boolean).join(' · ') })));
-  if (data.problems?.length) root.append(el('p', { class: 'problems', text: data.problems.join('; ') }));
+      `parameters: ${data.parameters.map((p) => (isLog(data, p) ? `${p} (log scale)` : p)).join(', ')}`].filter(Boolean).join(' · ') })));
+  const notes = [...(data.thinned || []).map((t) => `Thinned to keep the page small: ${t}.`), ...(data.problems || [])];
+  if (notes.length) root.append(el('ul', { class: 'problems' }, ...notes.map((t) => el('li', { text: t }))));
 }
 
 // A band between two quantile lines: one quadrilateral per pair of years.
@@ -48,7 +59,7 @@ function fans(root, data) {
   const section = el('section', { id: 'fans' }, el('h2', { text: 'Trajectories across replicates' }));
   root.append(section);
   const pick = el('select', { 'aria-label': 'design point' },
-    ...f.points.map((p, i) => el('option', { value: i, text: `point ${p.point} (${p.replicates} replicates)` })));
+    ...f.points.map((p, i) => el('option', { value: i, text: `${pointName(data, p.point)} (${p.replicates} replicate${p.replicates === 1 ? '' : 's'})` })));
   section.append(el('div', { class: 'controls' }, el('label', {}, 'Design point ', pick)),
     el('p', { class: 'note', text: 'Median (line), 50% band (dark) and 90% band (light) across the replicates of the point.' }));
   const grid = el('div', { class: 'grid' });
@@ -59,7 +70,7 @@ function fans(root, data) {
     const p = f.points[Number(pick.value)];
     names.forEach((m, j) => {
       const q = p.metrics[m];
-      const option = lineOption({ years: f.years, yName: fanMetrics[m].unit, legend: false, series: [{ name: 'median', data: q.q50, colour: categorical[0] }] });
+      const option = lineOption({ years: f.years, yName: unitLabel(data.columns?.global, m, fanMetrics[m].unit), legend: false, series: [{ name: 'median', data: q.q50, colour: categorical[0] }] });
       option.series.push(band('90% of replicates', f.years, q.q05, q.q95, categorical[0], 0.15), band('50% of replicates', f.years, q.q25, q.q75, categorical[0], 0.3));
       charts[j].setOption(option, true);
     });
@@ -77,17 +88,25 @@ function scatters(root, data) {
     el('p', { class: 'note', text: 'One dot per run that finished.' }));
   const grid = el('div', { class: 'grid' });
   section.append(grid);
-  const charts = data.parameters.map((p) => chartCard(grid, { title: p }).chart);
+  const charts = data.parameters.map((p) => {
+    const { card, chart } = chartCard(grid, { title: p, note: isLog(data, p) ? 'sampled on a log scale: log axis' : undefined });
+    card.dataset.xScale = isLog(data, p) ? 'log' : 'linear';
+    return chart;
+  });
   const draw = () => {
     const y = data.runs.values[pick.value];
     data.parameters.forEach((p, j) => {
       const x = data.runs.values[p];
       charts[j].setOption({
         animation: false,
-        grid: { left: 64, right: 24, top: 20, bottom: 44 },
+        // Axis titles outside the tick labels: the y title above the plot,
+        // the x title below the tick labels with room to spare.
+        grid: { left: 64, right: 24, top: 34, bottom: 52 },
         tooltip: { trigger: 'item', formatter: (q) => `${p} = ${fmtNumber(q.value[0], 4)}<br>${pick.value} = ${fmtNumber(q.value[1], 4)}` },
-        xAxis: { type: 'value', name: p, nameLocation: 'middle', nameGap: 26, scale: true },
-        yAxis: { type: 'value', name: pick.value, nameLocation: 'middle', nameGap: 46, scale: true, axisLabel: { formatter: (v) => fmtNumber(v) } },
+        xAxis: { type: isLog(data, p) ? 'log' : 'value', name: p, nameLocation: 'middle', nameGap: 32, scale: true,
+          axisLabel: { formatter: (v) => fmtNumber(v), hideOverlap: true, alignMinLabel: 'left', alignMaxLabel: 'right' } },
+        yAxis: { type: 'value', name: pick.value, nameLocation: 'end', nameGap: 12, scale: true,
+          nameTextStyle: { align: 'left', verticalAlign: 'bottom', color: '#444' }, axisLabel: { formatter: (v) => fmtNumber(v) } },
         series: [{ type: 'scatter', symbolSize: 5, itemStyle: { color: categorical[0], opacity: 0.6 }, data: x.map((v, i) => [v, y[i]]).filter((d) => d[0] != null && d[1] != null) }],
       }, true);
     });
@@ -135,9 +154,10 @@ function indices(root, data) {
       chart.setOption({
         animation: false,
         legend: { top: 0, data: measures },
-        grid: { left: 200, right: 24, top: 30, bottom: 36 },
+        grid: { left: 200, right: 24, top: 30, bottom: 48 },
         tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-        xAxis: { type: 'value', name: table.method === 'sobol' ? 'share of variance' : 'effect on the metric', nameLocation: 'middle', nameGap: 24 },
+        xAxis: { type: 'value', name: table.method === 'sobol' ? 'share of variance' : 'effect on the metric', nameLocation: 'middle', nameGap: 32,
+          axisLabel: { alignMinLabel: 'left', alignMaxLabel: 'right' } },
         yAxis: { type: 'category', data: params, inverse: true, axisLabel: { width: 180, overflow: 'truncate' } },
         series: [...series, ...whiskers],
       });
