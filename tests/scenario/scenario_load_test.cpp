@@ -95,11 +95,11 @@ TEST(EventTypes, NamesFollowTheEnumAndRoundTrip) {
 TEST(Defaults, LoadAndEqualTheYamlValues) {
   const urbis::Params& p = defaults();
   EXPECT_DOUBLE_EQ(p.salience.relax_rate, 0.2);
-  EXPECT_DOUBLE_EQ(p.salience.baseline[static_cast<int>(urbis::Issue::climate)], 0.6);
+  EXPECT_DOUBLE_EQ(p.salience.baseline[static_cast<int>(urbis::Issue::climate)], 0.45);
   EXPECT_DOUBLE_EQ(p.competition.home_bias, 0.6);
   EXPECT_DOUBLE_EQ(p.economy.club_benefit, 0.002);
   EXPECT_DOUBLE_EQ(p.coalitions.funding_scale, 1e6);
-  EXPECT_DOUBLE_EQ(p.coalitions.max_memberships, 24);
+  EXPECT_DOUBLE_EQ(p.coalitions.max_memberships, 32);
   EXPECT_DOUBLE_EQ(p.states.endogenous_exit, 0);  // false
   EXPECT_DOUBLE_EQ(p.learning.initial_x_beta, 2);
 
@@ -152,7 +152,7 @@ TEST(Defaults, MissingUnknownAndBadValuesAreErrors) {
   msg = defaults_error(replace_once(text, "  endogenous_exit: false", "  endogenous_exit: 0.5"));
   EXPECT_NE(msg.find("states.endogenous_exit: expected true or false"), std::string::npos) << msg;
 
-  msg = defaults_error(replace_once(text, "  max_memberships: 24", "  max_memberships: 2.5"));
+  msg = defaults_error(replace_once(text, "  max_memberships: 32", "  max_memberships: 2.5"));
   EXPECT_NE(msg.find("a whole number in [1, 64]"), std::string::npos) << msg;
 }
 

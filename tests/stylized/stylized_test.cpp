@@ -226,8 +226,10 @@ TEST_F(StylizedFacts, ResilienceNetworkShrinksAfterItsSponsorLeaves) {
 // Pattern: cooperation and competition are both reachable outcomes. In the
 // teaching scenario one parameter, the club benefit of networks, moves the
 // cooperation index (GDP-weighted mean propensity to cooperate) at the end
-// of the run from below 0.3 (club_benefit 0) to above 0.7 (the scenario's
-// value), as means over 10 seeds.
+// of the run from below 0.45 (club_benefit 0) to above 0.7 (the scenario's
+// value), as means over 10 seeds. (Below 0.3 before the economy was anchored
+// to data: a city's income now stays within a margin of its path, so
+// winning the contest gains less and competition spreads less.)
 TEST_F(StylizedFacts, OneParameterMovesCooperationFromLowToHigh) {
   Scenario high = load("cooperation_vs_competition");
   Scenario low = high;
@@ -241,7 +243,7 @@ TEST_F(StylizedFacts, OneParameterMovesCooperationFromLowToHigh) {
   };
   const double lo = mean_over_seeds(low, data, final_index);
   const double hi = mean_over_seeds(high, data, final_index);
-  EXPECT_LT(lo, 0.3) << "cooperation index with club_benefit 0";
+  EXPECT_LT(lo, 0.45) << "cooperation index with club_benefit 0";
   EXPECT_GT(hi, 0.7) << "cooperation index with club_benefit " << high.params.economy.club_benefit;
 }
 
