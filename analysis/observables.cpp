@@ -149,7 +149,8 @@ const Observable kNetworks[] = {
      {}, Family::none, false, [](const Row& r, int) { return static_cast<double>(W(r).networks.named[I(r)]); }},
     {"origin", "", 0, 0, kText,
      "how it began: named (a historical network of the world data), start (one of the networks alive at the start), "
-     "founded (by a city, to fill a niche) or answer (by a state's cities, answering its retreat from an agreement)",
+     "founded (by a city, to fill a niche) or answer (by a state's cities, answering its retreat on the issue: an "
+     "agreement left, openness cut, or the state falling behind the issue's salience)",
      {}, Family::none, false, nullptr,
      [](const Row& r, int) -> std::string_view { return origin_name(W(r).networks.origin[I(r)]); }},
     {"status", "", 0, 0, kText,
@@ -189,7 +190,8 @@ const Observable kEvents[] = {
      [](const Row& r, int) { return static_cast<double>(event(r).year); }},
     {"kind", "", 0, 0, kText,
      "a scenario event type (withdraw, join, leave_union, join_union, set, shock, salience, found_network, fund, "
-     "defund, join_network, leave_network) or what the model did: founded, dissolved, joined, left, preempted",
+     "defund, join_network, leave_network), what the model did (founded, dissolved, joined, left, invited, preempted), "
+     "or clamped: a shock held within its variable's range",
      {}, Family::none, false, nullptr, [](const Row& r, int) -> std::string_view { return event(r).kind; }},
     {"subject", "", 0, 0, kText, "the network, state (ISO3) or city it concerns; `state:ISO3` for a state's set or shock",
      {}, Family::none, false, nullptr, [](const Row& r, int) -> std::string_view { return event(r).subject; }},

@@ -21,8 +21,11 @@ inline double club_size_benefit(double n, double half_size, double crowding_size
 //   v_ik = x_i [ (b_K s_q + b_W peer_ik) club(n) + b_R r NP n_v/(n + n_v)
 //                + b_F F/(n x D + F0) + b_P fit_ik + b_G gap_jq ]
 //          - f_k/(x D) - c_S nu_j (1 - a_i) conflict_jq
-// with peer_ik = exp(-(ln Y_i - m_k)^2 / (2 s_W^2)) the city's likeness to the
-// network's typical member (m_k: the members' engagement-weighted mean ln GDP).
+// with peer_ik = exp(-max(0, ln Y_i - m_k)^2 / (2 s_W^2)) the city's likeness to
+// the network's typical member (m_k: the members' engagement-weighted mean ln
+// GDP). One-sided: a club of cities larger than oneself loses nothing, one of
+// cities much smaller is worth less to a large city (big cities keep to clubs
+// of their weight, as C40 or Metropolis).
 class MembershipValuer {
  public:
   MembershipValuer(const World& world, const CoalitionParams& p);

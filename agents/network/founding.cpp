@@ -1,6 +1,7 @@
 #include "agents/network/founding.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 #include <cmath>
 #include <vector>
 
@@ -150,13 +151,17 @@ struct AbleCities {
 
 // A new network on issue q founded by city `founder` with `scope`, its fee
 // multiple drawn around the median; the founder joins it.
+// Opens a network its founder joins; -1 (nothing opened) when the founder has
+// no free slot left (it may have founded once already this year): a city
+// does not found what it cannot join.
 int open_network(World& w, const Params& p, std::string name, Issue q, Scope scope, std::size_t founder,
                  double fee_z, NetworkOrigin origin) {
+  if (w.members.count[founder] >= w.members.slots) return -1;
   const double fee_multiple = p.networks.fee_gdppc_multiple * std::exp(p.networks.fee_log_sd * fee_z);
   const int k = w.networks.add(std::move(name), q, std::move(scope), 0.0, fee_multiple, 0.0, false,
                                p.networks.initial_recognition, w.global.year, w.cities.state[founder], origin);
   w.networks.fee[k] = fee_multiple * w.global.world_gdp_pc * w.global.coordination_cost;
-  join_network(w, founder, k);
+  if (!join_network(w, founder, k)) throw std::logic_error("open_network: the founder could not join");
   return k;
 }
 
@@ -194,6 +199,7 @@ int found_one(World& w, const Params& p, MembershipValuer& valuer, const AbleCit
     scope.index = region = w.cities.region[f];
   }
   const int k = open_network(w, p, std::move(name), q, std::move(scope), f, rng.normal(step, phase, agent, 2), origin);
+  if (k < 0) return -1;
   // The founding group: the n_inv able cities of the scope most like the
   // founder among those no network of this kind serves yet.
   const std::vector<std::int32_t> invited =
@@ -254,6 +260,7 @@ int found_answers(World& w, const Params& p, MembershipValuer& valuer, const Abl
         const int k = open_network(w, p, name, static_cast<Issue>(q), std::move(scope), founder,
                                    rng.normal(step, Phase::answer_founding, agent, 100 + serial),
                                    NetworkOrigin::answer);
+        if (k < 0) continue;
         std::vector<std::int32_t> invited;
         for (auto i : cities)
           if (static_cast<std::size_t>(i) != founder) invited.push_back(i);
@@ -304,7 +311,9 @@ void found_start_networks(World& w, int count, const Params& p, const Streams& r
     double u = rng.uniform(0, Phase::start_networks, id, 0) * total;
     int q = 0;
     while (q < kIssueCount - 1 && u >= base[q]) u -= base[q++];
-    const std::string name = fmt::format("{} network (before {}) {}", issue_name(static_cast<Issue>(q)), w.global.year, n + 1);
+    // Numbered, not named by issue: the same network has the same name in
+    // every seed, so targets and comparisons can name it.
+    const std::string name = fmt::format("Network {}", n + 1);
     found_one(w, p, valuer, able, static_cast<Issue>(q), name, NetworkOrigin::start, rng, 0, Phase::start_networks, id);
   }
 }

@@ -80,9 +80,7 @@ void CalibrationProblem::check_subject(const Quantity& q, const SourcePlace& pla
   if (!q.network.empty()) {
     // Named networks of the world (founded before or during the run) and
     // networks the scenario's events found.
-    std::vector<std::string> names;
-    for (const auto& seed : data.networks) names.push_back(seed.name);
-    for (const auto& n : data.world.networks.name) names.push_back(n);
+    std::vector<std::string> names = network_names_at_start(s, data);
     for (const auto& e : s.events)
       if (e.type == EventType::found_network) names.push_back(e.name);
     if (std::find(names.begin(), names.end(), q.network) == names.end()) fail_unknown("network", q.network, names);

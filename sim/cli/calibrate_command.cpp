@@ -116,6 +116,7 @@ Evaluation run_abc_files(const CalibrationProblem& problem, const fs::path& dir)
 
 int calibrate_command(const CalibrateOptions& o, const CliGlobals& g) {
   const CalibConfig config = load_calibration(o.config);
+  prepare_output_folder(o.output, "-o");  // before the worlds load: a mistake is told at once
   const Params defaults = load_defaults(g.paths.defaults_file);
   RunContext ctx;
   ctx.default_world_dir = g.paths.world_dir;
@@ -126,7 +127,6 @@ int calibrate_command(const CalibrateOptions& o, const CliGlobals& g) {
   spdlog::info("{}: {} runs per evaluation ({} seeds), {} world load{}", o.config, problem.runs_per_evaluation(),
                config.seeds.size(), problem.world_loads(), problem.world_loads() == 1 ? "" : "s");
   const fs::path dir(o.output);
-  prepare_output_folder(o.output, "-o");
 
   // Every evaluation of the search (Nelder-Mead, --evaluate), one flushed
   // line each, so that a search stopped midway leaves the finished ones.

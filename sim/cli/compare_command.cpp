@@ -66,8 +66,7 @@ compare::Selection selection_of(const CompareArgs& x, const compare::Side& a, co
   const WorldData world = load_world(a.scenario, ctx);
   compare::Selection sel = compare::default_selection(a, b, world);
   const World& w = world.world;
-  std::vector<std::string> networks;
-  for (const auto& n : world.networks) networks.push_back(n.name);
+  std::vector<std::string> networks = network_names_at_start(a.scenario, world);
   for (const auto* side : {&a, &b})
     for (const auto& e : side->scenario.events)
       if (e.type == EventType::found_network) networks.push_back(e.name);

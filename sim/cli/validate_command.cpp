@@ -10,7 +10,9 @@
 
 #include <fmt/format.h>
 
-#include "sim/calibrate/calibrate.hpp"
+#include "sim/calibrate/config.hpp"
+#include "sim/calibrate/problem.hpp"
+#include "sim/calibrate/scenarios.hpp"
 #include "sim/cli/commands.hpp"
 #include "sim/cli/run_command.hpp"
 #include "sim/cli/sweep_command.hpp"
@@ -78,13 +80,14 @@ std::string validate_sweep(const std::string& path, const CliGlobals& g) {
 }
 
 std::string validate_calibration(const std::string& path, const Params& defaults, const ProjectPaths& paths) {
-  const CalibConfig config = load_calibration(path);
-  const Scenario s = load_scenario(resolve_scenario_path(config.scenario, paths), defaults, {paths.scenario_dir});
+  const calib::CalibConfig config = calib::load_calibration(path);
   RunContext ctx;
   ctx.default_world_dir = paths.world_dir;
-  const CalibrationProblem problem(config, s, ctx);  // loads the world, checks years and networks
-  return fmt::format("calibration of {}: {} parameters, {} targets, {} seeds", s.name, config.params.size(),
-                     config.targets.size(), config.seeds.size());
+  // Loads the scenarios and their worlds: checks years, networks, cities and states.
+  const calib::CalibrationProblem problem(config, calib::load_scenarios(config, defaults, paths.scenario_dir), ctx);
+  return fmt::format("calibration of {}: {} parameters, {} targets, {} seeds ({} runs per evaluation)",
+                     config.scenario.name, config.params.size(), config.targets.size(), config.seeds.size(),
+                     problem.runs_per_evaluation());
 }
 
 int validate_command(const std::vector<std::string>& files, const CliGlobals& g) {

@@ -51,7 +51,10 @@ Selection default_selection(const Side& a, const Side& b, const WorldData& world
   };
   for (const Side* side : {&a, &b})
     for (const auto& iso : side->scenario.protagonists) add(sel.states, iso);
+  // The named networks; a world without any (synthetic) shows those alive at the start.
   for (const auto& n : world.networks) add(sel.networks, n.name);
+  if (world.networks.empty())
+    for (const auto& n : network_names_at_start(a.scenario, world)) add(sel.networks, n);
   for (const Side* side : {&a, &b})
     for (const auto& e : side->scenario.events)
       if (e.type == EventType::found_network) add(sel.networks, e.name);

@@ -1,5 +1,6 @@
 #include "sim/engine/run.hpp"
 
+#include <algorithm>
 #include <chrono>
 
 #include <fmt/format.h>
@@ -33,6 +34,18 @@ std::string world_key(const Scenario& s, const RunContext& ctx) {
   }
   return fmt::format("real {} {}", s.world.real.directory.empty() ? ctx.default_world_dir : s.world.real.directory,
                      s.start);
+}
+
+std::vector<std::string> network_names_at_start(const Scenario& s, const WorldData& data) {
+  std::vector<std::string> names;
+  for (const auto& seed : data.networks) names.push_back(seed.name);
+  Timeline timeline(s, data);
+  World w = data.world;
+  Params params = s.params;
+  initialise_world(w, timeline, s, params, Streams(s.seed));
+  for (const auto& n : w.networks.name)
+    if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
+  return names;
 }
 
 RunSummary run_loaded(const Scenario& s, const WorldData& data, RunObserver& observer, const RunContext& ctx) {

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "agents/world.hpp"
 #include "analysis/metrics.hpp"
@@ -41,6 +42,14 @@ WorldData load_world(const Scenario& scenario, const RunContext& context);
 // What load_world depends on (the world's folder or synthetic spec, and the
 // start year; never a parameter): equal keys load equal worlds.
 std::string world_key(const Scenario& scenario, const RunContext& context);
+
+// The names of the networks a run of `scenario` can have by name: the
+// world's named networks (founded before or during the run) and the
+// networks alive at the start (a synthetic world's "Network 1", ...), whose
+// names do not depend on the seed. Networks the model founds during the run
+// are anonymous and not listed. For checking names in calibration targets
+// and comparisons before any run.
+std::vector<std::string> network_names_at_start(const Scenario& scenario, const WorldData& data);
 
 // Runs a scenario on already loaded world data (copied, so one load can serve
 // many runs). Throws InputError when the scenario's events do not fit the world.

@@ -620,8 +620,11 @@ std::vector<std::string> report_blockers(const json& data) {
       out.push_back("global.csv has no rows: the run recorded no year, so there is nothing to chart");
   } else if (kind == "sweep") {
     if (data["meta"].value("runs", 0) == 0) out.push_back("runs.csv has no runs: there is nothing to chart");
+  } else if (kind == "comparison") {
+    if (!data.contains("years") || data["years"].empty())
+      out.push_back("the comparison has no years in common: there is nothing to chart");
   } else {
-    out.push_back("the report data has no kind (run or sweep)");
+    out.push_back("the report data has no kind (run, sweep or comparison)");
   }
   return out;
 }

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "agents/forces.hpp"
 #include "sim/core/param_table.hpp"
 #include "sim/serve/api_error.hpp"
 #include "sim/serve/json_check.hpp"
@@ -61,7 +62,8 @@ void apply_param_change(const ParamChange& c, World& w, Params& p) {
   } else if (c.key == "salience") {
     // As a salience event would: the issue's salience now, relaxing toward
     // its baseline from the next step on.
-    w.global.salience[static_cast<int>(*issue_from_name(c.target))] = c.value;
+    const Issue q = *issue_from_name(c.target);
+    shock_salience(w.global, q, c.value - w.global.salience[static_cast<int>(q)]);
   } else {
     const ParamSpec* s = find_param(c.key);
     if (!s || !check_param_value(*s, c.value).empty()) throw std::logic_error("slider outside its parameter");

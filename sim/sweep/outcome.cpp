@@ -38,12 +38,24 @@ MetricObserver::MetricObserver(const std::vector<MetricSpec>& metrics, const Sce
       if (y && (y < s.start || y > s.end))
         throw InputError(m.where, fmt::format("metric '{}': year {} is outside the run's years {}-{}", m.name, y,
                                               s.start, s.end));
+    // A metric names a column of global.csv, or of states.csv or
+    // networks.csv with its entity; the dictionary says how to read it.
+    auto bind = [&](std::string_view file, const std::string& what) {
+      const auto cols = bind_columns(output_file(file), w);
+      std::vector<std::string> names;
+      for (const auto& c : cols)
+        if (!c.observable->is_text() && c.name != "year") names.push_back(c.name);
+      for (const auto& c : cols)
+        if (c.name == m.column && !c.observable->is_text() && c.name != "year") return c;
+      throw InputError(m.column_where, fmt::format("metric '{}': unknown column '{}' of {}{}; valid: {}", m.name,
+                                                   m.column, what, did_you_mean(m.column, names),
+                                                   list_choices(names, 40)));
+    };
     switch (m.source) {
-      case Source::global: b.column = index_of(global_metric_columns(), m.column); break;
+      case Source::global: b.column = bind("global.csv", "global.csv"); break;
       case Source::network: {
-        b.column = index_of(network_metric_columns(), m.column);
-        std::vector<std::string> names(w.networks.name.begin(), w.networks.name.end());
-        for (const auto& n : data.networks) names.push_back(n.name);
+        b.column = bind("networks.csv", "networks.csv");
+        std::vector<std::string> names = network_names_at_start(s, data);
         for (const auto& e : s.events)
           if (e.type == EventType::found_network) names.push_back(e.name);
         if (index_of(names, m.entity) < 0)
@@ -56,13 +68,8 @@ MetricObserver::MetricObserver(const std::vector<MetricSpec>& metrics, const Sce
         if (b.state < 0)
           throw InputError(m.entity_where, fmt::format("metric '{}': no state '{}' in this world{}", m.name, m.entity,
                                                        did_you_mean(m.entity, w.states.iso3)));
-        auto cols = state_columns(w);
-        cols.erase(cols.begin(), cols.begin() + 2);  // year, iso3
-        b.column = index_of(cols, m.column);
-        if (b.column < 0)
-          throw InputError(m.column_where, fmt::format("metric '{}': unknown column '{}' of states.csv{}; valid: {}",
-                                                       m.name, m.column, did_you_mean(m.column, cols),
-                                                       list_choices(cols, 40)));
+        b.column = bind("states.csv", "states.csv");
+        needs_state_metrics_ = true;
         break;
       }
     }
@@ -70,68 +77,35 @@ MetricObserver::MetricObserver(const std::vector<MetricSpec>& metrics, const Sce
   }
 }
 
-double MetricObserver::value_of(const Bound& b, const World& w, const GlobalMetrics& m) const {
-  const int c = b.column;
+double MetricObserver::value_of(const Bound& b, const World& w, const GlobalMetrics& m,
+                                const StateMetrics* states) const {
+  ObservableRow row;
+  row.world = &w;
+  row.metrics = &m;
+  row.states = states;
   switch (b.spec->source) {
-    case Source::global: {
-      const double g[] = {m.cities, m.population, m.gdp, m.cooperation_index, m.network_share, m.active_networks,
-                          m.memberships, m.actions, m.mitigation, m.gini, m.mean_tension, m.mean_autonomy,
-                          m.network_power};
-      constexpr int n = static_cast<int>(sizeof(g) / sizeof(g[0]));
-      return c < n ? g[c] : w.global.salience[static_cast<std::size_t>(c - n)];
-    }
+    case Source::global: break;
     case Source::network: {
       const int k = network_index(w, b.spec->entity);
       if (k < 0) return kNaN;
       const Networks& nw = w.networks;
       if (!nw.active[k] && nw.ended[k] != w.global.year) return kNaN;  // as networks.csv: not reported
-      switch (c) {
-        case 0: return static_cast<double>(nw.active[k]);
-        case 1: return nw.members[k];
-        case 2: return w.global.world_gdp > 0 ? nw.engaged_gdp[k] / w.global.world_gdp : 0.0;
-        case 3: return nw.power[k];
-        case 4: return nw.recognition[k];
-        case 5: return nw.actions[k];
-        case 6: return nw.funding[k];
-        default: return nw.fee[k];
-      }
+      row.index = static_cast<std::size_t>(k);
+      break;
     }
-    case Source::state: {
-      const States& s = w.states;
-      const int j = b.state;
-      const int na = static_cast<int>(w.agreements.size());
-      if (c < 6) {
-        const double v[] = {s.gdp[j], s.population[j], s.populism[j], s.commitment[j], s.openness[j], s.partnership[j]};
-        return v[c];
-      }
-      if (c < 6 + na) return static_cast<double>(s.in_agreement[static_cast<std::size_t>(c - 6)][static_cast<std::size_t>(j)]);
-      const int r = c - 6 - na;  // cities, member_cities, mean_tension, mean_autonomy, memberships_<issue>...
-      if (r == 1) return static_cast<double>(s.member_cities[j]);
-      if (r == 2) return s.mean_tension[j];
-      const Cities& cs = w.cities;
-      double count = 0, autonomy = 0, per_issue = 0;
-      const int issue = r - 4;
-      for (std::size_t i = 0; i < cs.size(); ++i) {
-        if (cs.state[i] != j) continue;
-        count += 1;
-        autonomy += cs.autonomy[i];
-        if (issue >= 0)
-          for (auto k : w.members.of(i)) per_issue += static_cast<int>(w.networks.issue[k]) == issue;
-      }
-      if (r == 0) return count;
-      if (r == 3) return count > 0 ? autonomy / count : 0.0;
-      return per_issue;
-    }
+    case Source::state: row.index = static_cast<std::size_t>(b.state); break;
   }
-  return kNaN;
+  return b.column.number(row);
 }
 
 void MetricObserver::observe(const World& w, const GlobalMetrics& m) {
   const int year = w.global.year;
   last_year_ = year;
+  StateMetrics states;
+  if (needs_state_metrics_) states = state_metrics(w);
   for (auto& b : bound_) {
     if (year < b.from || year > b.to) continue;
-    const double v = value_of(b, w, m);
+    const double v = value_of(b, w, m, &states);
     b.last = v;
     b.has_last = true;
     if (std::isnan(v)) continue;

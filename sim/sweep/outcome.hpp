@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "analysis/observables.hpp"
 #include "sim/engine/run.hpp"
 #include "sim/sweep/spec.hpp"
 #include "sim/world/world_data.hpp"
@@ -26,14 +27,15 @@ class MetricObserver : public RunObserver {
   struct Bound {
     const MetricSpec* spec;
     int state = -1;
-    int column = 0;
+    BoundColumn column{nullptr, 0, {}};  // its column in the data dictionary: the value a run's file would hold
     int from = 0, to = 0;
     double last = 0, sum = 0, lo = 0, hi = 0, crossed = 0;
     long count = 0;
     bool has_last = false, has_crossed = false;
   };
-  double value_of(const Bound& b, const World& w, const GlobalMetrics& m) const;
+  double value_of(const Bound& b, const World& w, const GlobalMetrics& m, const StateMetrics* states) const;
   std::vector<Bound> bound_;
+  bool needs_state_metrics_ = false;
   int last_year_ = 0;
 };
 

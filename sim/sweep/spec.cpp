@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "analysis/observables.hpp"
 #include "sim/output/csv_output.hpp"
 #include "sim/scenario/yaml_reader.hpp"
 
@@ -259,7 +260,11 @@ std::vector<std::string> global_metric_columns() {
 }
 
 std::vector<std::string> network_metric_columns() {
-  return {"active", "members", "engaged_gdp_share", "power", "recognition", "actions", "funding", "fee"};
+  // The numeric columns of networks.csv (the data dictionary), less the year.
+  std::vector<std::string> c;
+  for (const auto& o : output_file("networks.csv").columns)
+    if (!o.is_text() && o.name != "year") c.emplace_back(o.name);
+  return c;
 }
 
 SweepSpec load_sweep(const std::string& file) {

@@ -134,7 +134,8 @@ TEST(Founding, OnlyAbleCitiesFoundAndPlayedCitiesNeverDo) {
   // membership's cost left in the cooperation budget, not played.
   Params p = test::reference_params();
   p.founding.rate = 300;
-  World w = test::make_world(p, {0, 1, 2, 3}, 4);
+  // Slots for every birth: the founders' shares are the point here.
+  World w = test::make_world(p, {0, 1, 2, 3}, 4, 1, {}, 400);
   w.global.salience = {};
   w.global.salience[iq(Issue::climate)] = 1.0;
   test::refresh(w, p);
@@ -154,6 +155,26 @@ TEST(Founding, OnlyAbleCitiesFoundAndPlayedCitiesNeverDo) {
   EXPECT_EQ(founded[3], 0);
   // Nor did the played city join anything on its own.
   EXPECT_EQ(w.members.count[2], 0);
+}
+
+TEST(Founding, AFounderWithoutAFreeSlotDoesNotFound) {
+  // One able city with three slots and a founding rate that asks for
+  // hundreds of births in the year: it founds three networks, one per slot,
+  // and is a member of each; no network is left without its founder.
+  Params p = test::reference_params();
+  p.founding.rate = 300;
+  World w = test::make_world(p, {0, 1}, 2, 1, {}, 3);
+  w.global.salience = {};
+  w.global.salience[iq(Issue::climate)] = 1.0;
+  test::refresh(w, p);
+  w.cities.cooperation << 1.0, 0.0;  // only city 0 founds (weight x)
+  w.cities.intl_budget << 1e9, 1e6;
+  w.global.world_gdp_pc = 1e4;
+  const int born = found_networks(w, p, Streams(5), 0);
+  EXPECT_EQ(born, 3);
+  ASSERT_EQ(w.networks.size(), 3u);
+  for (int k = 0; k < 3; ++k) EXPECT_TRUE(w.members.has(0, k)) << "network " << k << " lacks its founder";
+  EXPECT_EQ(w.members.count[0], 3);
 }
 
 TEST(Founding, ScopesFollowRegionalProbabilityAndOnlySalientIssuesGetNetworks) {
@@ -239,7 +260,7 @@ TEST(StartNetworks, ComeWithTheirFoundingGroups) {
   ASSERT_EQ(w.log.size(), 6u);
   for (std::size_t k = 0; k < 6; ++k) {
     EXPECT_EQ(w.networks.origin[k], NetworkOrigin::start);
-    EXPECT_NE(w.networks.name[k].find("(before 2000)"), std::string::npos);
+    EXPECT_EQ(w.networks.name[k], "Network " + std::to_string(k + 1));  // the same name in every seed
     // Taken as they were: every invited city is a member, none chose.
     const auto& d = w.log[k].detail;
     const auto of = d.find(" of ");
