@@ -58,7 +58,8 @@ double QuantityRecorder::read(std::size_t q, const World& w, const GlobalMetrics
     case Measure::network_members:
     case Measure::network_actions: {
       const int k = latest_network();
-      if (k < 0 || !w.networks.active[static_cast<std::size_t>(k)]) return 0.0;
+      // As networks.csv's active: a network counts while it has min_members.
+      if (k < 0 || !w.networks.counted(static_cast<std::size_t>(k))) return 0.0;
       return x.measure == Measure::network_members ? w.networks.members[static_cast<std::size_t>(k)]
                                                    : w.networks.actions[static_cast<std::size_t>(k)];
     }

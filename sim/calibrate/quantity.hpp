@@ -13,7 +13,7 @@ namespace urbis::calib {
 
 enum class Measure {
   active_networks,  // the global count of active networks (global.csv)
-  network_members,  // members of a named network (0 while it is not active)
+  network_members,  // members of a named network (0 while it is not active: fewer than min_members)
   network_actions,  // actions of a named network in the year (0 while it is not active)
   city_members,     // memberships held by a named city
   state_members,    // memberships of a state's cities in networks of one issue (states.csv)

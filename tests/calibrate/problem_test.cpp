@@ -93,9 +93,10 @@ class MeasuresTest : public ::testing::Test {
       if (config_->targets[t].name == name) return eval_->fits[t];
     throw std::logic_error("no target " + name);
   }
-  // Relative tolerance for sums of whole numbers and doubles read back from text.
+  // Relative tolerance for sums of values read back from the files, which
+  // hold 6 significant digits (analysis/observables.cpp): 1e-6 each, summed.
   static void expect_close(double expected, double actual) {
-    EXPECT_NEAR(expected, actual, 1e-9 * std::max(1.0, std::abs(expected)));
+    EXPECT_NEAR(expected, actual, 1e-5 * std::max(1.0, std::abs(expected)));
   }
 
   static CalibConfig* config_;
