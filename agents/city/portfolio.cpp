@@ -119,14 +119,14 @@ MembershipValuer::CityTerms MembershipValuer::terms(std::size_t i) const {
   const double budget = std::max(x * c.intl_budget[i], 1.0);  // USD; the floor avoids 0/0
   const double s = staff(i);
   return {x, budget, 1.0 / budget, p_.sovereign_cost * w_.states.populism[j] * (1.0 - c.autonomy[i]),
-          log_gdp(c.gdp[i]), s, capacity_cost_ / s, j, c.region[i]};
+          std::min(1.0, c.autonomy[i] / p_.gap_autonomy), log_gdp(c.gdp[i]), s, capacity_cost_ / s, j, c.region[i]};
 }
 
 double MembershipValuer::value(const CityTerms& t, int k) const {
   const Networks& nw = w_.networks;
   const int q = static_cast<int>(nw.issue[k]);
   const double fit = nw.regions > 0 ? fit_[static_cast<std::size_t>(k) * nw.regions + t.region] : 0.0;
-  double benefit = base_[k] + fit + p_.b_gap * gap_[static_cast<std::size_t>(t.state) * kIssueCount + q];
+  double benefit = base_[k] + fit + p_.b_gap * t.gap_reach * gap_[static_cast<std::size_t>(t.state) * kIssueCount + q];
   if (peer_weight_[k] > 0) {
     // Only members smaller than the city make a club less a club of peers:
     // the company of cities of weight, or of one's own weight, is sought.

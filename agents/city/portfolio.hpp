@@ -19,7 +19,7 @@ inline double club_size_benefit(double n, double half_size, double crowding_size
 // The value v_ik of network k to city i, with everything that does not
 // depend on the city computed once per step:
 //   v_ik = x_i [ (b_K s_q + b_W peer_ik) club(n) + b_R r NP n_v/(n + n_v)
-//                + b_F F/(n x D + F0) + b_P fit_ik + b_G gap_jq ]
+//                + b_F F/(n x D + F0) + b_P fit_ik + b_G min(1, a_i/a_G) gap_jq ]
 //          - f_k/(x D) - c_S nu_j (1 - a_i) conflict_jq
 // with peer_ik = exp(-max(0, ln Y_i - m_k)^2 / (2 s_W^2)) the city's likeness to
 // the network's typical member (m_k: the members' engagement-weighted mean ln
@@ -40,6 +40,7 @@ class MembershipValuer {
   // What value() needs of the city, gathered once per city.
   struct CityTerms {
     double x, coop_budget, inv_budget, sovereign;  // x_i, max(x_i D_i, 1), its inverse, c_S nu_j (1 - a_i)
+    double gap_reach;                              // min(1, a_i / a_G): how much of its state's gap the city can fill
     double log_gdp;                                // ln Y_i
     double staff;                                  // s_i: international staff, in typical memberships' worth
     double capacity_cost;                          // c_m kappa_c / s_i: staff cost of each membership held

@@ -65,6 +65,7 @@ std::vector<ParamSpec> build_table() {
       URBIS_P("coalitions.u_join", coalitions.u_join, -10, 10),
       URBIS_P("coalitions.u_leave", coalitions.u_leave, -10, 10),
       URBIS_P("coalitions.sovereign_cost", coalitions.sovereign_cost, 0, 100),
+      URBIS_P("coalitions.gap_autonomy", coalitions.gap_autonomy, 0.01, 1),
       URBIS_P("coalitions.capacity_cost", coalitions.capacity_cost, 0, 10),
       URBIS_P("coalitions.capacity_scaling", coalitions.capacity_scaling, 0, 1),
       URBIS_P("coalitions.climate_target", coalitions.climate_target, 0, 1),

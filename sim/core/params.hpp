@@ -55,6 +55,7 @@ struct CoalitionParams {
   double choice_precision;      // lambda: inverse scale of the logistic choice noise
   double u_join, u_leave;       // thresholds; stickiness h = u_join - u_leave
   double sovereign_cost;        // c_S
+  double gap_autonomy;          // a_G: autonomy at which a city can fill all of its state's gap
   double capacity_cost;         // c_m: staff cost of each extra membership (for a city with one typical membership's budget)
   double capacity_scaling;      // eta: staff grow as (cooperation budget / typical membership cost)^eta
   double climate_target;        // C*

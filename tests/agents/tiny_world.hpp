@@ -49,7 +49,7 @@ inline Params reference_params() {
   // The reference model's size term n/(n + n_half): no crowding, no dilution
   // of voice; its flat capacity cost c_m j (no staff scaling).
   co.crowding_size = 1e300, co.voice_size = 1e300, co.peer_width = 1.0, co.capacity_scaling = 0;
-  co.sovereign_cost = 0.5, co.capacity_cost = 0.03, co.climate_target = 0.8, co.openness_target = 0.8;
+  co.sovereign_cost = 0.5, co.gap_autonomy = 0.4, co.capacity_cost = 0.03, co.climate_target = 0.8, co.openness_target = 0.8;
   co.review_probability = 0.3, co.funding_scale = 1e6;
   auto& np = p.networks;
   np.recognition_exponent = 0.5, np.gdp_exponent = 0.5, np.funding_exponent = 0.2;

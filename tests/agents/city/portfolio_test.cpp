@@ -172,6 +172,21 @@ TEST(MembershipValuer, SovereignCostNeedsConflictPopulismAndLowAutonomy) {
   EXPECT_NEAR(v.value(1, k), 0.3, 1e-12);
 }
 
+TEST(MembershipValuer, OnlyACityWithCompetenceFillsItsStatesGap) {
+  // The gap's pull is b_G min(1, a / a_G) gap: a city at a_G = 0.4 or above
+  // takes all of it, one with a tenth of the autonomy a quarter (0.1 / 0.4).
+  const Params p = gap_only_params();
+  World w = budget_world(p, {0, 0, 0}, 1);
+  const int k = test::add_network(w, {.issue = Issue::climate});
+  w.states.commitment[0] = 0.5;  // climate gap 0.3
+  w.cities.autonomy << 0.4, 0.9, 0.1;
+  update_gaps(w, p.coalitions);
+  const MembershipValuer v(w, p.coalitions);
+  EXPECT_NEAR(v.value(0, k), 0.3, 1e-12);
+  EXPECT_NEAR(v.value(1, k), 0.3, 1e-12);
+  EXPECT_NEAR(v.value(2, k), 0.3 * 0.25, 1e-12);
+}
+
 TEST(MembershipValuer, NoiseIsBoundedKeyedAndLogistic) {
   Params p = test::reference_params();
   World w = test::make_world(p, 1);
