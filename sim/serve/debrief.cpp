@@ -80,7 +80,10 @@ std::string fingerprint(std::string_view text) {
 std::string csv_text(const MemoryTable& t) {
   std::string out;
   const auto& cols = t.columns();
-  for (std::size_t c = 0; c < cols.size(); ++c) out += (c ? "," : "") + csv_field(cols[c]);
+  for (std::size_t c = 0; c < cols.size(); ++c) {
+    if (c) out += ',';  // not (c ? "," : "") + ...: GCC 12 warns (-Wrestrict) on the inlined concatenation
+    out += csv_field(cols[c]);
+  }
   out += '\n';
   std::vector<bool> text(cols.size(), false);
   for (std::size_t c = 0; c < cols.size(); ++c) text[c] = t.is_text(c);

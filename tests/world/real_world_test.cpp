@@ -124,7 +124,9 @@ TEST(RealWorld, NationalPathsAreTheWorldBanksSeries) {
       EXPECT_GT(a.national_gdp_at(j, year), 0) << w.states.iso3[j] << " " << year;
       states += a.national_gdp_at(j, year);
     }
-    if (year >= 1960 && year <= 2023) EXPECT_LT(states, a.world_gdp_at(year) * 1.02) << year;
+    if (year >= 1960 && year <= 2023) {
+      EXPECT_LT(states, a.world_gdp_at(year) * 1.02) << year;
+    }
   }
 }
 

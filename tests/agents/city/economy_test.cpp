@@ -247,7 +247,9 @@ TEST(Economy, MarginsAndNationalGdpHoldUnderAbsurdFlows) {
         ASSERT_TRUE(std::isfinite(c) && std::isfinite(m)) << i;
         ASSERT_LE(c, p.economy.income_margin + 1e-12) << i;
         const auto j = static_cast<std::size_t>(r.cities.state[i]);
-        if (held[j] < 0.999 * r.states.gdp[j]) ASSERT_GE(c, -p.economy.income_margin - 1e-12) << i;
+        if (held[j] < 0.999 * r.states.gdp[j]) {
+          ASSERT_GE(c, -p.economy.income_margin - 1e-12) << i;
+        }
         ASSERT_LE(std::abs(m), p.economy.population_margin + 1e-12) << i;
         ASSERT_GT(r.cities.gdp[i], 0.0);
       }
