@@ -130,8 +130,8 @@ double MembershipValuer::value(const CityTerms& t, int k) const {
   if (peer_weight_[k] > 0) {
     // Only members smaller than the city make a club less a club of peers:
     // the company of cities of weight, or of one's own weight, is sought.
-    const double d = std::max(0.0, t.log_gdp - peer_mean_[k]);
-    benefit += peer_weight_[k] * std::exp(-d * d * inv_two_width2_);
+    const double d = t.log_gdp - peer_mean_[k];
+    benefit += d > 0 ? peer_weight_[k] * std::exp(-d * d * inv_two_width2_) : peer_weight_[k];  // exp(0) = 1
   }
   if (nw.funding[k] > 0) benefit += p_.b_funding * nw.funding[k] / (nw.members[k] * t.coop_budget + p_.funding_scale);
   return t.x * benefit - nw.fee[k] * t.inv_budget - t.sovereign * w_.states.conflict[t.state][q];

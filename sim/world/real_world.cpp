@@ -1033,11 +1033,30 @@ class Loader {
       double* row = anchors_.city_path.data() + i * years;
       const auto j = static_cast<std::size_t>(r.state);
       const double national_2015 = anchors_.national_population_at(j, 2015);
+      if (r.un < 0) {
+        for (std::size_t t = 0; t < years; ++t) {
+          const int year = anchors_.first_year + static_cast<int>(t);
+          row[t] = national_2015 > 0 ? r.population * anchors_.national_population_at(j, year) / national_2015
+                                     : r.population;
+        }
+        continue;
+      }
+      // The UN path; after its last year the fading growth of population_at
+      // is carried from one year to the next, in the same order of products
+      // (population_at would redo every year since 2035 for each year).
+      const auto& pop = un_[static_cast<std::size_t>(r.un)].pop;
+      const double a = pop[kColumns - 2], b = pop[kColumns - 1];
+      const bool fades = a > 0 && b > 0;
+      const double rate = fades ? std::pow(b / a, 1.0 / kYearStep) - 1.0 : 0.0;
+      double thousands = b;
       for (std::size_t t = 0; t < years; ++t) {
         const int year = anchors_.first_year + static_cast<int>(t);
-        row[t] = r.un >= 0 ? population_at(un_[static_cast<std::size_t>(r.un)].pop, year)
-                           : national_2015 > 0 ? r.population * anchors_.national_population_at(j, year) / national_2015
-                                               : r.population;
+        if (!fades || year <= kLastYear) {
+          row[t] = population_at(pop, year);
+          continue;
+        }
+        thousands *= 1.0 + rate * std::exp2(-(year - kLastYear) / kPopulationAfter.half_life);
+        row[t] = thousands * 1000.0;
       }
     }
   }
