@@ -9,6 +9,7 @@
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
 #include <tbb/partitioner.h>
+#include <tbb/task_group.h>
 
 // ThreadSanitizer builds (the tsan preset): libtbb comes from the system,
 // built without TSan, so TSan does not see that TBB orders what a thread
@@ -55,12 +56,18 @@ inline constexpr std::size_t kChunk = 4096;
 
 inline std::size_t chunk_count(std::size_t n) { return (n + kChunk - 1) / kChunk; }
 
-// Calls body(begin, end, chunk) for every chunk, in parallel.
+// Calls body(begin, end, chunk) for every chunk, in parallel. The loop has
+// its own, isolated task group context: when runs go in parallel (a sweep, a
+// comparison, a calibration) and one of them throws (an interrupt, a failed
+// run), TBB cancels the tasks of the group that threw; without isolation
+// that would skip chunks of a sibling run's loop, which then goes on with
+// half-computed columns. A chunk loop always finishes or throws itself.
 template <class Body>
 void for_chunks(std::size_t n, Body&& body) {
   const std::size_t chunks = chunk_count(n);
   ForkJoin fj;
   fj.fork();
+  tbb::task_group_context own(tbb::task_group_context::isolated);
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, chunks, 1),
                     [&](const tbb::blocked_range<std::size_t>& r) {
                       fj.task_begins();
@@ -68,7 +75,7 @@ void for_chunks(std::size_t n, Body&& body) {
                         body(c * kChunk, std::min(n, (c + 1) * kChunk), c);
                       fj.task_ends();
                     },
-                    tbb::simple_partitioner{});
+                    tbb::simple_partitioner{}, own);
   fj.join();
 }
 

@@ -1,12 +1,16 @@
 // Deterministic parallel helpers (sim/core/parallel.hpp): chunk bounds do not
 // depend on the thread count, so sums are bit-identical with 1 or 4 threads.
 #include <atomic>
+#include <chrono>
+#include <stdexcept>
+#include <thread>
 #include <cmath>
 #include <cstdint>
 #include <vector>
 
 #include <gtest/gtest.h>
 #include <tbb/global_control.h>
+#include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
 
 #include "sim/core/parallel.hpp"
@@ -82,6 +86,34 @@ TEST(Parallel, ForChunksGivesFixedBounds) {
   EXPECT_EQ(bounds[0], std::make_pair(std::size_t{0}, kChunk));
   EXPECT_EQ(bounds[1], std::make_pair(kChunk, 2 * kChunk));
   EXPECT_EQ(bounds[2], std::make_pair(2 * kChunk, n));
+}
+
+// Two runs side by side (as a sweep does them): one throws (an interrupt)
+// while the other is inside a chunk loop. The loop must still visit every
+// chunk: TBB's cancellation of the thrower's group must not reach it.
+TEST(Parallel, ChunkLoopsFinishWhenASiblingTaskThrows) {
+  constexpr std::size_t kChunks = 48;
+  std::atomic<bool> started{false};
+  std::atomic<std::size_t> visited{0};
+  auto sibling_throws = [&] {
+    tbb::parallel_for(std::size_t{0}, std::size_t{2}, [&](std::size_t task) {
+      if (task == 0) {
+        // Wait (at most 2 s) until the other run is inside its loop, then throw.
+        const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(2);
+        while (!started && std::chrono::steady_clock::now() < until) std::this_thread::yield();
+        throw std::runtime_error("interrupted");
+      }
+      for_chunks(kChunks * kChunk, [&](std::size_t, std::size_t, std::size_t) {
+        started = true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        ++visited;
+      });
+    });
+  };
+  with_threads(2, [&] { EXPECT_THROW(sibling_throws(), std::runtime_error); });
+  // Either the loop ran whole, or (one thread: the thrower went first) never began.
+  EXPECT_TRUE(visited == kChunks || (!started && visited == 0)) << visited << " of " << kChunks << " chunks";
+  EXPECT_TRUE(started) << "the two tasks did not overlap (one thread only?)";
 }
 
 TEST(Parallel, SumByGroupIsCorrect) {
