@@ -1,5 +1,4 @@
 #include "sim/calibrate/problem.hpp"
-#include "sim/core/interrupt.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -10,6 +9,8 @@
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
 
+#include "sim/core/interrupt.hpp"
+#include "sim/core/parallel.hpp"
 #include "sim/core/param_table.hpp"
 
 namespace urbis::calib {
@@ -241,16 +242,23 @@ std::vector<Evaluation> CalibrationProblem::evaluate_all(const std::vector<std::
   const std::size_t per = runs_.size();
   std::vector<Record> records(points.size() * per);
   std::atomic<std::size_t> done{0};
+  // ForkJoin tells ThreadSanitizer what TBB's uninstrumented library orders:
+  // the points and runs made before the loop, the records read after it.
+  ForkJoin fj;
+  fj.fork();
   tbb::parallel_for(
       tbb::blocked_range<std::size_t>(0, records.size(), 1),
       [&](const tbb::blocked_range<std::size_t>& r) {
+        fj.task_begins();
         for (std::size_t i = r.begin(); i != r.end(); ++i)
           tbb::this_task_arena::isolate([&] {
             records[i] = run_one(points[i / per], runs_[i % per]);
             if (progress) progress(++done, records.size());
           });
+        fj.task_ends();
       },
       tbb::simple_partitioner());
+  fj.join();
   std::vector<Evaluation> out;
   for (std::size_t p = 0; p < points.size(); ++p)
     out.push_back(gather(points[p], std::span<const Record>(records).subspan(p * per, per)));
