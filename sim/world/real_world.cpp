@@ -30,6 +30,7 @@
 #include "sim/core/input_error.hpp"
 #include "sim/scenario/yaml_reader.hpp"
 #include "sim/world/drivers_file.hpp"
+#include "sim/world/un_population.hpp"
 #include "sim/world/world_csv.hpp"
 #include "sim/world/world_yaml.hpp"
 #include "sim/world/yearly_path.hpp"
@@ -57,14 +58,14 @@ namespace fs = std::filesystem;
 //   (population, GDP per capita), so a series that starts late (Russia in
 //   1989) keeps the state's later place in the world.
 constexpr int kAnchorFirst = 1900, kAnchorLast = 2200;
-constexpr world_paths::After kPopulationAfter{10, 0.0, -0.02, 0.04, 30.0};
+constexpr world_paths::After kPopulationAfter{10, 0.0, -0.02, 0.04, un_population::kFadeHalfLife};
 constexpr world_paths::After kIncomeAfter{10, 0.5, 0.0, 0.05, 0.0};
 // Natural Earth's pop_est and gdp_md are estimates for this year (v5).
 constexpr int kNaturalEarthYear = 2019;
 
-// The UN file has a population column every 5 years from 1950 to 2035.
-constexpr int kFirstYear = 1950, kYearStep = 5, kColumns = 18;
-constexpr int kLastYear = kFirstYear + kYearStep * (kColumns - 1);
+using un_population::kColumns;
+using un_population::kFirstYear;
+using un_population::kYearStep;
 
 // UN M49 codes that Natural Earth carries in neither un_a3 nor iso_n3.
 // adm0 = nullptr: Natural Earth has no row, the agglomerations are skipped
@@ -169,36 +170,6 @@ int parse_code(const std::string& s) {
   const auto r = std::from_chars(b, e, v);
   if (r.ec != std::errc{} || r.ptr != e || v < 0) return -1;
   return v;
-}
-
-// Population (people) of a UN agglomeration in `year`: linear between the
-// 5-year columns; before 1950 the growth of 1950-1955 is extended backward
-// (geometrically; linearly, floored at 0, when an end is 0); after 2035 the
-// growth of 2030-2035 goes on, fading by half every 30 years (as national
-// populations do after the World Bank's last year).
-double population_at(const std::array<double, kColumns>& p, double year) {
-  double thousands;
-  if (year <= kFirstYear) {
-    const double a = p[0], b = p[1];
-    const double t = (year - kFirstYear) / kYearStep;  // intervals from 1950 (<= 0)
-    thousands = a > 0 && b > 0 ? a * std::pow(b / a, t) : std::max(0.0, a + (b - a) * t);
-  } else if (year >= kLastYear) {
-    const double a = p[kColumns - 2], b = p[kColumns - 1];
-    if (a > 0 && b > 0) {
-      const double rate = std::pow(b / a, 1.0 / kYearStep) - 1.0;
-      thousands = b;
-      for (int y = kLastYear + 1; y <= static_cast<int>(year); ++y)
-        thousands *= 1.0 + rate * std::exp2(-(y - kLastYear) / kPopulationAfter.half_life);
-    } else {
-      thousands = std::max(0.0, b + (b - a) * (year - kLastYear) / kYearStep);
-    }
-  } else {
-    const int k = std::min(kColumns - 2, static_cast<int>((year - kFirstYear) / kYearStep));
-    const double t = (year - (kFirstYear + kYearStep * k)) / kYearStep;
-    const double a = p[static_cast<std::size_t>(k)], b = p[static_cast<std::size_t>(k) + 1];
-    thousands = a + (b - a) * t;
-  }
-  return thousands * 1000.0;
 }
 
 double median(std::vector<double> v) {
@@ -385,7 +356,7 @@ class Loader {
     std::set<int> with_cities;
     for (std::size_t i = 0; i < un_.size(); ++i) {
       if (un_country_[i] < 0) continue;
-      un_population_[i] = population_at(un_[i].pop, year_);
+      un_population_[i] = un_population::at(un_[i].pop, year_);
       if (un_population_[i] > 0) with_cities.insert(un_country_[i]);
       else empty_now.push_back(un_[i].name);
     }
@@ -901,7 +872,7 @@ class Loader {
       r.lat = un_[i].lat;
       r.lon = un_[i].lon;
       r.population = un_population_[i];
-      r.reference_population = population_at(un_[i].pop, 2015);
+      r.reference_population = un_population::at(un_[i].pop, 2015);
       r.un = static_cast<int>(i);
       add_record(std::move(r));
     }
@@ -1041,23 +1012,7 @@ class Loader {
         }
         continue;
       }
-      // The UN path; after its last year the fading growth of population_at
-      // is carried from one year to the next, in the same order of products
-      // (population_at would redo every year since 2035 for each year).
-      const auto& pop = un_[static_cast<std::size_t>(r.un)].pop;
-      const double a = pop[kColumns - 2], b = pop[kColumns - 1];
-      const bool fades = a > 0 && b > 0;
-      const double rate = fades ? std::pow(b / a, 1.0 / kYearStep) - 1.0 : 0.0;
-      double thousands = b;
-      for (std::size_t t = 0; t < years; ++t) {
-        const int year = anchors_.first_year + static_cast<int>(t);
-        if (!fades || year <= kLastYear) {
-          row[t] = population_at(pop, year);
-          continue;
-        }
-        thousands *= 1.0 + rate * std::exp2(-(year - kLastYear) / kPopulationAfter.half_life);
-        row[t] = thousands * 1000.0;
-      }
+      un_population::path(un_[static_cast<std::size_t>(r.un)].pop, anchors_.first_year, years, row);
     }
   }
 
