@@ -116,5 +116,80 @@ TEST(Timeline, ShockWithUntilIsUndone) {
   std::filesystem::remove_all(dir);
 }
 
+// Shares stay shares: a set out of its variable's range, a negative factor
+// and a delta wider than the whole range are refused before the run, at
+// their place in the file.
+TEST(Timeline, OutOfRangeValuesAreRefused) {
+  {
+    Scenario s = small();
+    auto e = event(EventType::set, 2001);
+    e.target = "city:" + load_world(s, context()).world.cities.name[0];
+    e.variable = "cooperation";
+    e.value = 1.5;
+    s.events.push_back(e);
+    const std::string msg = bind_error(s);
+    EXPECT_NE(msg.find("scenario.yaml:12"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("value 1.5 is out of range"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("a share in [0, 1]"), std::string::npos) << msg;
+  }
+  {
+    Scenario s = small();
+    auto e = event(EventType::set, 2001);
+    e.target = "state:S002";
+    e.variable = "populism";
+    e.value = -2;
+    s.events.push_back(e);
+    EXPECT_NE(bind_error(s).find("value -2 is out of range"), std::string::npos);
+  }
+  {
+    Scenario s = small();
+    auto e = event(EventType::shock, 2001);
+    e.target = "state:S002";
+    e.variable = "openness";
+    e.factor = -0.5;
+    s.events.push_back(e);
+    EXPECT_NE(bind_error(s).find("would change the sign"), std::string::npos);
+  }
+  {
+    Scenario s = small();
+    auto e = event(EventType::shock, 2001);
+    e.target = "state:S002";
+    e.variable = "populism";
+    e.delta = 1.5;
+    s.events.push_back(e);
+    EXPECT_NE(bind_error(s).find("wider than the whole range"), std::string::npos);
+  }
+}
+
+// A shock that would cross a bound at run time is held at it, and the clamp
+// is logged in events.csv.
+TEST(Timeline, AShockPastABoundIsClampedAndLogged) {
+  Scenario s = small();
+  auto e = event(EventType::shock, 2002);
+  e.target = "state:S002";
+  e.variable = "populism";
+  e.delta = 0.99;  // populism starts well above 0.01: this crosses 1
+  s.events.push_back(e);
+  const auto dir = fresh_dir("clamp");
+  run_into(s, dir, 1);
+  const Table states = parse_csv(slurp(dir / "states.csv"));
+  int rows = 0;
+  for (const auto& r : states.rows) {
+    if (r[states.col("iso3")] != "S002" || r[0] != "2002") continue;
+    ++rows;
+    EXPECT_EQ(std::stod(r[states.col("populism")]), 1.0);
+  }
+  EXPECT_EQ(rows, 1);
+  const Table events = parse_csv(slurp(dir / "events.csv"));
+  int clamped = 0;
+  for (const auto& r : events.rows)
+    if (r[events.col("kind")] == "clamped" && r[events.col("subject")] == "state:S002") {
+      ++clamped;
+      EXPECT_NE(r[events.col("detail")].find("held at 1"), std::string::npos) << r[events.col("detail")];
+    }
+  EXPECT_EQ(clamped, 1);
+  std::filesystem::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace urbis::test
