@@ -34,13 +34,19 @@ void Players::release(std::int32_t city) {
   mask_[static_cast<std::size_t>(city)] = 0;
 }
 
-PlayedCity* Players::find(std::int32_t city) {
-  for (auto& p : played_)
+namespace {
+// One search for both overloads: Self is Players or const Players.
+template <class Self>
+auto* find_played(Self& played, std::int32_t city) {
+  for (auto& p : played)
     if (p.city == city) return &p;
-  return nullptr;
+  return static_cast<decltype(&played.front())>(nullptr);
 }
+}  // namespace
 
-const PlayedCity* Players::find(std::int32_t city) const { return const_cast<Players*>(this)->find(city); }
+PlayedCity* Players::find(std::int32_t city) { return find_played(played_, city); }
+
+const PlayedCity* Players::find(std::int32_t city) const { return find_played(played_, city); }
 
 void apply_player_cooperation(World& w) {
   for (const auto& p : w.players.played())

@@ -11,11 +11,14 @@ namespace {
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
 #define URBIS_P(path_, member_, lo_, hi_) \
-  ParamSpec{path_, [](Params& p) -> double& { return p.member_; }, lo_, hi_, ParamKind::real}
+  ParamSpec{path_, [](Params& p) -> double& { return p.member_; }, [](const Params& p) { return p.member_; }, \
+            lo_, hi_, ParamKind::real}
 #define URBIS_N(path_, member_, lo_, hi_) \
-  ParamSpec{path_, [](Params& p) -> double& { return p.member_; }, lo_, hi_, ParamKind::count}
+  ParamSpec{path_, [](Params& p) -> double& { return p.member_; }, [](const Params& p) { return p.member_; }, \
+            lo_, hi_, ParamKind::count}
 #define URBIS_F(path_, member_) \
-  ParamSpec{path_, [](Params& p) -> double& { return p.member_; }, 0, 1, ParamKind::flag}
+  ParamSpec{path_, [](Params& p) -> double& { return p.member_; }, [](const Params& p) { return p.member_; }, \
+            0, 1, ParamKind::flag}
 
 std::vector<ParamSpec> build_table() {
   std::vector<ParamSpec> t = {
@@ -23,7 +26,8 @@ std::vector<ParamSpec> build_table() {
   };
   for (int q = 0; q < kIssueCount; ++q) {
     t.push_back(ParamSpec{"salience.baseline." + std::string(kIssueNames[q]),
-                          [q](Params& p) -> double& { return p.salience.baseline[q]; }, 0, 1,
+                          [q](Params& p) -> double& { return p.salience.baseline[q]; },
+                          [q](const Params& p) { return p.salience.baseline[q]; }, 0, 1,
                           ParamKind::real});
   }
   const std::vector<ParamSpec> rest = {

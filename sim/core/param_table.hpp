@@ -17,7 +17,8 @@ enum class ParamKind { real, count, flag };
 
 struct ParamSpec {
   std::string path;  // e.g. "competition.contest_exponent"
-  std::function<double&(Params&)> ref;
+  std::function<double&(Params&)> ref;        // to set it (scenario loading, --set, events)
+  std::function<double(const Params&)> get;  // to read it from a Params that must not change
   double min;
   double max;
   ParamKind kind = ParamKind::real;
@@ -37,7 +38,7 @@ std::vector<std::string> param_paths();
 std::string check_param_value(const ParamSpec& spec, double value);
 
 inline double get_param(const Params& p, const ParamSpec& s) {
-  return s.ref(const_cast<Params&>(p));
+  return s.get(p);
 }
 
 }  // namespace urbis
