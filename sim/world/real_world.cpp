@@ -28,7 +28,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "sim/core/input_error.hpp"
-#include "sim/scenario/yaml_reader.hpp"
+#include "sim/core/yaml_reader.hpp"
 #include "sim/world/drivers_file.hpp"
 #include "sim/world/un_population.hpp"
 #include "sim/world/world_csv.hpp"

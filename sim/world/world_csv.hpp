@@ -18,7 +18,7 @@
 #pragma GCC diagnostic pop
 
 #include "sim/core/input_error.hpp"
-#include "sim/scenario/yaml_reader.hpp"
+#include "sim/core/yaml_reader.hpp"
 
 namespace urbis::world_io {
 

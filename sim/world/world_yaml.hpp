@@ -14,7 +14,7 @@
 
 #include "sim/core/input_error.hpp"
 #include "sim/core/issues.hpp"
-#include "sim/scenario/yaml_reader.hpp"
+#include "sim/core/yaml_reader.hpp"
 
 namespace urbis::world_io {
 

@@ -474,5 +474,13 @@ TEST_F(HostileCsv, WorldYamlFilesAreReadAsStrictlyAsScenarios) {
   says(e, "billion laughs");
 }
 
+TEST_F(HostileCsv, WorldYamlKeyGivenTwiceIsRefused) {
+  // Read silently before (the first value won); now placed at the second key.
+  replace("networks.yaml", "    founded: 1956\n", "    founded: 1956\n    founded: 1957\n");
+  const InputError e = error_in("networks.yaml");
+  EXPECT_EQ(e.where().column, 5) << e.what();
+  says(e, "key 'founded' is given twice (first at line");
+}
+
 }  // namespace
 }  // namespace urbis
