@@ -17,7 +17,7 @@
 #include "analysis/observables.hpp"
 #include "sim/core/input_error.hpp"
 #include "sim/core/yaml_reader.hpp"
-#include "sim/report/csv_table.hpp"
+#include "sim/core/csv_reader.hpp"
 #include "sim/report/table.hpp"
 
 namespace fs = std::filesystem;

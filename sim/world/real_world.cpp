@@ -20,11 +20,6 @@
 #include <vector>
 
 #include <fmt/format.h>
-// csv.h trips -Wstringop-truncation in its own error classes.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wstringop-truncation"
-#include <libfccp/csv.h>
-#pragma GCC diagnostic pop
 #include <yaml-cpp/yaml.h>
 
 #include "sim/core/input_error.hpp"
