@@ -63,7 +63,7 @@ std::vector<std::size_t> resample(std::size_t n, std::mt19937_64& g) {
 }
 
 // Per point: the mean of a metric over its ok replicates (NaN if none or any is missing).
-std::map<long long, std::vector<double>> point_means(const RunsTable& runs, const std::vector<std::string>& metrics) {
+std::map<long long, std::vector<double>> point_means(const CsvTable& runs, const std::vector<std::string>& metrics) {
   const std::size_t point = runs.column("point"), status = runs.column("status");
   std::vector<std::size_t> mc;
   for (const auto& m : metrics) mc.push_back(runs.column(m));
@@ -154,7 +154,7 @@ double ParamScale::unit(double v) const {
   return (v - min) / (max - min);
 }
 
-std::string sobol_csv(const RunsTable& runs, const std::vector<ParamScale>& params,
+std::string sobol_csv(const CsvTable& runs, const std::vector<ParamScale>& params,
                       const std::vector<std::string>& metrics, std::size_t n, int resamples, std::uint64_t seed) {
   const std::size_t k = params.size();
   const auto means = point_means(runs, metrics);
@@ -189,7 +189,7 @@ std::string sobol_csv(const RunsTable& runs, const std::vector<ParamScale>& para
   return out;
 }
 
-std::string morris_csv(const RunsTable& runs, const std::vector<ParamScale>& params,
+std::string morris_csv(const CsvTable& runs, const std::vector<ParamScale>& params,
                        const std::vector<std::string>& metrics, std::size_t r, int resamples, std::uint64_t seed) {
   const std::size_t k = params.size();
   const auto means = point_means(runs, metrics);

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "analysis/runs_table.hpp"
+#include "sim/core/csv_reader.hpp"
 
 namespace urbis {
 
@@ -55,12 +55,12 @@ struct ParamScale {
 // Saltelli sweep (k parameters, n base samples). Per point, the mean over
 // its ok replicates; base samples with a missing value are left out.
 // Columns: metric, parameter, S1, S1_low, S1_high, ST, ST_low, ST_high, samples.
-std::string sobol_csv(const RunsTable& runs, const std::vector<ParamScale>& params,
+std::string sobol_csv(const CsvTable& runs, const std::vector<ParamScale>& params,
                       const std::vector<std::string>& metrics, std::size_t n, int resamples, std::uint64_t seed);
 
 // CSV of Morris indices from the runs of a Morris sweep (r trajectories).
 // Columns: metric, parameter, mu, mu_star, sigma, mu_star_low, mu_star_high, effects.
-std::string morris_csv(const RunsTable& runs, const std::vector<ParamScale>& params,
+std::string morris_csv(const CsvTable& runs, const std::vector<ParamScale>& params,
                        const std::vector<std::string>& metrics, std::size_t r, int resamples, std::uint64_t seed);
 
 }  // namespace urbis

@@ -69,7 +69,7 @@ Summary summarize(std::vector<double> values) {
   return s;
 }
 
-std::string summary_csv(const RunsTable& runs, const std::vector<std::string>& params,
+std::string summary_csv(const CsvTable& runs, const std::vector<std::string>& params,
                         const std::vector<std::string>& metrics) {
   const std::size_t point = runs.column("point"), status = runs.column("status");
   std::vector<std::size_t> pc, mc;

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "analysis/runs_table.hpp"
+#include "sim/core/csv_reader.hpp"
 
 namespace urbis {
 
@@ -27,7 +27,7 @@ double t975(int df);
 // Tidy CSV: point, each parameter, metric, n, failed, mean, sd, ci95_low,
 // ci95_high, min, q05, q25, median, q75, q95, max. Runs whose status is not
 // ok count as failed and are left out.
-std::string summary_csv(const RunsTable& runs, const std::vector<std::string>& params,
+std::string summary_csv(const CsvTable& runs, const std::vector<std::string>& params,
                         const std::vector<std::string>& metrics);
 
 }  // namespace urbis

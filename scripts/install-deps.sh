@@ -5,7 +5,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
   libeigen3-dev libfmt-dev libspdlog-dev libyaml-cpp-dev libtbb-dev
-  libcli11-dev librandom123-dev nlohmann-json3-dev libfccp-dev libcpp-httplib-dev zlib1g-dev
+  libcli11-dev librandom123-dev nlohmann-json3-dev libcsv-dev libcpp-httplib-dev zlib1g-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libopenmpi-dev openmpi-bin slurm-wlm munge python3
 )

@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 
 #include "sim/core/param_table.hpp"
-#include "sim/scenario/yaml_reader.hpp"
+#include "sim/core/yaml_reader.hpp"
 
 namespace urbis::calib {
 

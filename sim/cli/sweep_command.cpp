@@ -155,7 +155,7 @@ Manifest read_manifest(const std::string& dir) {
 
 int summarize_command(const SweepArgs& a) {
   const Manifest m = read_manifest(a.dir);
-  const RunsTable runs = read_runs_csv((fs::path(a.dir) / "runs.csv").string());
+  const CsvTable runs = read_csv((fs::path(a.dir) / "runs.csv").string());
   const std::string out = a.out_file.empty() ? (fs::path(a.dir) / "summary.csv").string() : a.out_file;
   if (!a.out_file.empty()) check_output_file(out, "-o");
   // With a scenarios factor, a point is a parameter point with a scenario: summaries name it.
@@ -168,7 +168,7 @@ int summarize_command(const SweepArgs& a) {
 
 int sensitivity_command(const SweepArgs& a) {
   const Manifest m = read_manifest(a.dir);
-  const RunsTable runs = read_runs_csv((fs::path(a.dir) / "runs.csv").string());
+  const CsvTable runs = read_csv((fs::path(a.dir) / "runs.csv").string());
   const std::string design = m.json.at("design");
   const auto samples = m.json.at("samples").get<std::size_t>();
   std::string text, name;

@@ -4,14 +4,15 @@
 #include <charconv>
 #include <cmath>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 #include <string_view>
 #include <limits>
 #include <set>
 
 #include <fmt/format.h>
+
+#include "sim/core/csv_reader.hpp"
+#include "sim/core/input_error.hpp"
 
 namespace fs = std::filesystem;
 
@@ -27,68 +28,20 @@ double number_or_nan(const std::string& f) {
   return f.empty() || r.ec != std::errc() || r.ptr != f.data() + f.size() ? kNaN : v;
 }
 
-// The fields of one CSV line (RFC 4180 quoting; the run writers quote a
-// field only when it holds a comma, a quote or a line break).
-void split_line(std::string_view line, std::vector<std::string>& fields) {
-  fields.clear();
-  std::string field;
-  bool quoted = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') field += '"', ++i;
-      else if (c == '"') quoted = false;
-      else field += c;
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      fields.push_back(std::move(field));
-      field.clear();
-    } else if (c != '\r') {
-      field += c;
-    }
-  }
-  fields.push_back(std::move(field));
-}
-
-// The lines of a CSV file; a line break inside quotes continues the record.
-std::vector<std::string_view> records_of(const std::string& text) {
-  std::vector<std::string_view> out;
-  bool quoted = false;
-  std::size_t start = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '"') quoted = !quoted;
-    else if (text[i] == '\n' && !quoted) {
-      out.emplace_back(text.data() + start, i - start);
-      start = i + 1;
-    }
-  }
-  if (start < text.size()) out.emplace_back(text.data() + start, text.size() - start);
-  return out;
-}
-
 // One file: rows whose `key` column (empty: every row) names a selected
 // subject; every column but the year and the identity columns is a metric.
-// Streamed line by line, splitting only the rows it keeps: cities.csv holds
-// every city, and a comparison keeps a few.
+// Streamed a record at a time (the one CSV reader): cities.csv holds every
+// city, and a comparison keeps a few.
 void read_file(const fs::path& file, Level level, const std::string& key, const std::vector<std::string>& subjects,
                const std::vector<std::string>& identity, int start, int end, Trajectories& traj) {
   if (!fs::exists(file)) return;
-  std::string text;
-  {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw std::runtime_error("cannot read " + file.string());
-    std::ostringstream s;
-    s << in.rdbuf();
-    text = s.str();
-  }
-  const auto lines = records_of(text);
-  if (lines.empty()) throw std::runtime_error(file.string() + " is empty");
-  std::vector<std::string> header, fields;
-  split_line(lines[0], header);
+  CsvReader r(file.string());
+  if (!r.next()) throw InputError({file.string()}, "the file is empty (expected a header line)");
+  const std::vector<std::string> header = r.fields();
   auto column = [&](const std::string& name) {
     const auto it = std::find(header.begin(), header.end(), name);
-    if (it == header.end()) throw std::runtime_error(file.string() + ": no column '" + name + "'");
+    if (it == header.end())
+      throw InputError({file.string(), 1, 0}, fmt::format("no column '{}'{}", name, did_you_mean(name, header)));
     return static_cast<std::size_t>(it - header.begin());
   };
   const std::size_t year_col = column("year");
@@ -99,26 +52,12 @@ void read_file(const fs::path& file, Level level, const std::string& key, const 
     if (c != year_col && std::find(identity.begin(), identity.end(), header[c]) == identity.end()) metrics.push_back(c);
   const auto years = static_cast<std::size_t>(end - start + 1);
   auto& out = traj.values;
-  for (std::size_t i = 1; i < lines.size(); ++i) {
-    const std::string_view line = lines[i];
-    if (line.empty()) continue;
-    if (!key.empty()) {
-      // The key field without splitting the whole line (it is unquoted unless it holds a comma or quote).
-      std::size_t from = 0;
-      for (std::size_t c = 0; c < key_col && from != std::string_view::npos; ++c) {
-        from = line.find(',', from);
-        if (from != std::string_view::npos) ++from;
-      }
-      if (from != std::string_view::npos && from < line.size() && line[from] != '"') {
-        const std::size_t to = line.find(',', from);
-        if (!wanted.count(line.substr(from, to == std::string_view::npos ? line.size() - from : to - from))) continue;
-      }
-    }
-    split_line(line, fields);
+  const std::string world = "world";
+  while (r.next()) {
+    const std::vector<std::string>& fields = r.fields();
     if (fields.size() != header.size())
-      throw std::runtime_error(fmt::format("{}: line {} has {} fields, the header {}", file.string(), i + 1,
-                                           fields.size(), header.size()));
-    const std::string subject = key.empty() ? "world" : fields[key_col];
+      throw InputError(r.place(), fmt::format("{} fields where the header has {}", fields.size(), header.size()));
+    const std::string& subject = key.empty() ? world : fields[key_col];
     if (!key.empty() && !wanted.count(subject)) continue;
     const double y = number_or_nan(fields[year_col]);
     if (!(y >= start && y <= end)) continue;

@@ -34,7 +34,7 @@ struct Trajectories {
   std::map<Level, std::vector<std::string>> metrics;
 };
 
-// Throws std::runtime_error when a file cannot be read.
+// Throws InputError, at its place, when a file cannot be read or is malformed.
 Trajectories read_trajectories(const std::string& run_dir, const Selection& selection, int start, int end);
 
 }  // namespace urbis::compare

@@ -11,7 +11,7 @@
 #include <fmt/format.h>
 
 #include "sim/core/input_error.hpp"
-#include "sim/report/csv_table.hpp"
+#include "sim/core/csv_reader.hpp"
 #include "sim/report/report_data.hpp"
 
 namespace fs = std::filesystem;

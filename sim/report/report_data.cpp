@@ -16,7 +16,8 @@
 
 #include "analysis/observables.hpp"
 #include "sim/core/input_error.hpp"
-#include "sim/report/csv_table.hpp"
+#include "sim/core/yaml_reader.hpp"
+#include "sim/core/csv_reader.hpp"
 #include "sim/report/table.hpp"
 
 namespace fs = std::filesystem;
@@ -527,7 +528,7 @@ json read_targets(const std::string& file) {
   json out = json::array();
   if (file.empty() || !fs::exists(file)) return out;
   try {
-    const YAML::Node root = YAML::LoadFile(file);
+    const YAML::Node root = yamlin::load_file(file, "targets");
     for (const auto& t : root["network_count"]) {
       json j;
       j["year"] = t["year"].as<int>();

@@ -1,18 +1,13 @@
 #include "sim/report/rows.hpp"
 
-#include <array>
+#include <algorithm>
+#include <optional>
 #include <charconv>
-#include <cstdio>
-#include <cstring>
 #include <limits>
 
 #include <fmt/format.h>
-// csv.h trips -Wstringop-truncation in its own error classes.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wstringop-truncation"
-#include <libfccp/csv.h>
-#pragma GCC diagnostic pop
 
+#include "sim/core/csv_reader.hpp"
 #include "sim/core/input_error.hpp"
 #include "sim/report/table.hpp"
 
@@ -47,45 +42,36 @@ class TableRows final : public Rows {
   std::size_t row_ = static_cast<std::size_t>(-1);
 };
 
-// A CSV file streamed with fast-cpp-csv-parser: a line at a time, the fields
-// left in its buffer (no copies), so a file of gigabytes costs megabytes.
+// A CSV file streamed a record at a time (sim/core/csv_reader), so a file
+// of gigabytes costs one record of memory.
 class CsvRows final : public Rows {
  public:
-  CsvRows(const std::string& file, const std::vector<std::string>& columns) : file_(file), n_(columns.size()) {
-    std::array<std::string, kMaxColumns> names;
-    for (unsigned k = 0; k < kMaxColumns; ++k)
-      names[k] = k < columns.size() ? columns[k] : fmt::format("\x01unused {}", k);  // never a real column
-    try {
-      std::FILE* in = std::fopen(file.c_str(), "rb");
-      if (!in) throw InputError({file}, fmt::format("cannot read this file ({})", std::strerror(errno)));
-      reader_ = std::make_unique<Reader>(file, in);  // owns `in`
-      std::apply([&](const auto&... name) { reader_->read_header(io::ignore_extra_column | io::ignore_missing_column, name...); },
-                 names);
-      for (unsigned k = 0; k < n_; ++k) has_[k] = reader_->has_column(names[k]);
-    } catch (const io::error::base& e) {
-      throw InputError({file, 1, 0}, e.what());
+  CsvRows(const std::string& file, const std::vector<std::string>& columns) : reader_(file), col_(columns.size()) {
+    if (!reader_.next()) throw InputError({file, 0, 0}, "the file is empty (expected a header line)");
+    header_ = reader_.fields().size();
+    for (std::size_t k = 0; k < columns.size(); ++k) {
+      const auto& h = reader_.fields();
+      const auto it = std::find(h.begin(), h.end(), columns[k]);
+      if (it != h.end()) col_[k] = static_cast<std::size_t>(it - h.begin());
     }
   }
-  bool has(std::size_t k) const override { return has_[k]; }
+  bool has(std::size_t k) const override { return col_[k].has_value(); }
   bool next() override {
-    try {
-      return std::apply([&](auto&... field) { return reader_->read_row(field...); }, row_);
-    } catch (const io::error::base& e) {
-      throw InputError({file_, static_cast<int>(reader_->get_file_line()), 0}, e.what());
-    }
+    if (!reader_.next()) return false;
+    if (reader_.fields().size() != header_)
+      throw InputError(reader_.place(),
+                       fmt::format("{} fields where the header has {}", reader_.fields().size(), header_));
+    return true;
   }
-  double number(std::size_t k) const override { return has_[k] && row_[k] ? parse_number(row_[k]) : kNaN; }
+  double number(std::size_t k) const override { return col_[k] ? parse_number(reader_.fields()[*col_[k]]) : kNaN; }
   std::string_view text(std::size_t k) const override {
-    return has_[k] && row_[k] ? std::string_view(row_[k]) : std::string_view();
+    return col_[k] ? std::string_view(reader_.fields()[*col_[k]]) : std::string_view();
   }
 
  private:
-  using Reader = io::CSVReader<kMaxColumns, io::trim_chars<>, io::double_quote_escape<',', '"'>>;
-  std::string file_;
-  std::size_t n_;
-  std::unique_ptr<Reader> reader_;
-  std::array<bool, kMaxColumns> has_{};
-  std::array<char*, kMaxColumns> row_{};
+  CsvReader reader_;
+  std::size_t header_ = 0;
+  std::vector<std::optional<std::size_t>> col_;
 };
 
 }  // namespace

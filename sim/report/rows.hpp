@@ -1,8 +1,8 @@
 #pragma once
 // Rows of a table read once from the top, for the tables that can be too
 // large to hold whole (cities.csv, places.csv and memberships.csv of a run
-// of millions of cities): a CSV file streamed from disk with
-// fast-cpp-csv-parser, or a table kept in memory by a live run. Only the
+// of millions of cities): a CSV file streamed from disk with the one CSV
+// reader (sim/core/csv_reader), or a table kept in memory by a live run. Only the
 // columns asked for are read; a column may be absent (has() says so).
 #include <memory>
 #include <string>

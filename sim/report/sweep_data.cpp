@@ -15,7 +15,7 @@
 
 #include "analysis/observables.hpp"
 #include "sim/core/input_error.hpp"
-#include "sim/report/csv_table.hpp"
+#include "sim/core/csv_reader.hpp"
 #include "sim/report/report_data.hpp"
 
 namespace fs = std::filesystem;

@@ -11,7 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "sim/report/csv_table.hpp"
+#include "sim/core/csv_reader.hpp"
 
 namespace urbis {
 
@@ -31,7 +31,7 @@ class Table {
   std::optional<std::size_t> find_column(const std::string& name) const;
 };
 
-// A CSV file read whole (csv_table.hpp), seen as a Table.
+// A CSV file read whole (sim/core/csv_reader.hpp), seen as a Table.
 class CsvView final : public Table {
  public:
   explicit CsvView(CsvTable table) : t_(std::move(table)) {}

@@ -11,7 +11,7 @@
 #include "sim/core/param_table.hpp"
 #include "sim/scenario/parse_event.hpp"
 #include "sim/scenario/scenario_fields.hpp"
-#include "sim/scenario/yaml_reader.hpp"
+#include "sim/core/yaml_reader.hpp"
 
 namespace urbis {
 namespace {

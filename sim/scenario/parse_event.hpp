@@ -5,7 +5,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "sim/scenario/scenario.hpp"
-#include "sim/scenario/yaml_reader.hpp"
+#include "sim/core/yaml_reader.hpp"
 
 namespace urbis::scenario_io {
 

@@ -13,7 +13,7 @@
 #include "sim/core/input_error.hpp"
 #include "sim/core/issues.hpp"
 #include "sim/core/param_table.hpp"
-#include "sim/scenario/yaml_reader.hpp"
+#include "sim/core/yaml_reader.hpp"
 
 namespace urbis::scenario_io {
 

@@ -11,7 +11,7 @@
 
 #include "analysis/observables.hpp"
 #include "sim/output/csv_output.hpp"
-#include "sim/scenario/yaml_reader.hpp"
+#include "sim/core/yaml_reader.hpp"
 
 namespace urbis::sweep {
 

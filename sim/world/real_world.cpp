@@ -20,15 +20,10 @@
 #include <vector>
 
 #include <fmt/format.h>
-// csv.h trips -Wstringop-truncation in its own error classes.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wstringop-truncation"
-#include <libfccp/csv.h>
-#pragma GCC diagnostic pop
 #include <yaml-cpp/yaml.h>
 
 #include "sim/core/input_error.hpp"
-#include "sim/scenario/yaml_reader.hpp"
+#include "sim/core/yaml_reader.hpp"
 #include "sim/world/drivers_file.hpp"
 #include "sim/world/un_population.hpp"
 #include "sim/world/world_csv.hpp"

@@ -1,70 +1,24 @@
 #pragma once
-// Reading the world's CSV files: fast-cpp-csv-parser (libfccp) with its
-// errors turned into InputError (file and line), numbers parsed strictly,
-// text required to be UTF-8. Internal to sim/world.
+// Reading the world's CSV files: the one CSV reader (sim/core/csv_reader)
+// with the columns named by the loader, numbers parsed strictly, text
+// required to be UTF-8. Internal to sim/world.
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
-#include <cstring>
-#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
+#include <vector>
 
 #include <fmt/format.h>
-// csv.h trips -Wstringop-truncation in its own error classes.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wstringop-truncation"
-#include <libfccp/csv.h>
-#pragma GCC diagnostic pop
 
+#include "sim/core/csv_reader.hpp"
 #include "sim/core/input_error.hpp"
-#include "sim/scenario/yaml_reader.hpp"
+#include "sim/core/yaml_reader.hpp"
 
 namespace urbis::world_io {
-
-// ---------------------------------------------------------------------------
-// CSV reading: fast-cpp-csv-parser with its errors turned into InputError.
-
-using TrimPolicy = io::trim_chars<' ', '\t'>;
-using QuotePolicy = io::double_quote_escape<',', '"'>;
-
-[[noreturn]] inline void throw_csv_error(const io::error::base& e, const std::string& file) {
-  int line = 0;
-  if (const auto* l = dynamic_cast<const io::error::with_file_line*>(&e))
-    line = l->file_line > 0 ? l->file_line : 0;
-  std::string column;
-  if (const auto* c = dynamic_cast<const io::error::with_column_name*>(&e)) column = c->column_name;
-  std::string content;
-  if (const auto* c = dynamic_cast<const io::error::with_column_content*>(&e))
-    content = c->column_content;
-
-  std::string msg;
-  if (const auto* o = dynamic_cast<const io::error::can_not_open_file*>(&e)) {
-    msg = o->errno_value ? fmt::format("cannot open the file ({})", std::strerror(o->errno_value))
-                         : "cannot open the file";
-  } else if (dynamic_cast<const io::error::missing_column_in_header*>(&e)) {
-    line = 1;
-    msg = fmt::format("missing column '{}' in the header", column);
-  } else if (dynamic_cast<const io::error::duplicated_column_in_header*>(&e)) {
-    line = 1;
-    msg = fmt::format("column '{}' appears twice in the header", column);
-  } else if (dynamic_cast<const io::error::header_missing*>(&e)) {
-    msg = "the file is empty (no header line)";
-  } else if (dynamic_cast<const io::error::too_few_columns*>(&e)) {
-    msg = "too few fields on this line";
-  } else if (dynamic_cast<const io::error::too_many_columns*>(&e)) {
-    msg = "too many fields on this line";
-  } else if (dynamic_cast<const io::error::escaped_string_not_closed*>(&e)) {
-    msg = "a quoted field is not closed";
-  } else if (dynamic_cast<const io::error::line_length_limit_exceeded*>(&e)) {
-    msg = "line too long (over 2^24 - 1 characters)";
-  } else if (!column.empty()) {
-    msg = fmt::format("column '{}': '{}' is not a valid value", column, content);
-  } else {
-    msg = e.what();
-  }
-  throw InputError(SourcePlace{file, line, 0}, msg);
-}
 
 // A field shown in a message: bytes that are not printable ASCII as \xNN.
 inline std::string shown(std::string_view s) {
@@ -78,54 +32,55 @@ inline std::string shown(std::string_view s) {
 }
 
 // One CSV file, read row by row; numeric fields are read as text and parsed
-// strictly here (fccp turns an empty field into 0 and accepts ',' as a
-// decimal point). Text fields must be UTF-8 (they end up in JSON and in the
-// report). A UTF-8 byte-order mark at the start is skipped; lines may end in
-// CRLF. A line longer than fccp's buffer (16 MiB) is an error at that line,
-// so a huge line costs no more memory than the buffer.
+// strictly here (an empty field is missing, not 0). Text fields must be
+// UTF-8 (they end up in JSON and in the report). Spaces and tabs around
+// unquoted fields are dropped (the files are edited by hand); the reader's
+// rules for quotes, line ends, a byte-order mark and over-long lines are
+// those of every CSV input (sim/core/csv_reader.hpp).
 template <unsigned N>
 class CsvFile {
  public:
   CsvFile(const std::string& path, const std::array<const char*, N>& columns)
-      : file_(path), columns_(columns) {
-    try {
-      std::FILE* in = std::fopen(path.c_str(), "rb");
-      if (!in) {
-        const int err = errno;
-        throw InputError(SourcePlace{file_, 0, 0}, fmt::format("cannot open the file ({})", std::strerror(err)));
-      }
-      char bom[3] = {};
-      if (std::fread(bom, 1, 3, in) != 3 || std::memcmp(bom, "\xEF\xBB\xBF", 3) != 0) std::rewind(in);
-      reader_ = std::make_unique<io::CSVReader<N, TrimPolicy, QuotePolicy>>(path, in);  // owns `in`
-      std::apply([&](auto... name) { reader_->read_header(io::ignore_extra_column, std::string(name)...); },
-                 columns_);
-    } catch (const io::error::base& e) {
-      throw_csv_error(e, file_);
+      : file_(path), columns_(columns), reader_(path, CsvOptions{true}) {
+    if (!reader_.next()) throw InputError(SourcePlace{file_, 0, 0}, "the file is empty (no header line)");
+    const std::vector<std::string>& header = reader_.fields();
+    std::unordered_set<std::string_view> seen;  // a header may have many columns
+    for (const auto& name : header)
+      if (!seen.insert(name).second)
+        throw InputError(SourcePlace{file_, reader_.line(), 0},
+                         fmt::format("column '{}' appears twice in the header", shown(name)));
+    for (unsigned k = 0; k < N; ++k) {
+      const auto it = std::find(header.begin(), header.end(), columns_[k]);
+      if (it == header.end())
+        throw InputError(SourcePlace{file_, reader_.line(), 0},
+                         fmt::format("missing column '{}' in the header{}", columns_[k],
+                                     did_you_mean(columns_[k], header)));
+      index_[k] = static_cast<std::size_t>(it - header.begin());
     }
+    width_ = header.size();
   }
 
   bool next() {
-    try {
-      return std::apply([&](auto&... field) { return reader_->read_row(field...); }, row_);
-    } catch (const io::error::base& e) {
-      throw_csv_error(e, file_);
-    }
+    if (!reader_.next()) return false;
+    const std::size_t n = reader_.fields().size();
+    if (n < width_) throw InputError(place(), "too few fields on this line");
+    if (n > width_) throw InputError(place(), "too many fields on this line");
+    return true;
   }
 
-  int line() const { return static_cast<int>(reader_->get_file_line()); }
+  int line() const { return reader_.line(); }
   SourcePlace place() const { return {file_, line(), 0}; }
   const std::string& file() const { return file_; }
 
   std::string text(unsigned k) const {
-    if (!row_[k]) return {};
-    const std::string_view v(row_[k]);
+    const std::string_view v = field(k);
     if (const std::size_t at = yamlin::invalid_utf8_at(v); at != std::string_view::npos)
       throw InputError(place(), fmt::format("column '{}': '{}' is not UTF-8 text (byte {} is 0x{:02X}); save the "
                                             "file as UTF-8 (Latin-1 or Windows-1252 files must be converted)",
                                             columns_[k], shown(v), at + 1, static_cast<unsigned char>(v[at])));
     return std::string(v);
   }
-  bool empty(unsigned k) const { return !row_[k] || !*row_[k]; }
+  bool empty(unsigned k) const { return field(k).empty(); }
   const char* column(unsigned k) const { return columns_[k]; }
 
   // A finite number, or InputError naming the column.
@@ -137,27 +92,31 @@ class CsvFile {
   // Empty field: nullopt; anything else must be a finite number.
   std::optional<double> maybe_number(unsigned k) const {
     if (empty(k)) return std::nullopt;
-    const char* s = row_[k];
-    const char* end = s + std::strlen(s);
+    const std::string_view t = field(k);
+    const char* s = t.data();
+    const char* end = s + t.size();
     if (*s == '+') ++s;
     double v = 0;
     const auto r = std::from_chars(s, end, v);
     if (r.ec != std::errc{} || r.ptr != end || !std::isfinite(v))
-      throw InputError(place(), fmt::format("column '{}': '{}' is not a number", columns_[k], shown(row_[k])));
+      throw InputError(place(), fmt::format("column '{}': '{}' is not a number", columns_[k], shown(field(k))));
     return v;
   }
   int integer(unsigned k) const {
     const double v = number(k);
     if (v != std::floor(v) || std::abs(v) > 1e9)
-      throw InputError(place(), fmt::format("column '{}': '{}' is not a whole number", columns_[k], shown(row_[k])));
+      throw InputError(place(), fmt::format("column '{}': '{}' is not a whole number", columns_[k], shown(field(k))));
     return static_cast<int>(v);
   }
 
  private:
+  std::string_view field(unsigned k) const { return reader_.fields()[index_[k]]; }
+
   std::string file_;
   std::array<const char*, N> columns_;
-  std::unique_ptr<io::CSVReader<N, TrimPolicy, QuotePolicy>> reader_;
-  std::array<char*, N> row_{};
+  CsvReader reader_;
+  std::array<std::size_t, N> index_{};
+  std::size_t width_ = 0;
 };
 
 }  // namespace urbis::world_io

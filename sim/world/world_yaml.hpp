@@ -1,9 +1,11 @@
 #pragma once
 // YAML helpers for the world's files (networks.yaml, agreements.yaml,
-// state_traits.yaml): every error names file, line and column, and the files
-// are read as strictly as scenarios. Internal to sim/world.
+// state_traits.yaml, drivers.yaml): thin names over the one YAML reader
+// (sim/core/yaml_reader), so every error names file, line and column and
+// the files are read as strictly as scenarios. Internal to sim/world.
 #include <algorithm>
 #include <filesystem>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -14,7 +16,7 @@
 
 #include "sim/core/input_error.hpp"
 #include "sim/core/issues.hpp"
-#include "sim/scenario/yaml_reader.hpp"
+#include "sim/core/yaml_reader.hpp"
 
 namespace urbis::world_io {
 
@@ -37,50 +39,32 @@ inline YAML::Node load_yaml(const std::string& path) {
   return yamlin::load_file(path, "world");
 }
 
+// Typed values through the one YAML reader's rules (yamlin::Reader): what
+// counts as a number, a whole number or a boolean is decided there, for
+// scenarios and world files alike; `what` names the value in messages.
 inline std::string yaml_string(const std::string& file, const YAML::Node& n, std::string_view what) {
-  if (!n.IsScalar()) throw InputError(place_of(file, n), fmt::format("{} must be a text value", what));
-  return n.Scalar();
+  return yamlin::Reader(file).text(n, what, "a text value");
 }
 
 inline double yaml_number(const std::string& file, const YAML::Node& n, std::string_view what) {
-  try {
-    if (!n.IsScalar()) throw YAML::BadConversion(n.Mark());
-    const double v = n.as<double>();
-    if (!std::isfinite(v)) throw YAML::BadConversion(n.Mark());
-    return v;
-  } catch (const YAML::BadConversion&) {
-    throw InputError(place_of(file, n), fmt::format("{} must be a number", what));
-  }
+  return yamlin::Reader(file).number(n, what, "a number");
 }
 
 inline int yaml_int(const std::string& file, const YAML::Node& n, std::string_view what) {
-  try {
-    if (!n.IsScalar()) throw YAML::BadConversion(n.Mark());
-    return n.as<int>();
-  } catch (const YAML::BadConversion&) {
-    throw InputError(place_of(file, n), fmt::format("{} must be a whole number", what));
-  }
+  return static_cast<int>(yamlin::Reader(file).integer(n, what, "a whole number", std::numeric_limits<int>::min(),
+                                                        std::numeric_limits<int>::max()));
 }
 
 inline bool yaml_bool(const std::string& file, const YAML::Node& n, std::string_view what) {
-  try {
-    if (!n.IsScalar()) throw YAML::BadConversion(n.Mark());
-    return n.as<bool>();
-  } catch (const YAML::BadConversion&) {
-    throw InputError(place_of(file, n), fmt::format("{} must be true or false", what));
-  }
+  return yamlin::Reader(file).boolean(n, what);
 }
 
-// Throws on a key outside `valid` (with did-you-mean and the valid keys).
+// Throws on the keys outside `valid` (all of them, with did-you-mean and the
+// valid keys), as for a scenario.
 inline void check_keys(const std::string& file, const YAML::Node& map, const std::vector<std::string>& valid,
-                std::string_view where) {
-  for (const auto& kv : map) {
-    const std::string key = kv.first.Scalar();
-    if (std::find(valid.begin(), valid.end(), key) == valid.end())
-      throw InputError(place_of(file, kv.first),
-                       fmt::format("unknown key '{}' in {}{}; valid keys: {}", key, where,
-                                   did_you_mean(key, valid), list_choices(valid)));
-  }
+                       std::string_view where) {
+  const yamlin::Reader r(file);
+  r.check_keys(r.mapping(map, where, "a mapping"), valid, fmt::format("in {}", where));
 }
 
 inline std::vector<std::string> issue_names() {

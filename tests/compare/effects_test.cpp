@@ -9,7 +9,7 @@
 #include <gtest/gtest.h>
 
 #include "analysis/effects.hpp"
-#include "analysis/runs_table.hpp"
+#include "sim/core/csv_reader.hpp"
 #include "sim/compare/effect_tables.hpp"
 
 namespace urbis {
@@ -103,7 +103,7 @@ TEST(EffectTables, RowsInOrderWithTheFirstDifference) {
   EXPECT_EQ(t.from, 2001);
   EXPECT_EQ(t.to, 2002);
   EXPECT_EQ(t.series, 3u);
-  const auto rows = parse_csv_records(t.effects);
+  const auto rows = csv_records(t.effects);
   ASSERT_EQ(rows.size(), 1u + 3 * 3);
   EXPECT_EQ(rows[0], compare::effects_columns());
   // z first (file order), then a, then the state.
@@ -122,12 +122,12 @@ TEST(EffectTables, RowsInOrderWithTheFirstDifference) {
   EXPECT_EQ(rows[9][8], "0.6");
   EXPECT_EQ(rows[9][9], "0.6");
   // seeds.csv: the exact per-seed values and differences.
-  const auto seeds = parse_csv_records(t.seeds);
+  const auto seeds = csv_records(t.seeds);
   ASSERT_EQ(seeds.size(), 1u + 9 * 2);
   EXPECT_EQ(seeds.back()[4], "8");
   EXPECT_EQ(std::stod(seeds.back()[7]), 0.9 - 0.3);
   // The summary: means over 2001-2002 per seed, paired.
-  const auto summary = parse_csv_records(t.summary);
+  const auto summary = csv_records(t.summary);
   ASSERT_EQ(summary.size(), 4u);
   EXPECT_EQ(summary[3][3], "2001");
   EXPECT_EQ(summary[3][4], "2002");
@@ -140,7 +140,7 @@ TEST(EffectTables, IdenticalSidesNeverDiverge) {
   const auto t = compare::effect_tables(r, {7, 8}, {});
   EXPECT_EQ(t.diverges, 0);
   EXPECT_EQ(t.from, 2000);  // the summary covers every year
-  for (const auto& row : parse_csv_records(t.effects)) {
+  for (const auto& row : csv_records(t.effects)) {
     if (row[0] == "metric") continue;
     EXPECT_EQ(row[6], "0") << row[0] << " " << row[3];
   }

@@ -82,7 +82,7 @@ void leaves(const YAML::Node& n, const std::string& prefix, std::vector<std::str
 }
 
 TEST(ParamTable, MatchesDefaultsYamlBothWays) {
-  const YAML::Node root = YAML::LoadFile(test::defaults_path().string());
+  const YAML::Node root = yamlin::load_file(test::defaults_path().string(), "defaults");
   std::vector<std::string> in_file;
   leaves(root, "", in_file);
   const std::vector<std::string> in_table = param_paths();
@@ -96,7 +96,7 @@ TEST(ParamTable, MatchesDefaultsYamlBothWays) {
 
 TEST(ParamTable, EveryDefaultPassesItsOwnCheck) {
   const Params p = test::default_params();
-  const YAML::Node root = YAML::LoadFile(test::defaults_path().string());
+  const YAML::Node root = yamlin::load_file(test::defaults_path().string(), "defaults");
   for (const auto& s : param_table()) {
     EXPECT_EQ(check_param_value(s, get_param(p, s)), "") << s.path;
     // The helper read each value into the field the table names.

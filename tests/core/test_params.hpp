@@ -11,6 +11,7 @@
 
 #include "sim/core/param_table.hpp"
 #include "sim/core/params.hpp"
+#include "sim/core/yaml_reader.hpp"
 
 namespace urbis::test {
 
@@ -36,7 +37,7 @@ inline YAML::Node yaml_at(const YAML::Node& root, const std::string& dotted) {
 // Every field of Params, filled from configs/defaults.yaml. Throws when a
 // path of the table is missing from the file.
 inline Params default_params() {
-  const YAML::Node root = YAML::LoadFile(defaults_path().string());
+  const YAML::Node root = yamlin::load_file(defaults_path().string(), "defaults");
   Params p{};
   for (const ParamSpec& spec : param_table()) {
     const YAML::Node n = yaml_at(root, spec.path);

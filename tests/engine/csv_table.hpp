@@ -1,9 +1,11 @@
 #pragma once
-// A tiny reader of the project's own CSV outputs, for tests (no quoted commas
-// in the columns the tests read).
-#include <sstream>
+// The project's CSV outputs as the tests read them: the one CSV reader
+// (sim/core/csv_reader.hpp), with col() answering -1 for a missing column
+// so a test can say which one it missed.
 #include <string>
 #include <vector>
+
+#include "sim/core/csv_reader.hpp"
 
 namespace urbis::test {
 
@@ -18,27 +20,9 @@ struct Table {
   }
 };
 
-inline std::vector<std::string> split_line(const std::string& line) {
-  std::vector<std::string> out;
-  std::string cell;
-  bool quoted = false;
-  for (char ch : line) {
-    if (ch == '"') quoted = !quoted;
-    else if (ch == ',' && !quoted) out.push_back(cell), cell.clear();
-    else cell += ch;
-  }
-  out.push_back(cell);
-  return out;
-}
-
 inline Table parse_csv(const std::string& text) {
-  Table t;
-  std::istringstream in(text);
-  std::string line;
-  if (std::getline(in, line)) t.columns = split_line(line);
-  while (std::getline(in, line))
-    if (!line.empty()) t.rows.push_back(split_line(line));
-  return t;
+  CsvTable t = urbis::parse_csv(text, "<test output>");
+  return Table{std::move(t.header), std::move(t.rows)};
 }
 
 }  // namespace urbis::test

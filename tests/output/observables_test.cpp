@@ -24,7 +24,7 @@
 #include "sim/engine/run.hpp"
 #include "sim/output/csv_output.hpp"
 #include "sim/output/run_record.hpp"
-#include "sim/report/csv_table.hpp"
+#include "sim/core/csv_reader.hpp"
 #include "sim/scenario/load_scenario.hpp"
 
 namespace urbis {

@@ -10,7 +10,7 @@
 
 #include "analysis/observables.hpp"
 #include "sim/core/input_error.hpp"
-#include "sim/report/csv_table.hpp"
+#include "sim/core/csv_reader.hpp"
 #include "sim/report/report_data.hpp"
 #include "sim/report/report_html.hpp"
 
@@ -54,7 +54,7 @@ class ReportRunFolder : public ::testing::Test {
     write(dir / "events.csv",
           "year,kind,subject,detail\n"
           "2000,join_union,AAA,eu (history)\n"
-          "2001,shock,state:BBB,populism +0.25; \"BBB turns inward, for now\"\n"
+          "2001,shock,state:BBB,\"populism +0.25; BBB turns inward, for now\"\n"  // quoted whole, as written
           "2001,withdraw,BBB,paris; BBB leaves Paris\n"
           "2001,dissolved,Small,too few members\n"
           "2001,withdraw,AAA,paris (endogenous)\n"
@@ -74,7 +74,7 @@ class ReportRunFolder : public ::testing::Test {
 }  // namespace
 
 TEST(ReportCsv, ParsesQuotedFieldsAndCrlf) {
-  const auto rows = split_csv("a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\r\n,\n");
+  const auto rows = csv_records("a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\r\n,\n");
   ASSERT_EQ(rows.size(), 3u);
   EXPECT_EQ(rows[1][0], "x, y");
   EXPECT_EQ(rows[1][1], "say \"hi\"");

@@ -15,6 +15,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "sim/core/param_table.hpp"
+#include "sim/core/yaml_reader.hpp"
 #include "sim/scenario/load_scenario.hpp"
 
 namespace fs = std::filesystem;
@@ -104,7 +105,7 @@ TEST(Defaults, LoadAndEqualTheYamlValues) {
   EXPECT_DOUBLE_EQ(p.learning.initial_x_beta, 2);
 
   // And every parameter agrees with yaml-cpp's own reading of the file.
-  const YAML::Node root = YAML::LoadFile(kDefaultsFile);
+  const YAML::Node root = urbis::yamlin::load_file(kDefaultsFile, "defaults");
   for (const auto& spec : urbis::param_table()) {
     YAML::Node n = YAML::Clone(root);
     std::stringstream parts(spec.path);
@@ -117,7 +118,7 @@ TEST(Defaults, LoadAndEqualTheYamlValues) {
 
 TEST(Defaults, EveryTablePathIsInTheFileAndViceVersa) {
   std::set<std::string> in_file;
-  flatten(YAML::LoadFile(kDefaultsFile), "", in_file);
+  flatten(urbis::yamlin::load_file(kDefaultsFile, "defaults"), "", in_file);
   const auto paths = urbis::param_paths();
   const std::set<std::string> in_table(paths.begin(), paths.end());
   for (const auto& p : in_table) EXPECT_TRUE(in_file.count(p)) << p << " is in param_table() but not in defaults.yaml";

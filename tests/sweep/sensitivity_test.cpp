@@ -67,7 +67,7 @@ TEST(Sobol, CsvFromARunsTableMatchesTheDirectEstimate) {
   // A two-parameter additive function y = 2 u1 + u2 with 2 replicates per point.
   const int k = 2, n = 2000;
   const auto m = sweep::saltelli_design(k, n, 9);
-  RunsTable t;
+  CsvTable t;
   t.header = {"run_id", "point", "replicate", "seed", "p1", "p2", "status", "wall_seconds", "y", "error", "command"};
   for (std::size_t p = 0; p < m.size(); ++p)
     for (int r = 0; r < 2; ++r) {
@@ -76,7 +76,7 @@ TEST(Sobol, CsvFromARunsTableMatchesTheDirectEstimate) {
                         std::to_string(m[p][1]), "ok", "0", fmt::format("{}", y), "", ""});
     }
   const std::string csv = sobol_csv(t, {{"p1", 0, 1, false}, {"p2", 0, 1, false}}, {"y"}, n, 100, 1);
-  const auto rows = parse_csv_records(csv);
+  const auto rows = csv_records(csv);
   ASSERT_EQ(rows.size(), 3u);
   // Additive: S1 = ST = 4/5 and 1/5.
   EXPECT_NEAR(std::stod(rows[1][2]), 0.8, 0.05);
@@ -136,13 +136,13 @@ TEST(Summary, MeanSdIntervalAndQuantiles) {
 }
 
 TEST(Summary, TidyCsvPerPointAndMetric) {
-  RunsTable t;
+  CsvTable t;
   t.header = {"run_id", "point", "replicate", "seed", "a", "status", "wall_seconds", "y", "z", "error", "command"};
   t.rows = {{"0", "0", "0", "1", "0.5", "ok", "1", "1", "", "", ""},
             {"1", "0", "1", "2", "0.5", "ok", "1", "3", "7", "", ""},
             {"2", "1", "0", "3", "0.7", "failed", "1", "", "", "boom", ""},
             {"3", "1", "1", "4", "0.7", "ok", "1", "10", "1", "", ""}};
-  const auto rows = parse_csv_records(summary_csv(t, {"a"}, {"y", "z"}));
+  const auto rows = csv_records(summary_csv(t, {"a"}, {"y", "z"}));
   ASSERT_EQ(rows.size(), 5u);
   EXPECT_EQ(rows[0][0], "point");
   EXPECT_EQ(rows[1][2], "y");

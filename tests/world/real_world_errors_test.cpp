@@ -217,7 +217,8 @@ TEST_F(BadWorld, BadYearType) {
                              "    founded: soon\n");
   const InputError e = load_error();
   EXPECT_EQ(e.where().line, 5);
-  EXPECT_NE(e.message().find("founded must be a whole number"), std::string::npos) << e.what();
+  EXPECT_EQ(e.where().column, 14);
+  EXPECT_EQ(e.message(), "founded: expected a whole number, got 'soon'");
 }
 
 TEST_F(BadWorld, YamlSyntaxError) {
@@ -472,6 +473,14 @@ TEST_F(HostileCsv, WorldYamlFilesAreReadAsStrictlyAsScenarios) {
   write("state_traits.yaml", bomb + read("state_traits.yaml"));
   e = error_in("state_traits.yaml");
   says(e, "billion laughs");
+}
+
+TEST_F(HostileCsv, WorldYamlKeyGivenTwiceIsRefused) {
+  // Read silently before (the first value won); now placed at the second key.
+  replace("networks.yaml", "    founded: 1956\n", "    founded: 1956\n    founded: 1957\n");
+  const InputError e = error_in("networks.yaml");
+  EXPECT_EQ(e.where().column, 5) << e.what();
+  says(e, "key 'founded' is given twice (first at line");
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 
 #include <gtest/gtest.h>
 
+#include "sim/core/csv_reader.hpp"
 #include "sim/world/real_world.hpp"
 #include "world_test_support.hpp"
 
@@ -216,14 +217,7 @@ TEST(RealWorld, C40MembersAllMatchedOrReported) {
   const World& w = d.world;
   const NetworkSeed* c40 = network(d, "C40");
   ASSERT_NE(c40, nullptr);
-  int rows = 0;
-  {
-    std::ifstream f(test::world_dir() / "c40-members.csv");
-    std::string line;
-    std::getline(f, line);
-    while (std::getline(f, line))
-      if (!line.empty()) ++rows;
-  }
+  const int rows = static_cast<int>(read_csv((test::world_dir() / "c40-members.csv").string()).rows.size());
   EXPECT_EQ(rows, 97);
   const int merged = count_problems(d, "C40: ", "counted once");
   const int left_out = count_problems(d, "C40: ", "left out");

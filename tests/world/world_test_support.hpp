@@ -11,6 +11,7 @@
 
 #include "sim/core/param_table.hpp"
 #include "sim/core/params.hpp"
+#include "sim/core/yaml_reader.hpp"
 
 namespace urbis::test {
 
@@ -18,7 +19,7 @@ inline std::filesystem::path source_dir() { return std::filesystem::path(URBIS_S
 inline std::filesystem::path world_dir() { return source_dir() / "configs" / "world"; }
 
 inline Params default_params() {
-  const YAML::Node root = YAML::LoadFile((source_dir() / "configs" / "defaults.yaml").string());
+  const YAML::Node root = yamlin::load_file((source_dir() / "configs" / "defaults.yaml").string(), "defaults");
   Params p{};
   for (const ParamSpec& spec : param_table()) {
     YAML::Node n;

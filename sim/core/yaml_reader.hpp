@@ -1,8 +1,9 @@
 #pragma once
-// Strict reading of user-written YAML (scenarios, configs/defaults.yaml):
-// loading a file with size, node-count and depth limits, and typed access to
-// nodes where every mistake becomes an InputError at the node's file, line
-// and column. Internal to sim/scenario.
+// The one reader of user-written YAML (scenarios, configs/defaults.yaml,
+// sweeps, calibration configs, the world's files, validation targets):
+// loading a file with size, node-count and depth limits and no key given
+// twice in a mapping, and typed access to nodes where every mistake becomes
+// an InputError at the node's file, line and column.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -24,7 +25,7 @@ inline constexpr int kMaxDepth = 64;                       // nesting of mapping
 // kMaxFileBytes, a syntax error, more than one document, or a document that
 // expands (through aliases) to more than kMaxNodes nodes or kMaxDepth levels
 // is an InputError, and so is text that is not UTF-8 (names end up in JSON
-// and HTML). `what` names the file's role in messages ("scenario").
+// and HTML) or a mapping that gives a key twice. `what` names the file's role in messages ("scenario").
 // An empty document gives a null node.
 YAML::Node load_file(const std::string& file, std::string_view what);
 
@@ -62,7 +63,8 @@ class Reader {
   [[noreturn]] void fail(const YAML::Node& n, const std::string& message) const;
   [[noreturn]] void expected(const YAML::Node& n, std::string_view key, std::string_view what) const;
 
-  // Entries of a mapping, in order; keys must be distinct plain scalars.
+  // Entries of a mapping, in order; keys must be plain scalars (distinct:
+  // load_file checked).
   std::vector<Entry> mapping(const YAML::Node& n, std::string_view key, std::string_view what) const;
   // Fails on the keys not in `valid` (all of them at once), with did-you-mean
   // and the list of valid keys; `where` completes "valid keys <where>: ...".

@@ -1,4 +1,4 @@
-#include "sim/scenario/yaml_reader.hpp"
+#include "sim/core/yaml_reader.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -23,11 +23,25 @@ namespace fs = std::filesystem;
 
 int one_based(int zero_based) { return zero_based >= 0 ? zero_based + 1 : 0; }
 
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+std::string shorten(std::string_view s, std::size_t max = 60) {
+  if (s.size() <= max) return std::string(s);
+  return std::string(s.substr(0, max)) + "...";
+}
+
 // Walks the parser's events before any node is built, counting the nodes a
 // reader would visit: an alias (*name) counts the whole block its anchor
 // (&name) names, each time it appears. This refuses a 'billion laughs'
 // input at the alias that crosses the limit, before the document takes
 // memory, and an alias inside the block it names (a cycle) at that alias.
+// It also refuses a key given twice in one mapping: yaml-cpp keeps both
+// pairs and node["key"] answers the first, so the second would be silently
+// ignored (yaml-cpp issue 60); the events still carry each key's place.
 class Prescan : public YAML::EventHandler {
  public:
   Prescan(const std::string& file, const std::string& text) : file_(file), text_(text) {}
@@ -51,9 +65,16 @@ class Prescan : public YAML::EventHandler {
     total_ = 0;
   }
   void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark& m, YAML::anchor_t a) override { leaf(m, a); }
-  void OnScalar(const YAML::Mark& m, const std::string&, YAML::anchor_t a, const std::string&) override { leaf(m, a); }
+  void OnNull(const YAML::Mark& m, YAML::anchor_t a) override {
+    leaf(m, a);
+    keys_.value_done();
+  }
+  void OnScalar(const YAML::Mark& m, const std::string&, YAML::anchor_t a, const std::string& value) override {
+    leaf(m, a);
+    keys_.scalar(m, value, file_);
+  }
   void OnAlias(const YAML::Mark& m, YAML::anchor_t a) override {
+    keys_.value_done();
     const auto it = blocks_.find(a);
     if (it == blocks_.end())
       throw InputError(place(m), fmt::format("the alias *{} refers to a block that contains it; such a block "
@@ -72,12 +93,20 @@ class Prescan : public YAML::EventHandler {
   }
   void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t a, YAML::EmitterStyle::value) override {
     open(m, a);
+    keys_.open(false);
   }
-  void OnSequenceEnd() override { close(); }
+  void OnSequenceEnd() override {
+    close();
+    keys_.close();
+  }
   void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t a, YAML::EmitterStyle::value) override {
     open(m, a);
+    keys_.open(true);
   }
-  void OnMapEnd() override { close(); }
+  void OnMapEnd() override {
+    close();
+    keys_.close();
+  }
   void OnAnchor(const YAML::Mark&, const std::string& name) override { anchor_name_ = name; }
 
  private:
@@ -122,8 +151,42 @@ class Prescan : public YAML::EventHandler {
     child_height(b.height);
   }
 
+  // The keys of each open mapping, to refuse one given twice. Events of a
+  // mapping alternate key, value; a key that is itself a list or mapping
+  // is rare and not compared.
+  class KeyCheck {
+   public:
+    void open(bool mapping) {
+      value_done();  // the new block is the value (or key) of its parent
+      frames_.push_back(Frame{mapping, true, {}});
+    }
+    void close() { frames_.pop_back(); }
+    void value_done() {
+      if (!frames_.empty() && frames_.back().mapping) frames_.back().at_key = !frames_.back().at_key;
+    }
+    void scalar(const YAML::Mark& m, const std::string& value, const std::string& file) {
+      if (!frames_.empty() && frames_.back().mapping && frames_.back().at_key) {
+        const auto [first, fresh] = frames_.back().keys.emplace(value, m);
+        if (!fresh)
+          throw InputError(SourcePlace{file, one_based(m.line), one_based(m.column)},
+                           fmt::format("key '{}' is given twice (first at line {}, column {})", shorten(value),
+                                       one_based(first->second.line), one_based(first->second.column)));
+      }
+      value_done();
+    }
+
+   private:
+    struct Frame {
+      bool mapping;
+      bool at_key;  // the next event is a key (mappings only)
+      std::unordered_map<std::string, YAML::Mark> keys;
+    };
+    std::vector<Frame> frames_;
+  };
+
   const std::string& file_;
   const std::string& text_;
+  KeyCheck keys_;
   YAML::Mark last_start_;
   std::size_t documents_ = 0;
   YAML::Mark second_;
@@ -133,17 +196,6 @@ class Prescan : public YAML::EventHandler {
   std::unordered_map<YAML::anchor_t, std::string> names_;
   std::string anchor_name_;
 };
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
-std::string shorten(std::string_view s, std::size_t max = 60) {
-  if (s.size() <= max) return std::string(s);
-  return std::string(s.substr(0, max)) + "...";
-}
 
 // A scalar written as a plain (unquoted, untagged) scalar.
 bool plain(const YAML::Node& n) { return n.IsScalar() && n.Tag() == "?"; }
@@ -306,19 +358,11 @@ std::vector<Entry> Reader::mapping(const YAML::Node& n, std::string_view key,
                                    std::string_view what) const {
   if (!n.IsMap()) expected(n, key, what);
   std::vector<Entry> out;
-  // Key -> index in out: a mapping may have tens of thousands of keys, too
-  // many to compare pairwise.
-  std::unordered_map<std::string, std::size_t> index;
+  // Keys given twice were refused by load_file, at the second one.
   for (auto it = n.begin(); it != n.end(); ++it) {
     const YAML::Node k = it->first;
     if (!k.IsScalar() || k.Scalar().empty())
       fail(k, fmt::format("{}{}keys must be plain names, got {}", key, key.empty() ? "" : ": ", describe(k)));
-    if (const auto [dup, fresh] = index.emplace(k.Scalar(), out.size()); !fresh) {
-      const Entry& e = out[dup->second];
-      const SourcePlace first = at(e.key_node);
-      fail(k, fmt::format("key '{}' is given twice (first at line {}, column {})", shorten(e.key), first.line,
-                          first.column));
-    }
     out.push_back(Entry{k.Scalar(), k, it->second});
   }
   return out;
