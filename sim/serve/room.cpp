@@ -323,7 +323,7 @@ ojson Room::set_params(const std::vector<ParamChange>& changes) {
   const int year = std::min(sim_.next_year(), entry_.scenario.end);
   for (const auto& c : changes) {
     apply_param_change(c, sim_.world(), sim_.params());
-    if (WorldRun* model = sim_.counterfactual()) apply_param_change(c, model->world, model->params);
+    if (Run* model = sim_.counterfactual()) apply_param_change(c, model->world(), model->params());
     if (c.key == "populism") populism_state_ = c.target;
     if (c.key == "salience") salience_issue_ = c.target;
     changes_.push_back(change_entry(c, year));
