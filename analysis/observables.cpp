@@ -375,6 +375,10 @@ std::vector<BoundColumn> bind_columns(const OutputFile& file, const World& w, co
   return out;
 }
 
+bool network_reported(const World& w, std::size_t k) {
+  return w.networks.active[k] || w.networks.ended[k] == w.global.year;
+}
+
 const Observable* find_observable(const OutputFile& file, std::string_view column) {
   for (const auto& o : file.columns)
     if (o.family == Family::none && o.name == column) return &o;

@@ -109,6 +109,12 @@ struct BoundColumn {
 std::vector<BoundColumn> bind_columns(const OutputFile& file, const World& world,
                                       const std::vector<std::string>& chosen = {});
 
+// Whether networks.csv has a row for network k in the world's year: a
+// network is reported while active and in the year it ends. Every reader of
+// network rows (the CSV writer, live tables, sweep metrics, fingerprints)
+// asks here.
+bool network_reported(const World& world, std::size_t k);
+
 // The declaration of a column of `file` by its name in a run's file
 // ("in_paris" finds "in_<agreement>"); nullptr when there is none.
 const Observable* find_observable(const OutputFile& file, std::string_view column);

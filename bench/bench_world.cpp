@@ -2,9 +2,7 @@
 
 #include <map>
 
-#include "sim/engine/initialise.hpp"
 #include "sim/engine/run.hpp"
-#include "sim/engine/step.hpp"
 #include "sim/scenario/load_scenario.hpp"
 
 namespace urbis::bench {
@@ -33,15 +31,9 @@ const Prepared& prepared(std::int64_t cities) {
       load_scenario(source("configs/bench/synthetic_1e4.yaml"), defaults(), {source("scenarios")}));
   p->scenario->world.synthetic.cities = cities;
   p->data = std::make_unique<WorldData>(load_world(*p->scenario, context()));
-  p->timeline = std::make_unique<Timeline>(*p->scenario, *p->data);
-  p->world = std::move(p->data->world);
-  p->params = p->scenario->params;
-  p->rng = Streams(p->scenario->seed);
-  initialise_world(p->world, *p->timeline, *p->scenario, p->params, p->rng);
-  p->world.global.year = p->scenario->start;
-  step_world(p->world, p->params, *p->timeline, p->rng);
-  ++p->world.global.step;
-  ++p->world.global.year;
+  p->run.emplace(*p->scenario, *p->data);
+  p->run->step();
+  p->run->world().global.year = p->run->next_year();
   held = std::move(p);
   held_size = cities;
   return *held;

@@ -4,10 +4,10 @@
 // one size is held at a time: a 10^6-city world is a few hundred MB).
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 
-#include "sim/core/random.hpp"
-#include "sim/engine/timeline.hpp"
+#include "sim/engine/run.hpp"
 
 namespace urbis::bench {
 
@@ -15,15 +15,13 @@ std::string source(const std::string& relative);
 
 // A synthetic world of `cities` cities (configs/bench/synthetic_1e4.yaml with
 // its city count changed), initialised and stepped once, so that every
-// per-step column holds a mid-run value. `world` is the pristine copy a
-// benchmark restores before each timed iteration.
+// per-step column holds a mid-run value. `run` is the pristine copy a
+// benchmark restores before each timed iteration; its world's year is the
+// next one, as the phases see it when called one by one.
 struct Prepared {
-  std::unique_ptr<Scenario> scenario;  // the timeline refers to it
+  std::unique_ptr<Scenario> scenario;  // the run refers to it
   std::unique_ptr<WorldData> data;
-  std::unique_ptr<Timeline> timeline;
-  World world;
-  Params params;
-  Streams rng{0};
+  std::optional<Run> run;
 };
 
 const Prepared& prepared(std::int64_t cities);

@@ -9,9 +9,12 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "analysis/metrics.hpp"
 #include "bench/bench_world.hpp"
+#include "sim/engine/run.hpp"
 #include "sim/engine/step.hpp"
 
 namespace urbis::bench {
@@ -35,26 +38,29 @@ const PhaseCase kPhases[] = {
     {"states", [](World& w, Params& p, Timeline&, const Streams& r) { phase_states(w, p, r); }},
     {"learning", [](World& w, Params& p, Timeline&, const Streams& r) { phase_learning(w, p, r); }},
     {"metrics", [](World& w, Params&, Timeline&, const Streams&) { benchmark::DoNotOptimize(global_metrics(w)); }},
-    // A whole year as run_loaded does it: the step, then the observation's metrics.
-    {"step", [](World& w, Params& p, Timeline& t, const Streams& r) {
-       step_world(w, p, t, r);
-       benchmark::DoNotOptimize(global_metrics(w));
-     }},
 };
 
-void run_phase(benchmark::State& state, const PhaseCase& phase, std::int64_t cities, int threads) {
+// Only the metrics: a whole year is Run::step (sim/engine/run.hpp).
+struct Unwritten : RunObserver {
+  void observe(const World&, const GlobalMetrics& m) override { benchmark::DoNotOptimize(m); }
+};
+
+// A phase alone, or (phase == nullptr) a whole year as every run steps it:
+// the step, then the observation's metrics.
+void run_phase(benchmark::State& state, const PhaseCase* phase, std::int64_t cities, int threads) {
   const Prepared& pre = prepared(cities);
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
-  World w = pre.world;
-  Params p = pre.params;
-  std::optional<Timeline> timeline;
+  std::optional<Run> run;
+  Unwritten observer;
   for (auto _ : state) {
     state.PauseTiming();
-    w = pre.world;
-    p = pre.params;
-    timeline.emplace(*pre.timeline);  // apply() advances the timeline
+    run.emplace(*pre.run);  // a step changes the world, its parameters and its timeline
     state.ResumeTiming();
-    phase.run(w, p, *timeline, pre.rng);
+    if (phase) {
+      phase->run(run->world(), run->params(), run->timeline(), run->streams());
+    } else {
+      run->step(observer);
+    }
     benchmark::ClobberMemory();
   }
   state.SetItemsProcessed(state.iterations() * cities);
@@ -68,11 +74,13 @@ void run_phase(benchmark::State& state, const PhaseCase& phase, std::int64_t cit
 int register_all() {
   for (std::int64_t cities : {1'000, 10'000, 100'000, 1'000'000}) {
     const auto iterations = std::max<std::int64_t>(3, 300'000 / cities);
-    for (const auto& phase : kPhases)
+    std::vector<std::pair<std::string, const PhaseCase*>> cases;
+    for (const auto& phase : kPhases) cases.emplace_back(phase.name, &phase);
+    cases.emplace_back("step", nullptr);
+    for (const auto& [label, phase] : cases)
       for (int threads : {1, 2}) {
-        const std::string name = std::string(phase.name) + "/cities:" + std::to_string(cities) +
-                                 "/threads:" + std::to_string(threads);
-        benchmark::RegisterBenchmark(name.c_str(), [&phase, cities, threads](benchmark::State& s) {
+        const std::string name = label + "/cities:" + std::to_string(cities) + "/threads:" + std::to_string(threads);
+        benchmark::RegisterBenchmark(name.c_str(), [phase, cities, threads](benchmark::State& s) {
           run_phase(s, phase, cities, threads);
         })
             ->Iterations(iterations)

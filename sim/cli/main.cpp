@@ -19,6 +19,7 @@
 #include "sim/cli/usage_error.hpp"
 #include "sim/core/input_error.hpp"
 #include "sim/core/interrupt.hpp"
+#include "sim/sweep/mpi_runner.hpp"
 #include "sim/sweep/runner.hpp"
 
 namespace {

@@ -17,6 +17,9 @@
 #include "sim/cli/sweep_command.hpp"
 #include "sim/output/atomic_file.hpp"
 #include "sim/scenario/load_scenario.hpp"
+#include "sim/sweep/effects_check.hpp"
+#include "sim/sweep/mpi_runner.hpp"
+#include "sim/sweep/records.hpp"
 #include "sim/sweep/runner.hpp"
 
 namespace fs = std::filesystem;

@@ -17,7 +17,7 @@
 #include "sim/cli/run_command.hpp"
 #include "sim/cli/sweep_command.hpp"
 #include "sim/compare/paired_runs.hpp"
-#include "sim/engine/timeline.hpp"
+#include "sim/engine/event_binding.hpp"
 #include "sim/scenario/load_scenario.hpp"
 #include "sim/sweep/outcome.hpp"
 
@@ -52,7 +52,7 @@ std::string validate_scenario(const std::string& path, const Params& defaults, c
   RunContext ctx;
   ctx.default_world_dir = paths.world_dir;
   const WorldData data = load_world(s, ctx);
-  Timeline bind(s, data);  // checks every name in the events against the world
+  bind_schedule(s, data);  // checks every name in the events against the world
   std::string counterfactual;
   if (!s.compare_with.empty()) {
     const Scenario b = load_scenario(s.compare_with, defaults, {paths.scenario_dir});
@@ -71,7 +71,7 @@ std::string validate_sweep(const std::string& path, const CliGlobals& g) {
   // Each scenario's events and the metrics' states and networks against its world.
   for (const auto& base : plan.bases) {
     const WorldData data = load_world(base, plan.context);
-    Timeline bind(base, data);
+    bind_schedule(base, data);
     sweep::MetricObserver metrics(plan.spec.metrics, base, data);
   }
   return fmt::format("sweep {}, {} points x {} replicates = {} runs{}", plan.spec.name, plan.point_count(),

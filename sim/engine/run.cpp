@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <stdexcept>
 
 #include <fmt/format.h>
 
@@ -36,14 +37,29 @@ std::string world_key(const Scenario& s, const RunContext& ctx) {
                      s.start);
 }
 
+Run::Run(const Scenario& s, const WorldData& data)
+    : scenario_(&s), timeline_(s, data), world_(data.world), params_(s.params), rng_(s.seed), next_year_(s.start) {
+  initialise_world(world_, timeline_, s, params_, rng_);
+}
+
+void Run::step(RunObserver& observer) { advance(&observer); }
+void Run::step() { advance(nullptr); }
+
+void Run::advance(RunObserver* observer) {
+  if (finished()) throw std::logic_error("the run has ended");
+  world_.global.year = next_year_;
+  step_world(world_, params_, timeline_, rng_);
+  if (observer) observer->observe(world_, global_metrics(world_));
+  // The step counter keys this year's draws; it moves on once the year is observed.
+  ++world_.global.step;
+  ++next_year_;
+}
+
 std::vector<std::string> network_names_at_start(const Scenario& s, const WorldData& data) {
   std::vector<std::string> names;
   for (const auto& seed : data.networks) names.push_back(seed.name);
-  Timeline timeline(s, data);
-  World w = data.world;
-  Params params = s.params;
-  initialise_world(w, timeline, s, params, Streams(s.seed));
-  for (const auto& n : w.networks.name)
+  const Run run(s, data);
+  for (const auto& n : run.world().networks.name)
     if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
   return names;
 }
@@ -52,26 +68,19 @@ RunSummary run_loaded(const Scenario& s, const WorldData& data, RunObserver& obs
   const auto t0 = std::chrono::steady_clock::now();
   RunSummary summary;
   summary.world_problems = data.problems;
-  Timeline timeline(s, data);  // validates the events against this world
-  World w = data.world;
-  Params params = s.params;    // events may change parameters during the run
-  const Streams rng(s.seed);
-  initialise_world(w, timeline, s, params, rng);
+  Run run(s, data);
   summary.load_seconds = seconds_since(t0);
 
   const auto t1 = std::chrono::steady_clock::now();
-  observer.begin(s, w);
-  const int total = s.end - s.start + 1;
-  for (int year = s.start; year <= s.end; ++year) {
-    w.global.year = year;
-    step_world(w, params, timeline, rng);
-    observer.observe(w, global_metrics(w));
-    ++w.global.step;
-    if (ctx.progress) ctx.progress(year - s.start + 1, total);
+  observer.begin(s, run.world());
+  while (!run.finished()) {
+    run.step(observer);
+    if (ctx.progress) ctx.progress(run.years_done(), run.years());
   }
-  observer.finish(w);
+  observer.finish(run.world());
   summary.step_seconds = seconds_since(t1);
-  summary.years = total;
+  const World& w = run.world();
+  summary.years = run.years();
   summary.cities = w.cities.size();
   summary.states = w.states.size();
   summary.networks_ever = w.networks.size();

@@ -1,6 +1,8 @@
 #pragma once
 // A whole run: load the world, bind the timeline, initialise, step year by
 // year, and hand each year to an observer (the output writers, a live view).
+// Run is the one year loop: `urbis run`, sweeps, calibration, comparisons,
+// the server's rooms and the benchmarks all step through it.
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -8,6 +10,8 @@
 
 #include "agents/world.hpp"
 #include "analysis/metrics.hpp"
+#include "sim/core/random.hpp"
+#include "sim/engine/timeline.hpp"
 #include "sim/scenario/scenario.hpp"
 #include "sim/world/world_data.hpp"
 
@@ -36,6 +40,48 @@ struct RunContext {
   std::function<void(int done, int total)> progress;  // called after each year; may be empty
 };
 
+// One run of a scenario, stepped a year at a time: initialise -> (step ->
+// observe) per year. run_loaded loops over it to the end; a server's room
+// steps it once per round, between which players and sliders may change the
+// world and its parameters. Refers to `scenario`, which must outlive it.
+class Run {
+ public:
+  // Binds the scenario's events to a copy of the world and initialises it
+  // for the start year. Throws InputError when the events do not fit the world.
+  Run(const Scenario& scenario, const WorldData& data);
+
+  // Simulates next_year(): the yearly step (sim/engine/step.hpp), then the
+  // observer sees the world at the end of that year with its metrics.
+  void step(RunObserver& observer);
+  // The same step, observed by no one (no metrics computed): a counterfactual
+  // world nobody looks at year by year.
+  void step();
+
+  bool finished() const { return next_year_ > scenario_->end; }
+  int next_year() const { return next_year_; }  // the year the next step simulates
+  int years_done() const { return next_year_ - scenario_->start; }
+  int years() const { return scenario_->end - scenario_->start + 1; }
+
+  const Scenario& scenario() const { return *scenario_; }
+  World& world() { return world_; }
+  const World& world() const { return world_; }
+  // Events may change parameters during the run; so may a room's sliders.
+  Params& params() { return params_; }
+  const Params& params() const { return params_; }
+  // For timing the phases of a step one by one (bench/).
+  Timeline& timeline() { return timeline_; }
+  const Streams& streams() const { return rng_; }
+
+ private:
+  void advance(RunObserver* observer);
+  const Scenario* scenario_;
+  Timeline timeline_;
+  World world_;
+  Params params_;
+  Streams rng_;
+  int next_year_;
+};
+
 // Loads the world of a scenario (real or synthetic) at its start year.
 WorldData load_world(const Scenario& scenario, const RunContext& context);
 
@@ -52,7 +98,9 @@ std::string world_key(const Scenario& scenario, const RunContext& context);
 std::vector<std::string> network_names_at_start(const Scenario& scenario, const WorldData& data);
 
 // Runs a scenario on already loaded world data (copied, so one load can serve
-// many runs). Throws InputError when the scenario's events do not fit the world.
+// many runs) from start to end: a Run stepped to its end, with the observer's
+// begin and finish around it. Throws InputError when the scenario's events do
+// not fit the world.
 RunSummary run_loaded(const Scenario& scenario, const WorldData& data, RunObserver& observer,
                       const RunContext& context);
 

@@ -1,8 +1,6 @@
 #include "sim/engine/timeline.hpp"
 
 #include <algorithm>
-#include <cmath>
-#include <map>
 
 #include <fmt/format.h>
 
@@ -12,50 +10,8 @@
 #include "agents/network/named.hpp"
 #include "agents/state/govern.hpp"
 #include "agents/variables.hpp"
-#include "sim/core/parallel.hpp"
 
 namespace urbis {
-
-namespace {
-
-AgentKind agent_kind(VariableRef::Kind kind) {
-  switch (kind) {
-    case VariableRef::Kind::state: return AgentKind::state;
-    case VariableRef::Kind::city: return AgentKind::city;
-    default: return AgentKind::network;
-  }
-}
-
-// The range a set/shock target may take: an agent variable's, or a parameter's.
-struct Range {
-  double lo, hi;
-  std::string words;
-};
-Range range_of(const VariableRef& ref) {
-  if (ref.kind == VariableRef::Kind::parameter)
-    return {ref.param->min, ref.param->max, fmt::format("in [{}, {}]", ref.param->min, ref.param->max)};
-  const AgentVariable& v = agent_variables(agent_kind(ref.kind))[static_cast<std::size_t>(ref.variable)];
-  return {v.lo, v.hi, std::string(v.range)};
-}
-
-SourcePlace place_of(const EventSpec& e, const std::string& key) {
-  auto it = e.places.find(key);
-  return it != e.places.end() ? it->second : e.where;
-}
-
-int index_of(const std::vector<std::string>& names, const std::string& name) {
-  auto it = std::find(names.begin(), names.end(), name);
-  return it == names.end() ? -1 : static_cast<int>(it - names.begin());
-}
-
-}  // namespace
-
-std::vector<std::string> Timeline::variable_names(VariableRef::Kind kind) {
-  if (kind == VariableRef::Kind::parameter) return param_paths();
-  std::vector<std::string> names;
-  for (const auto& v : agent_variables(agent_kind(kind))) names.emplace_back(v.name);
-  return names;
-}
 
 int find_network(const World& w, const std::string& name) {
   // Latest first: a name reused after a dissolution means the new network.
@@ -64,175 +20,7 @@ int find_network(const World& w, const std::string& name) {
   return -1;
 }
 
-Timeline::Timeline(const Scenario& s, const WorldData& data)
-    : scenario_(s), seeds_(data.networks), changes_(data.agreement_changes) {
-  const World& w = data.world;
-  std::stable_sort(seeds_.begin(), seeds_.end(), [](auto& a, auto& b) { return a.founded < b.founded; });
-  std::stable_sort(changes_.begin(), changes_.end(), [](auto& a, auto& b) { return a.year < b.year; });
-
-  // Networks an event may name, with the year each comes into being.
-  std::map<std::string, int> network_born;
-  for (const auto& seed : seeds_) network_born.emplace(seed.name, seed.founded);
-  for (const auto& e : s.events)
-    if (e.type == EventType::found_network) network_born.emplace(e.name, e.year);
-  std::vector<std::string> network_names;
-  for (const auto& [name, year] : network_born) network_names.push_back(name);
-  std::vector<std::string> agreement_names;
-  for (const auto& g : w.agreements) agreement_names.push_back(g.name);
-  std::vector<std::string> region_names = w.region_names;
-
-  auto need_state = [&](const EventSpec& e, const std::string& iso3, const std::string& key) {
-    const int j = index_of(w.states.iso3, iso3);
-    if (j < 0)
-      throw InputError(place_of(e, key), fmt::format("unknown state '{}'{}; states are ISO3 codes of the world ({} in all)",
-                                                     iso3, did_you_mean(iso3, w.states.iso3), w.states.size()));
-    return j;
-  };
-  auto need_city = [&](const EventSpec& e, const std::string& name, const std::string& key) {
-    const int i = index_of(w.cities.name, name);
-    if (i < 0)
-      throw InputError(place_of(e, key), fmt::format("unknown city '{}'{}", name, did_you_mean(name, w.cities.name)));
-    return i;
-  };
-  auto need_network = [&](const EventSpec& e, const std::string& name, const std::string& key) {
-    auto it = network_born.find(name);
-    if (it == network_born.end())
-      throw InputError(place_of(e, key), fmt::format("unknown network '{}'{}; known networks: {}", name,
-                                                     did_you_mean(name, network_names), list_choices(network_names)));
-    if (it->second > e.year)
-      throw InputError(place_of(e, key), fmt::format("network '{}' is founded in {}, after this event ({})", name,
-                                                     it->second, e.year));
-    return name;
-  };
-  auto need_agreement = [&](const EventSpec& e, bool is_union) {
-    const std::string key = is_union ? "union" : "agreement";
-    const int g = index_of(agreement_names, e.agreement);
-    if (g < 0 || w.agreements[g].is_union != is_union) {
-      std::vector<std::string> ok;
-      for (const auto& a : w.agreements)
-        if (a.is_union == is_union) ok.push_back(a.name);
-      throw InputError(place_of(e, key), fmt::format("unknown {} '{}'{}; valid: {}", key, e.agreement,
-                                                     did_you_mean(e.agreement, ok), list_choices(ok)));
-    }
-    return g;
-  };
-  auto need_target = [&](const EventSpec& e) {
-    VariableRef ref;
-    const auto colon = e.target.find(':');
-    const std::string kind = e.target.substr(0, colon);
-    const std::string name = colon == std::string::npos ? "" : e.target.substr(colon + 1);
-    const std::string var_key = e.type == EventType::set ? "parameter" : "variable";
-    if (kind == "global") {
-      ref.kind = VariableRef::Kind::parameter;
-      ref.param = find_param(e.variable);
-      if (!ref.param)
-        throw InputError(place_of(e, var_key), fmt::format("unknown parameter '{}'{}", e.variable,
-                                                           did_you_mean(e.variable, param_paths())));
-      return ref;
-    }
-    if (kind == "state") ref.kind = VariableRef::Kind::state, ref.index = need_state(e, name, "target");
-    else if (kind == "city") ref.kind = VariableRef::Kind::city, ref.index = need_city(e, name, "target");
-    else if (kind == "network") ref.kind = VariableRef::Kind::network, ref.network = need_network(e, name, "target");
-    else
-      throw InputError(place_of(e, "target"), fmt::format("unknown target '{}'; expected global, state:ISO3, city:NAME or network:NAME", e.target));
-    const auto names = variable_names(ref.kind);
-    ref.variable = index_of(names, e.variable);
-    if (ref.variable < 0)
-      throw InputError(place_of(e, var_key), fmt::format("unknown {} variable '{}'{}; valid: {}", kind, e.variable,
-                                                         did_you_mean(e.variable, names), list_choices(names)));
-    return ref;
-  };
-
-  for (const auto& e : s.events) {
-    BoundEvent b;
-    b.spec = &e;
-    switch (e.type) {
-      case EventType::withdraw:
-      case EventType::join:
-        b.state = need_state(e, e.state, "state");
-        b.agreement = need_agreement(e, false);
-        break;
-      case EventType::leave_union:
-      case EventType::join_union:
-        b.state = need_state(e, e.state, "state");
-        b.agreement = need_agreement(e, true);
-        break;
-      case EventType::set:
-      case EventType::shock: {
-        b.target = need_target(e);
-        // Shares stay shares: a value out of the variable's range is refused
-        // here; a shock that would cross a bound is clamped when it acts.
-        const Range r = range_of(b.target);
-        const std::string what = e.target == "global" ? e.variable : fmt::format("{} {}", e.target, e.variable);
-        if (e.type == EventType::set && (e.value < r.lo || e.value > r.hi))
-          throw InputError(place_of(e, "value"),
-                           fmt::format("value {} is out of range for {}: expected {}", e.value, what, r.words));
-        if (e.type == EventType::shock && e.factor && *e.factor < 0)
-          throw InputError(place_of(e, "factor"),
-                           fmt::format("factor {} would change the sign of {}: expected 0 or more", *e.factor, what));
-        if (e.type == EventType::shock && e.delta && std::isfinite(r.hi - r.lo) && std::abs(*e.delta) > r.hi - r.lo)
-          throw InputError(place_of(e, "delta"), fmt::format("delta {} is wider than the whole range of {} ({})",
-                                                             *e.delta, what, r.words));
-        break;
-      }
-      case EventType::salience: {
-        auto q = issue_from_name(e.issue);
-        if (!q) throw InputError(place_of(e, "issue"), fmt::format("unknown issue '{}'", e.issue));
-        b.issue = *q;
-        break;
-      }
-      case EventType::found_network: {
-        auto q = issue_from_name(e.issue);
-        if (!q) throw InputError(place_of(e, "issue"), fmt::format("unknown issue '{}'", e.issue));
-        b.issue = *q;
-        b.network = e.name;
-        for (const auto& f : e.founders) b.founders.push_back(need_city(e, f, "founders"));
-        const auto colon = e.scope.find(':');
-        const std::string kind = e.scope.substr(0, colon);
-        const std::string arg = colon == std::string::npos ? "" : e.scope.substr(colon + 1);
-        if (kind == "global") {
-          b.scope.kind = ScopeKind::global;
-        } else if (kind == "region") {
-          b.scope.kind = ScopeKind::region;
-          b.scope.index = index_of(region_names, arg);
-          if (b.scope.index < 0)
-            throw InputError(place_of(e, "scope"), fmt::format("unknown region '{}'{}; valid: {}", arg,
-                                                               did_you_mean(arg, region_names), list_choices(region_names)));
-        } else if (kind == "union") {
-          b.scope.kind = ScopeKind::union_members;
-          b.scope.index = index_of(agreement_names, arg);
-          if (b.scope.index < 0 || !w.agreements[b.scope.index].is_union)
-            throw InputError(place_of(e, "scope"), fmt::format("unknown union '{}'", arg));
-        } else if (kind == "states") {
-          b.scope.kind = ScopeKind::states;
-          b.scope.states.assign(w.states.size(), 0);
-          std::size_t pos = 0;
-          while (pos <= arg.size()) {
-            const auto comma = arg.find(',', pos);
-            const std::string iso = arg.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
-            b.scope.states[need_state(e, iso, "scope")] = 1;
-            if (comma == std::string::npos) break;
-            pos = comma + 1;
-          }
-        } else {
-          throw InputError(place_of(e, "scope"), fmt::format("unknown scope '{}'; expected global, region:NAME, union:NAME or states:ISO3,ISO3", e.scope));
-        }
-        break;
-      }
-      case EventType::fund:
-      case EventType::defund:
-        b.network = need_network(e, e.network, "network");
-        break;
-      case EventType::join_network:
-      case EventType::leave_network:
-        b.city = need_city(e, e.city, "city");
-        b.network = need_network(e, e.network, "network");
-        break;
-    }
-    events_.push_back(std::move(b));
-  }
-  std::stable_sort(events_.begin(), events_.end(), [](auto& a, auto& b) { return a.spec->year < b.spec->year; });
-}
+Timeline::Timeline(const Scenario& s, const WorldData& data) : scenario_(s), schedule_(bind_schedule(s, data)) {}
 
 double* Timeline::variable(World& w, Params& params, const VariableRef& ref) const {
   switch (ref.kind) {
@@ -251,7 +39,7 @@ double* Timeline::variable(World& w, Params& params, const VariableRef& ref) con
 }
 
 void Timeline::clamp_to_range(World& w, double& v, const VariableRef& ref, const BoundEvent& b, int year) const {
-  const Range r = range_of(ref);
+  const VariableRange r = range_of(ref);
   const double before = v;
   v = std::clamp(v, r.lo, r.hi);
   if (v != before)
@@ -267,13 +55,13 @@ void Timeline::found_seed(World& w, const NetworkSeed& seed, const Params& param
 }
 
 void found_initial_networks(World& w, Timeline& t, const Params& params, int start) {
-  while (t.next_seed_ < t.seeds_.size() && t.seeds_[t.next_seed_].founded <= start)
-    t.found_seed(w, t.seeds_[t.next_seed_++], params);
+  while (t.next_seed_ < t.schedule_.seeds.size() && t.schedule_.seeds[t.next_seed_].founded <= start)
+    t.found_seed(w, t.schedule_.seeds[t.next_seed_++], params);
 }
 
 void Timeline::apply(World& w, Params& params, int year) {
-  for (; next_change_ < changes_.size() && changes_[next_change_].year <= year; ++next_change_) {
-    const auto& ch = changes_[next_change_];
+  for (; next_change_ < schedule_.changes.size() && schedule_.changes[next_change_].year <= year; ++next_change_) {
+    const auto& ch = schedule_.changes[next_change_];
     set_agreement(w, ch.state, ch.agreement, ch.joins, params.states);
     w.log.push_back({year, ch.joins ? "join_union" : "leave_union", w.states.iso3[ch.state],
                      fmt::format("{} {} (history)", ch.joins ? "joins" : "leaves", w.agreements[ch.agreement].name)});
@@ -297,7 +85,8 @@ void Timeline::apply(World& w, Params& params, int year) {
       ++it;
     }
   }
-  while (next_seed_ < seeds_.size() && seeds_[next_seed_].founded <= year) found_seed(w, seeds_[next_seed_++], params);
+  while (next_seed_ < schedule_.seeds.size() && schedule_.seeds[next_seed_].founded <= year)
+    found_seed(w, schedule_.seeds[next_seed_++], params);
   for (auto it = reversals_.begin(); it != reversals_.end();) {
     if (it->year <= year) {
       if (double* v = variable(w, params, it->target)) {
@@ -309,8 +98,8 @@ void Timeline::apply(World& w, Params& params, int year) {
       ++it;
     }
   }
-  for (; next_event_ < events_.size() && events_[next_event_].spec->year <= year; ++next_event_)
-    apply_event(w, params, events_[next_event_]);
+  for (; next_event_ < schedule_.events.size() && schedule_.events[next_event_].spec->year <= year; ++next_event_)
+    apply_event(w, params, schedule_.events[next_event_]);
 }
 
 void Timeline::apply_event(World& w, Params& params, const BoundEvent& b) {

@@ -87,7 +87,7 @@ void CsvOutput::observe(const World& w, const GlobalMetrics& m) {
   b.clear();
   const Networks& nw = w.networks;
   for (std::size_t k = 0; k < nw.size(); ++k) {
-    if (!nw.active[k] && nw.ended[k] != year) continue;  // report a network up to the year it ends
+    if (!network_reported(w, k)) continue;
     row.index = k;
     append_row(b, networks_.columns, row);
   }

@@ -97,7 +97,7 @@ void apply_round(const LoggedRound& round, const Roster& roster, Simulation& sim
   for (const auto& c : round.changes) {
     check_param_changes({c}, sim.world());
     apply_param_change(c, sim.world(), sim.params());
-    if (WorldRun* model = sim.counterfactual()) apply_param_change(c, model->world, model->params);
+    if (Run* model = sim.counterfactual()) apply_param_change(c, model->world(), model->params());
   }
   World& w = sim.world();
   const auto networks = static_cast<std::int32_t>(w.networks.size());

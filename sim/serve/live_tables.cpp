@@ -81,7 +81,7 @@ void LiveTables::observe(const World& w, const GlobalMetrics& m) {
 
   const Networks& nw = w.networks;
   for (std::size_t k = 0; k < nw.size(); ++k) {
-    if (!nw.active[k] && nw.ended[k] != w.global.year) continue;  // up to the year it ends
+    if (!network_reported(w, k)) continue;
     row.index = k;
     add_row(*networks_, network_cols_, row);
   }

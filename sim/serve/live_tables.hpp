@@ -13,17 +13,18 @@
 #include "analysis/metrics.hpp"
 #include "analysis/observables.hpp"
 #include "sim/report/report_data.hpp"
+#include "sim/engine/run.hpp"
 #include "sim/report/table.hpp"
 #include "sim/scenario/scenario.hpp"
 
 namespace urbis::serve {
 
-class LiveTables {
+class LiveTables : public RunObserver {
  public:
   // Starts empty tables for a world at the start of a run.
   LiveTables(const Scenario& scenario, const World& world);
   // Appends the world at the end of its year (after step_world).
-  void observe(const World& world, const GlobalMetrics& metrics);
+  void observe(const World& world, const GlobalMetrics& metrics) override;
   // The report's source: run.json's fields and the tables so far.
   RunSource source(nlohmann::ordered_json network_targets) const;
   // A copy (a few megabytes for the real world): the report is built from it

@@ -3,7 +3,11 @@
 // it, and its background stepping. Every public method takes the room's lock,
 // checks the whole request first (throwing ApiError before any change, so a
 // refused request changes nothing) and returns what the API answers
-// (docs/CLASSROOM_API.md).
+// (docs/CLASSROOM_API.md). Its parts, one file each: room.cpp (stepping, the
+// round clock, the room's state and the teacher's controls),
+// room_players.cpp (joining, a player's view and choices), room_class.cpp
+// (the class table, summary and debrief), and the report data it answers
+// with (report_cache.hpp).
 #include <chrono>
 #include <cstdint>
 #include <memory>
@@ -17,6 +21,7 @@
 #include "sim/serve/class_log.hpp"
 #include "sim/serve/debrief.hpp"
 #include "sim/serve/library.hpp"
+#include "sim/serve/report_cache.hpp"
 #include "sim/serve/roster.hpp"
 #include "sim/serve/simulation.hpp"
 #include "sim/serve/sliders.hpp"
@@ -89,7 +94,8 @@ class Room {
   void tick_locked();     // the background step
   void advance_locked();  // one step (a round in a participatory room)
   void changed_locked() { ++version_; }
-  void data_changed_locked() { data_version_ = ++version_; }
+  // The report data changed: with `tables`, the live tables too (a step, a reset).
+  void data_changed_locked(bool tables) { report_.changed(++version_, tables); }
   int network_index(const std::string& name) const;
 
   const std::string code_;
@@ -119,15 +125,7 @@ class Room {
   Clock::time_point deadline_{};  // running: the deadline, or (locked) when the round is played
   Clock::duration left_{};        // paused: what was left
 
-  // The report data changes with steps, resets and parameter changes, not
-  // with players' choices: data_version_ is the version at its last change
-  // (what `data` answers with, and what makes a poll 304). The report part is
-  // rebuilt at most once per step (data_epoch_), the answer once per change.
-  // It is built outside the room's lock, from a copy of the tables, one
-  // build at a time (build_mutex_ guards prefix_ and prefix_epoch_).
-  std::uint64_t data_version_ = 1, data_epoch_ = 1, prefix_epoch_ = 0, body_version_ = 0;
-  std::shared_ptr<const std::string> prefix_, body_, body_gz_;
-  std::mutex build_mutex_;
+  ReportCache report_;  // what `data` answers
 
   Stepper stepper_;  // last: its thread starts once everything above is ready
 };

@@ -7,7 +7,8 @@
 
 #include <fmt/format.h>
 
-#include "sim/output/csv_output.hpp"
+#include "sim/core/input_error.hpp"
+
 
 namespace urbis::sweep {
 
@@ -88,8 +89,7 @@ double MetricObserver::value_of(const Bound& b, const World& w, const GlobalMetr
     case Source::network: {
       const int k = network_index(w, b.spec->entity);
       if (k < 0) return kNaN;
-      const Networks& nw = w.networks;
-      if (!nw.active[k] && nw.ended[k] != w.global.year) return kNaN;  // as networks.csv: not reported
+      if (!network_reported(w, static_cast<std::size_t>(k))) return kNaN;  // no row in networks.csv
       row.index = static_cast<std::size_t>(k);
       break;
     }
@@ -145,28 +145,49 @@ void FingerprintObserver::add(double v) {
   }
 }
 
+namespace {
+// The numeric columns of a file in this world (cities.csv: every variable).
+std::vector<BoundColumn> numeric_columns(std::string_view file, const World& w) {
+  std::vector<BoundColumn> numbers;
+  for (auto& c : bind_columns(output_file(file), w))
+    if (!c.observable->is_text()) numbers.push_back(std::move(c));
+  return numbers;
+}
+}  // namespace
+
+void FingerprintObserver::begin(const Scenario&, const World& w) {
+  global_ = numeric_columns("global.csv", w);
+  states_ = numeric_columns("states.csv", w);
+  networks_ = numeric_columns("networks.csv", w);
+  cities_ = numeric_columns("cities.csv", w);
+}
+
 void FingerprintObserver::observe(const World& w, const GlobalMetrics& m) {
-  for (double v : {m.cities, m.population, m.gdp, m.cooperation_index, m.network_share, m.active_networks,
-                   m.memberships, m.actions, m.mitigation, m.gini, m.mean_tension, m.mean_autonomy, m.network_power})
-    add(v);
-  for (double s : w.global.salience) add(s);
-  const States& s = w.states;
-  for (std::size_t j = 0; j < s.iso3.size(); ++j) {
-    for (double v : {s.gdp[j], s.population[j], s.populism[j], s.commitment[j], s.openness[j], s.partnership[j],
-                     s.mean_tension[j], static_cast<double>(s.member_cities[j])})
-      add(v);
-    for (const auto& in : s.in_agreement) add(in[j]);
+  // The numbers as the model computed them, before the writers round them: a
+  // parameter whose effect hides below a column's precision this year may
+  // not the next, so it is not called "no effect".
+  const StateMetrics states = state_metrics(w);
+  ObservableRow row;
+  row.world = &w;
+  row.metrics = &m;
+  row.states = &states;
+  auto add_row = [&](const std::vector<BoundColumn>& columns) {
+    for (const auto& c : columns) add(c.observable->number(row, c.member));
+  };
+  add_row(global_);
+  for (std::size_t j = 0; j < w.states.size(); ++j) {
+    row.index = j;
+    add_row(states_);
   }
-  const Networks& nw = w.networks;
-  for (std::size_t k = 0; k < nw.size(); ++k)
-    for (double v : {static_cast<double>(nw.active[k]), nw.members[k], nw.power[k], nw.recognition[k], nw.actions[k],
-                     nw.funding[k], nw.fee[k]})
-      add(v);
-  const Cities& c = w.cities;
-  for (std::size_t i = 0; i < c.size(); ++i)
-    for (double v : {c.population[i], c.gdp[i], c.gdp_pc[i], c.cooperation[i], c.autonomy[i], c.reputation[i],
-                     c.tension[i], c.openness[i], static_cast<double>(w.members.count[i])})
-      add(v);
+  for (std::size_t k = 0; k < w.networks.size(); ++k) {
+    if (!network_reported(w, k)) continue;
+    row.index = k;
+    add_row(networks_);
+  }
+  for (std::size_t i = 0; i < w.cities.size(); ++i) {
+    row.index = i;
+    add_row(cities_);
+  }
 }
 
 }  // namespace urbis::sweep

@@ -51,16 +51,21 @@ class TeeObserver : public RunObserver {
   std::vector<RunObserver*> to_;
 };
 
-// A fingerprint of everything a run reports each year (global, state,
-// network and city values): two runs with equal fingerprints wrote the same
-// numbers. Used to find varied parameters that change nothing.
+// A fingerprint of every number a run reports each year: the numeric columns
+// of global.csv, states.csv, networks.csv and cities.csv (every city
+// variable), read through the data dictionary (analysis/observables.hpp) row
+// by row as the writers read them. Two runs with equal fingerprints reported
+// the same numbers. Used to find varied parameters that change nothing.
 class FingerprintObserver : public RunObserver {
  public:
+  void begin(const Scenario& scenario, const World& world) override;
   void observe(const World& world, const GlobalMetrics& metrics) override;
   std::uint64_t value() const { return hash_; }
 
  private:
   void add(double v);
+  // The numeric columns of each file in this run's world.
+  std::vector<BoundColumn> global_, states_, networks_, cities_;
   std::uint64_t hash_ = 1469598103934665603ull;
 };
 

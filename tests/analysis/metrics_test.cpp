@@ -1,5 +1,5 @@
 // Global metrics (analysis/metrics): Gini of GDP per capita and the
-// cooperation index. Kept here, beside the phases whose output they read.
+// cooperation index, on the tiny worlds of the agents' tests.
 #include <cmath>
 #include <random>
 #include <vector>
