@@ -726,6 +726,11 @@ class Loader {
         seed.max_members = yaml_number(file, n["max_members"], "max_members");
         if (seed.max_members < 0 || seed.max_members != std::floor(seed.max_members))
           throw InputError(place_of(file, n["max_members"]), "max_members must be a whole number, 0 for no cap");
+        // The cap selects among the cities that accept a rule-based network
+        // (agents/network/named.hpp); a listed network has its members already.
+        if (seed.max_members > 0 && n["members_file"])
+          throw InputError(place_of(file, n["max_members"]),
+                           "max_members caps a rule-based network; a network with a members_file cannot have one");
       }
       if (n["aliases"] && !n["members_file"])
         throw InputError(place_of(file, n["aliases"]), "aliases need a members_file");

@@ -164,6 +164,20 @@ TEST_F(BadWorld, FoundedAfterEnded) {
   EXPECT_NE(e.message().find("before it is founded"), std::string::npos) << e.what();
 }
 
+TEST_F(BadWorld, CapOnAListedNetwork) {
+  write("networks.yaml", std::string(kNetworksHead) +
+                             "  - name: A\n"
+                             "    issue: climate\n"
+                             "    scope: global\n"
+                             "    founded: 1990\n"
+                             "    members_file: c40-members.csv\n"
+                             "    max_members: 10\n");
+  const InputError e = load_error();
+  EXPECT_EQ(e.where().line, 7);
+  EXPECT_EQ(e.where().column, 18);
+  EXPECT_NE(e.message().find("max_members caps a rule-based network"), std::string::npos) << e.what();
+}
+
 TEST_F(BadWorld, UnknownKey) {
   write("networks.yaml", std::string(kNetworksHead) +
                              "  - name: A\n"
