@@ -43,7 +43,6 @@ int Networks::add(std::string n, Issue q, Scope s, double min_pop, double fee_mu
   weak_years.push_back(0);
   formed.push_back(0);
   invited.emplace_back();
-  max_members.push_back(0);
   invite_queue.emplace_back();
   invites_per_year.push_back(0);
   for (auto* v : {&members, &engaged_gdp, &engagement, &engaged_log_gdp, &power, &actions, &partner_weight})

@@ -71,10 +71,11 @@ struct Networks {
   std::vector<int> founder_state;    // -1 when not known
   std::vector<int> weak_years;       // consecutive years below n_min or unfunded
   std::vector<std::uint8_t> formed;  // 1 once it has had n_min members
-  // Membership by invitation (C40): the sorted indices of the only cities that
-  // may belong; empty means open to every city the scope and min_population admit.
+  // Membership by invitation (C40) or a capped network's selection, made once
+  // at its founding (agents/network/named.hpp): the sorted indices of the only
+  // cities that may belong; empty means open to every city the scope and
+  // min_population admit.
   std::vector<std::vector<std::int32_t>> invited;
-  std::vector<double> max_members;   // membership cap (a sponsor's selection); 0: none
   // Invitations still to come (C40's growth): listed cities not yet invited,
   // largest first, and how many the network invites each year.
   std::vector<std::vector<std::int32_t>> invite_queue;

@@ -33,7 +33,6 @@ int found_named_network(World& w, const NetworkSeed& seed, const Params& p, cons
   const auto kk = static_cast<std::size_t>(k);
   nw.fee[kk] = fee_multiple * w.global.world_gdp_pc * w.global.coordination_cost;
   nw.named[kk] = 1;
-  nw.max_members[kk] = seed.max_members;
 
   int joined = 0;
   if (seed.invitation) {

@@ -19,7 +19,8 @@ namespace urbis {
 // - otherwise every eligible city is asked, valuing the network as the club
 //   of founding.founding_group members, and accepts by the acceptance rule
 //   (noise keyed by event_network); a capped network (a sponsor's selection)
-//   takes the max_members cities that want it most, and they are its list.
+//   takes the max_members cities that want it most, and they are its list
+//   for good: the cap is applied once, here, and never refilled.
 // Played cities never join on their own: their players decide.
 int found_named_network(World& world, const NetworkSeed& seed, const Params& p, const Streams& rng,
                         std::uint32_t step);

@@ -21,7 +21,10 @@ struct NetworkSeed {
   double funding = 0;            // USD per year from a sponsor
   int funding_until = 0;         // last funded year (0: no end)
   bool invitation = false;       // only the named members may belong (they may leave and rejoin)
-  double max_members = 0;        // membership cap (a sponsor's selection); 0: none
+  // Rule-based only: a sponsor's selection, made once at the founding (the
+  // accepting cities that want it most, at most this many, become the only
+  // ones that may ever belong); 0: none.
+  double max_members = 0;
   // By invitation only: how many of the listed cities found it (the largest
   // in the founding year; 0: all of them), and how many more it invites a year.
   int founding_members = 0;

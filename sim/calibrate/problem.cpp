@@ -17,22 +17,6 @@ namespace urbis::calib {
 
 namespace {
 
-// What a world load depends on: the world's spec, the start year and the
-// parameters (loaders read a few, such as states' initial shares). Two
-// scenarios with the same key share one load.
-std::string world_key(const Scenario& s) {
-  const WorldSpec& w = s.world;
-  std::string key = fmt::format("{}|{}|", static_cast<int>(w.kind), s.start);
-  if (w.kind == WorldSpec::Kind::real) {
-    key += fmt::format("{}|{}", w.real.directory, w.real.initial_networks);
-  } else {
-    const auto& y = w.synthetic;
-    key += fmt::format("{}|{}|{}|{}|{}|{}", y.cities, y.states, y.regions, y.networks, y.seed, y.zipf_exponent);
-  }
-  for (const auto& spec : param_table()) key += fmt::format("|{}", get_param(s.params, spec));
-  return key;
-}
-
 std::string years_text(int from, int to) { return from == to ? fmt::format("{}", from) : fmt::format("{}-{}", from, to); }
 
 }  // namespace
@@ -118,10 +102,11 @@ CalibrationProblem::CalibrationProblem(const CalibConfig& config, std::vector<Sc
     s.end = end_;
   }
 
-  // One load per distinct world.
+  // One load per distinct world (the engine's key: the world's files or
+  // spec and the start year; parameters apply after the load).
   std::vector<std::string> keys;
   for (const auto& s : scenarios_) {
-    const std::string key = world_key(s);
+    const std::string key = world_key(s, context_);
     const auto it = std::find(keys.begin(), keys.end(), key);
     if (it != keys.end()) {
       world_of_.push_back(static_cast<std::size_t>(it - keys.begin()));

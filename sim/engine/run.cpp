@@ -11,6 +11,7 @@
 #include "sim/engine/timeline.hpp"
 #include "sim/world/real_world.hpp"
 #include "sim/world/synthetic_world.hpp"
+#include "sim/world/world_files.hpp"
 
 namespace urbis {
 
@@ -33,8 +34,8 @@ std::string world_key(const Scenario& s, const RunContext& ctx) {
     return fmt::format("synthetic {} {} {} {} {} {} {}", w.cities, w.states, w.regions, w.networks, w.seed,
                        w.zipf_exponent, s.start);
   }
-  return fmt::format("real {} {}", s.world.real.directory.empty() ? ctx.default_world_dir : s.world.real.directory,
-                     s.start);
+  const std::string& dir = s.world.real.directory.empty() ? ctx.default_world_dir : s.world.real.directory;
+  return fmt::format("real {} {}\n{}", dir, s.start, world_files_fingerprint(dir));
 }
 
 Run::Run(const Scenario& s, const WorldData& data)

@@ -85,8 +85,11 @@ class Run {
 // Loads the world of a scenario (real or synthetic) at its start year.
 WorldData load_world(const Scenario& scenario, const RunContext& context);
 
-// What load_world depends on (the world's folder or synthetic spec, and the
-// start year; never a parameter): equal keys load equal worlds.
+// What load_world depends on, and nothing else: a real world's folder and
+// its files as they are now (sim/world/world_files.hpp), or a synthetic
+// world's spec, and the start year; never a parameter (the loaders read
+// none: parameters apply at initialisation). Equal keys load equal worlds,
+// so the sweep and calibration load each world once (tests/engine/world_key_test.cpp).
 std::string world_key(const Scenario& scenario, const RunContext& context);
 
 // The names of the networks a run of `scenario` can have by name: the

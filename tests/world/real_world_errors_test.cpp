@@ -1,6 +1,8 @@
 // Malformed world files give InputError with the file, the line and (for
 // YAML) the column; each test copies configs/world to a scratch folder and
-// spoils one file.
+// spoils one file. Here the errors of reading any file (missing files and
+// columns, fields that are not numbers, hostile CSV); the errors of one
+// source's content are in that source's test file.
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -22,61 +24,6 @@ namespace urbis {
 namespace {
 
 namespace fs = std::filesystem;
-
-class BadWorld : public ::testing::Test {
- protected:
-  void SetUp() override {
-    for (const auto& e : fs::directory_iterator(test::world_dir()))
-      if (e.is_regular_file()) {
-        const fs::path to = dir_.path() / e.path().filename();
-        fs::copy_file(e.path(), to, fs::copy_options::overwrite_existing);
-        fs::permissions(to, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::add);
-      }
-  }
-
-  std::string read(const std::string& name) const {
-    std::ifstream f(dir_.path() / name, std::ios::binary);
-    std::stringstream ss;
-    ss << f.rdbuf();
-    return ss.str();
-  }
-  void write(const std::string& name, const std::string& text) const {
-    std::ofstream f(dir_.path() / name, std::ios::binary | std::ios::trunc);
-    f << text;
-  }
-  // Replaces the first occurrence of `from` in a file (which must exist).
-  void replace(const std::string& name, const std::string& from, const std::string& to) const {
-    std::string text = read(name);
-    const auto at = text.find(from);
-    ASSERT_NE(at, std::string::npos) << from;
-    text.replace(at, from.size(), to);
-    write(name, text);
-  }
-
-  // Loads and returns the error (fails the test when none is thrown).
-  InputError load_error() const {
-    RealWorldSpec spec;
-    spec.directory = dir_.path().string();
-    try {
-      load_real_world(spec, 2015);
-    } catch (const InputError& e) {
-      return e;
-    }
-    ADD_FAILURE() << "no InputError";
-    return InputError({}, "none");
-  }
-  WorldData load() const {
-    RealWorldSpec spec;
-    spec.directory = dir_.path().string();
-    return load_real_world(spec, 2015);
-  }
-
-  static bool ends_with(const std::string& s, const std::string& tail) {
-    return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
-  }
-
-  test::ScratchDir dir_{"world"};
-};
 
 TEST_F(BadWorld, TheCopyLoads) {
   const WorldData d = load();
@@ -132,145 +79,6 @@ TEST_F(BadWorld, MissingFile) {
   EXPECT_TRUE(ends_with(e.where().file, "ne-admin0-countries.csv"));
   EXPECT_NE(e.message().find("cannot open"), std::string::npos) << e.what();
 }
-
-// networks.yaml -----------------------------------------------------------
-
-const char* kNetworksHead = "networks:\n";
-
-TEST_F(BadWorld, UnknownIssueSuggestsTheNearest) {
-  write("networks.yaml", std::string(kNetworksHead) +
-                             "  - name: A\n"
-                             "    issue: climat\n"
-                             "    scope: global\n"
-                             "    founded: 1990\n");
-  const InputError e = load_error();
-  EXPECT_TRUE(ends_with(e.where().file, "networks.yaml"));
-  EXPECT_EQ(e.where().line, 3);
-  EXPECT_EQ(e.where().column, 12);
-  EXPECT_NE(e.message().find("did you mean 'climate'"), std::string::npos) << e.what();
-  EXPECT_NE(e.message().find("resilience"), std::string::npos) << e.what();  // the valid choices
-}
-
-TEST_F(BadWorld, FoundedAfterEnded) {
-  write("networks.yaml", std::string(kNetworksHead) +
-                             "  - name: A\n"
-                             "    issue: climate\n"
-                             "    scope: global\n"
-                             "    founded: 2019\n"
-                             "    ended: 2013\n");
-  const InputError e = load_error();
-  EXPECT_EQ(e.where().line, 6);
-  EXPECT_EQ(e.where().column, 12);
-  EXPECT_NE(e.message().find("before it is founded"), std::string::npos) << e.what();
-}
-
-TEST_F(BadWorld, UnknownKey) {
-  write("networks.yaml", std::string(kNetworksHead) +
-                             "  - name: A\n"
-                             "    issue: climate\n"
-                             "    scope: global\n"
-                             "    founded: 1990\n"
-                             "    min_populaton: 5\n");
-  const InputError e = load_error();
-  EXPECT_EQ(e.where().line, 6);
-  EXPECT_EQ(e.where().column, 5);
-  EXPECT_NE(e.message().find("did you mean 'min_population'"), std::string::npos) << e.what();
-}
-
-TEST_F(BadWorld, UnknownRegionUnionAndState) {
-  write("networks.yaml", std::string(kNetworksHead) +
-                             "  - name: A\n"
-                             "    issue: climate\n"
-                             "    scope: region:Eurpe\n"
-                             "    founded: 1990\n");
-  InputError e = load_error();
-  EXPECT_EQ(e.where().line, 4);
-  EXPECT_NE(e.message().find("did you mean 'Europe'"), std::string::npos) << e.what();
-  EXPECT_NE(e.message().find("Oceania"), std::string::npos) << e.what();
-
-  write("networks.yaml", std::string(kNetworksHead) +
-                             "  - name: A\n"
-                             "    issue: climate\n"
-                             "    scope: union:paris\n"
-                             "    founded: 1990\n");
-  e = load_error();
-  EXPECT_NE(e.message().find("unknown union 'paris'"), std::string::npos) << e.what();
-  EXPECT_NE(e.message().find("unions: eu"), std::string::npos) << e.what();
-
-  write("networks.yaml", std::string(kNetworksHead) +
-                             "  - name: A\n"
-                             "    issue: climate\n"
-                             "    scope:\n"
-                             "      states: [DNK, DEUU]\n"
-                             "    founded: 1990\n");
-  e = load_error();
-  EXPECT_EQ(e.where().line, 5);
-  EXPECT_EQ(e.where().column, 21);
-  EXPECT_NE(e.message().find("unknown state 'DEUU'"), std::string::npos) << e.what();
-}
-
-TEST_F(BadWorld, BadYearType) {
-  write("networks.yaml", std::string(kNetworksHead) +
-                             "  - name: A\n"
-                             "    issue: climate\n"
-                             "    scope: global\n"
-                             "    founded: soon\n");
-  const InputError e = load_error();
-  EXPECT_EQ(e.where().line, 5);
-  EXPECT_EQ(e.where().column, 14);
-  EXPECT_EQ(e.message(), "founded: expected a whole number, got 'soon'");
-}
-
-TEST_F(BadWorld, YamlSyntaxError) {
-  write("networks.yaml", "networks:\n  - name: [A\n    issue: climate\n");
-  const InputError e = load_error();
-  EXPECT_TRUE(ends_with(e.where().file, "networks.yaml"));
-  EXPECT_GT(e.where().line, 0);
-}
-
-TEST_F(BadWorld, AliasToAMissingAgglomeration) {
-  replace("networks.yaml", "New York City: New York-Newark", "New York City: New York-Newark City");
-  const InputError e = load_error();
-  EXPECT_TRUE(ends_with(e.where().file, "networks.yaml"));
-  EXPECT_GT(e.where().line, 0);
-  EXPECT_NE(e.message().find("did you mean 'New York-Newark'"), std::string::npos) << e.what();
-}
-
-TEST_F(BadWorld, UnmatchedMemberIsReportedNotDropped) {
-  std::string members = read("c40-members.csv");
-  members += "Atlantis,GRC,Europe\nGotham,XXX,Europe\n";
-  write("c40-members.csv", members);
-  const WorldData d = load();
-  int atlantis = 0, gotham = 0;
-  for (const auto& p : d.problems) {
-    if (p.find("'Atlantis' (GRC) not found") != std::string::npos) ++atlantis;
-    if (p.find("'Gotham' (XXX) not found") != std::string::npos) ++gotham;
-  }
-  EXPECT_EQ(atlantis, 1);
-  EXPECT_EQ(gotham, 1);
-}
-
-// agreements.yaml and state_traits.yaml ----------------------------------------
-
-TEST_F(BadWorld, AgreementWithUnknownState) {
-  replace("agreements.yaml", "2013: [HRV]", "2013: [HRW]");
-  const InputError e = load_error();
-  EXPECT_TRUE(ends_with(e.where().file, "agreements.yaml"));
-  EXPECT_NE(e.message().find("unknown state 'HRW'"), std::string::npos) << e.what();
-  EXPECT_GT(e.where().column, 0);
-}
-
-TEST_F(BadWorld, TraitOutOfRangeAndUnknownTrait) {
-  replace("state_traits.yaml", "USA: {populism: 0.35", "USA: {populism: 1.35");
-  InputError e = load_error();
-  EXPECT_TRUE(ends_with(e.where().file, "state_traits.yaml"));
-  EXPECT_NE(e.message().find("populism must be in [0, 1]"), std::string::npos) << e.what();
-
-  replace("state_traits.yaml", "USA: {populism: 1.35", "USA: {populist: 0.35");
-  e = load_error();
-  EXPECT_NE(e.message().find("did you mean 'populism'"), std::string::npos) << e.what();
-}
-
 
 // ---------------------------------------------------------------------------
 // Hostile CSV files: damaged one at a time, each must end in an InputError

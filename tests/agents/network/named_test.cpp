@@ -101,6 +101,13 @@ TEST(Named, ByTheRuleEveryEligibleCityDecidesAndACapSelects) {
   const int kc = found_named_network(c, s, p, Streams(3), 0);
   EXPECT_EQ(members(c, kc).size(), 3u);
   EXPECT_EQ(c.networks.invited[kc].size(), 3u);
+  // A cap above the number that accept: all of them join, and they are still
+  // its list for good (the cap is a selection made once, not a ceiling).
+  World d = named_world(p);
+  s.max_members = 1000;
+  const int kd = found_named_network(d, s, p, Streams(3), 0);
+  EXPECT_EQ(members(d, kd), m);
+  EXPECT_EQ(std::vector<int>(d.networks.invited[kd].begin(), d.networks.invited[kd].end()), m);
 }
 
 TEST(Named, PlayedCitiesNeverJoinOnTheirOwn) {
