@@ -13,6 +13,8 @@ packages=(
 packages+=(gnuplot-nox)
 # The fuzz preset and the ThreadSanitizer build use clang's runtimes.
 packages+=(clang)
+# scripts/format.sh (and its CI check) formats with clang-format 14, Debian 12's.
+packages+=(clang-format)
 # The report (web/) is built with Node.js and npm; its browser test drives Chromium.
 packages+=(chromium chromium-driver)
 # The serve command-line test asks the server with curl.

@@ -5,6 +5,7 @@
 #include <limits>
 #include <vector>
 
+#include "agents/city/contest_exp.hpp"
 #include "sim/core/parallel.hpp"
 
 namespace urbis {
@@ -32,9 +33,9 @@ void compete(const States& states, Cities& c, const CompetitionParams& p) {
   for_chunks(n, [&](std::size_t b, std::size_t e, std::size_t) {
     // Eigen's vectorised exp, a chunk at a time (in parallel): chunks start
     // at multiples of 4,096, so each element takes the same packet or scalar
-    // path as in one whole-array expression, and gets the same bits.
-    const auto first = static_cast<Eigen::Index>(b), size = static_cast<Eigen::Index>(e - b);
-    w.segment(first, size) = (logw.segment(first, size) - shift).exp();
+    // path as in one whole-array expression, and gets the same bits. One
+    // path on every build target: agents/city/contest_exp.hpp.
+    contest_exp(logw.data() + b, shift, w.data() + b, e - b);
     // A city with no people has no stake and cannot attract anything.
     for (std::size_t i = b; i < e; ++i)
       if (c.population[i] <= 0) w[i] = 0;

@@ -19,6 +19,7 @@
 #include "sim/cli/usage_error.hpp"
 #include "sim/core/input_error.hpp"
 #include "sim/core/interrupt.hpp"
+#include "sim/report/report_html.hpp"
 #include "sim/sweep/mpi_runner.hpp"
 #include "sim/sweep/runner.hpp"
 
@@ -41,6 +42,17 @@ std::string mpi_refusal(const CLI::App& chosen) {
                        "processes; run '{}' without mpirun",
                        n, urbis::command_path(chosen));
   return {};
+}
+
+// A program built with -DURBIS_WITH_WEB=OFF has no web front-end to put in
+// a report, a debrief or the server's pages: those commands are refused
+// before they do any work.
+std::string web_refusal(const CLI::App& chosen) {
+  const std::string name = chosen.get_name();
+  if (urbis::built_with_web() || (name != "report" && name != "serve" && name != "replay")) return {};
+  return fmt::format("'{}' needs the web front-end, and this urbis was built without it (-DURBIS_WITH_WEB=OFF); "
+                     "build with -DURBIS_WITH_WEB=ON (needs Node.js and npm) to use it",
+                     urbis::command_path(chosen));
 }
 
 }  // namespace
@@ -88,6 +100,10 @@ int main(int argc, char** argv) {
   }
   spdlog::set_level(quiet ? spdlog::level::err : verbose ? spdlog::level::debug : spdlog::level::info);
   const CLI::App& chosen = *chosen_command(app);
+  if (const std::string refusal = web_refusal(chosen); !refusal.empty()) {
+    spdlog::error("{}", refusal);
+    return 2;
+  }
   if (const std::string refusal = mpi_refusal(chosen); !refusal.empty()) {
     spdlog::error("{}", refusal);
     return 2;

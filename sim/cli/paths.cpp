@@ -19,10 +19,17 @@ bool has_configs(const fs::path& p) { return fs::exists(p / "configs" / "default
 
 ProjectPaths find_project_paths(const char* argv0) {
   std::vector<fs::path> candidates;
-  if (const char* env = std::getenv("URBIS_HOME")) candidates.emplace_back(env);
+  if (const char* env = std::getenv("URBIS_HOME"); env && *env) {
+    // Asked for by name: a folder without the files is a mistake, not a hint.
+    if (!has_configs(env))
+      throw InputError({"URBIS_HOME=" + std::string(env)},
+                       "no configs/defaults.yaml there (URBIS_HOME names a folder holding configs/ and scenarios/, "
+                       "as <prefix>/share/urbis does; unset it to use the installed or source tree's)");
+    candidates.emplace_back(env);
+  }
   std::error_code ec;
   const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) candidates.push_back(exe.parent_path().parent_path() / "share" / "urbis");
+  if (!ec) candidates.push_back((exe.parent_path() / URBIS_HOME_FROM_BIN).lexically_normal());
   candidates.emplace_back(URBIS_SOURCE_DIR);
   fs::path home = candidates.back();
   for (const auto& c : candidates)

@@ -1,7 +1,9 @@
 #pragma once
-// Where urbis finds its own files (configs/, scenarios/): $URBIS_HOME, then
-// beside an installed program (<prefix>/share/urbis), then the source tree it
-// was built from.
+// Where urbis finds its own files (configs/, scenarios/), the first folder
+// holding configs/defaults.yaml of: $URBIS_HOME; the installed files beside
+// the program (<prefix>/bin/urbis reads <prefix>/share/urbis, as
+// `cmake --install` lays them out); the source tree it was built from (a
+// build-tree program such as build/release/urbis).
 #include <string>
 #include <vector>
 

@@ -45,6 +45,14 @@ std::string html_text(const std::string& s) {
 std::string_view report_script() { return {urbis_report_js, std::strlen(urbis_report_js)}; }
 std::string_view report_style() { return {urbis_report_css, std::strlen(urbis_report_css)}; }
 
+bool built_with_web() {
+#ifdef URBIS_WITH_WEB
+  return true;
+#else
+  return false;
+#endif
+}
+
 std::string report_html(const nlohmann::ordered_json& data) {
   std::string title = "urbis report";
   if (data.contains("meta") && data["meta"].contains("scenario"))

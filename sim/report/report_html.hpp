@@ -14,4 +14,9 @@ std::string report_html(const nlohmann::ordered_json& data);
 std::string_view report_script();
 std::string_view report_style();
 
+// False in a build configured with -DURBIS_WITH_WEB=OFF, whose embedded
+// front-ends (report, classroom) are empty: urbis report, serve and replay
+// refuse to run there (sim/cli/main.cpp).
+bool built_with_web();
+
 }  // namespace urbis

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `urbis calibrate` end to end on the tiny world (tests/calibrate/data):
 # ABC writes the same files whatever --threads; --check exits 0 when every
-# target is met and 3 when one is missed; config mistakes exit 2 with the
+# target is met and 3 when one is missed; --evaluate's means and sds are
+# those of `urbis run` over the same seeds; config mistakes exit 2 with the
 # place and a suggestion; --markdown writes the table and --update-doc puts
 # it between a document's markers, leaving the rest alone.
 set -u
@@ -73,6 +74,65 @@ expect_text "the table is printed before the exit" "$tmp/out" "impossible"
 expect_text "the miss is said" "$tmp/err" "1 of 2 targets missed"
 check "without --check a miss is not an error" 0 "$bin" calibrate "$tmp/missed.yaml" --evaluate -o "$tmp/missed"
 check "search without parameters is refused" 2 "$bin" calibrate "$tmp/missed.yaml" -o "$tmp/missed"
+
+# --evaluate's numbers: each target's mean and sd over the seeds must be what
+# `urbis run` of the same scenario and seeds writes, read here from the CSV
+# files: a count in one year, a network's members, and a paired difference
+# (event scenario minus its counterfactual, seed by seed). A wrong year,
+# seed, network, state or pairing gives other numbers. The targets are set
+# from those numbers so that two are met and one is missed by its sd.
+column() {  # file, column name, awk condition on the row -> that column's value
+  awk -F, -v col="$2" 'NR == 1 { for (i = 1; i <= NF; ++i) if ($i == col) c = i; next } '"$3"' { print $c }' "$1"
+}
+for seed in 1 2 3; do
+  for sc in tiny tiny_withdrawal; do
+    "$bin" run "$tmp/$sc.yaml" --seed "$seed" -o "$tmp/runs/$sc-$seed" --no-progress --quiet >/dev/null ||
+      { echo "FAIL: urbis run $sc seed $seed"; fails=$((fails + 1)); }
+  done
+  column "$tmp/runs/tiny-$seed/global.csv" active_networks '$1 == 2008' >>"$tmp/active"
+  # A network counts while it is active (networks.csv's active); otherwise, or when gone, 0 members.
+  paste -d' ' <(column "$tmp/runs/tiny-$seed/networks.csv" members '$1 == 2010 && $2 == "Network 8"') \
+              <(column "$tmp/runs/tiny-$seed/networks.csv" active '$1 == 2010 && $2 == "Network 8"') |
+    awk '{ n = $2 == 1 ? $1 : 0 } END { print n + 0 }' >>"$tmp/members"
+  paste -d' ' <(column "$tmp/runs/tiny_withdrawal-$seed/states.csv" memberships_climate '$1 == 2010 && $2 == "S001"') \
+              <(column "$tmp/runs/tiny-$seed/states.csv" memberships_climate '$1 == 2010 && $2 == "S001"') |
+    awk 'NF == 2 { print $1 - $2 }' >>"$tmp/paired"
+done
+stats() {  # mean and sample sd of a file's numbers, as fit.csv writes them (8 significant digits)
+  awk '{ x[NR] = $1; s += $1 } END { m = s / NR; for (i = 1; i <= NR; ++i) ss += (x[i] - m)^2
+         printf "%.8g %.8g\n", m, (NR > 1 ? sqrt(ss / (NR - 1)) : 0) }' "$1"
+}
+read -r active_mean active_sd < <(stats "$tmp/active")
+read -r members_mean members_sd < <(stats "$tmp/members")
+read -r paired_mean paired_sd < <(stats "$tmp/paired")
+echo "from the runs: active networks 2008 $active_mean ± $active_sd, Network 8 members 2010 $members_mean ± $members_sd," \
+     "S001 climate memberships 2010, withdrawal - base: $paired_mean ± $paired_sd"
+[ "$(wc -l <"$tmp/members")" -eq 3 ] && [ "$(wc -l <"$tmp/paired")" -eq 3 ] || { echo "FAIL: a value missing from the runs"; fails=$((fails + 1)); }
+cat > "$tmp/evaluate.yaml" <<YAML
+scenario: tiny.yaml
+seeds: [1, 2, 3]
+targets:
+  - {name: active_2008, measure: active_networks, year: 2008, value: $active_mean, scale: 0.5}
+  - {name: members_2010, measure: network_members, network: Network 8, year: 2010,
+     low: $(awk -v m="$members_mean" 'BEGIN { print m - 0.5 }'), high: $(awk -v m="$members_mean" 'BEGIN { print m + 0.5 }')}
+  - {name: paired_2010, measure: state_members, state: S001, issue: climate, year: 2010,
+     scenario: tiny_withdrawal.yaml, compare_with: tiny.yaml, difference: absolute,
+     value: $(awk -v m="$paired_mean" -v s="$paired_sd" 'BEGIN { print m + 2 * s + 1 }'), scale: 1}
+YAML
+check "--evaluate --check, the paired target missed" 3 "$bin" calibrate "$tmp/evaluate.yaml" --evaluate --check -o "$tmp/evaluate"
+expect_text "the miss is said" "$tmp/err" "1 of 3 targets missed"
+fitted() {  # target -> "mean sd met" of fit.csv
+  python3 -c 'import csv, sys
+for r in csv.DictReader(open(sys.argv[1])):
+    if r["target"] == sys.argv[2]: print(r["mean"], r["sd"], r["met"])' "$tmp/evaluate/fit.csv" "$1"
+}
+for t in "active_2008 $active_mean $active_sd 1" "members_2010 $members_mean $members_sd 1" \
+         "paired_2010 $paired_mean $paired_sd 0"; do
+  read -r name mean sd met <<<"$t"
+  got=$(fitted "$name")
+  [ "$got" = "$mean $sd $met" ] && echo "ok: $name: $got" ||
+    { echo "FAIL: $name: fit.csv has '$got', the runs give '$mean $sd $met'"; fails=$((fails + 1)); }
+done
 
 # The Markdown table and its place in a document.
 expect_text "markdown header" "$tmp/table.md" "| pattern | source | target | model: mean ± sd over 2 seeds | met |"

@@ -4,11 +4,12 @@
 # style, "urbis: error: ..." (a mistake in what the user wrote: exit 2), and
 # nothing else may be printed on stderr (no parser banner, no "Run with
 # --help" in another voice).
-# Usage: mistakes_test.sh URBIS SOURCE_DIR MPI(ON|OFF)
+# Usage: mistakes_test.sh URBIS SOURCE_DIR MPI(ON|OFF) WEB(ON|OFF)
 set -u
 bin=$1
 src=$2
 mpi=$3
+web=$4
 tmp=$(mktemp -d)
 trap 'chmod -R u+w "$tmp"; rm -rf "$tmp"' EXIT
 cd "$tmp"
@@ -113,15 +114,21 @@ rows=(
   "sweep -o is a file|2|-o afile: this is a file, not a folder|sweep sweep.yaml -o afile"
   "compare -o is a file|2|-o afile: this is a file, not a folder|compare tiny.yaml tiny.yaml --seeds 1 -o afile"
   "calibrate -o is a file|2|-o afile: this is a file, not a folder|calibrate calib.yaml -o afile"
-  "report -o is a folder|2|-o locked: this is a folder; name the file to write|report . -o locked"
-  "a report of no folder|2|no such folder|report nowhere"
   "a misspelt list|2|unknown list 'citis' (did you mean 'cities'?)|list citis"
   "a misspelt state to list|2|--state: unknown state 'CNA' (did you mean 'CAN'?)|list cities --state CNA"
   "a misspelt state to compare|2|--states: unknown state 'CNA' (did you mean 'CAN'?)|compare canada_withdrawal --seeds 1 --states CNA"
   "a sweep with mistakes|2|sweep_bad.yaml:4:13: replicates: expected a whole number in [1, 100000], got 0|validate sweep_bad.yaml"
   "a sweep's second mistake too|2|sweep_bad.yaml:6:26: metrics[0].column: unknown column 'cooperation_indx' of global.csv (did you mean 'cooperation_index'?)|validate sweep_bad.yaml"
-  "a misspelt library name in serve|2|no scenario 'paris_withdrawl' in the library (did you mean 'paris_withdrawal'?)|serve --scenario paris_withdrawl --port 0"
 )
+if [ "$web" = ON ]; then
+  rows+=("report -o is a folder|2|-o locked: this is a folder; name the file to write|report . -o locked"
+         "a report of no folder|2|no such folder|report nowhere"
+         "a misspelt library name in serve|2|no scenario 'paris_withdrawl' in the library (did you mean 'paris_withdrawal'?)|serve --scenario paris_withdrawl --port 0")
+else  # built with -DURBIS_WITH_WEB=OFF: the commands that need the web front-end say so first
+  rows+=("report without the web front-end|2|'urbis report' needs the web front-end, and this urbis was built without it (-DURBIS_WITH_WEB=OFF)|report . -o locked"
+         "serve without the web front-end|2|'urbis serve' needs the web front-end|serve --scenario paris_withdrawl --port 0"
+         "replay without the web front-end|2|'urbis replay' needs the web front-end|replay nowhere")
+fi
 if [ "$mpi" = ON ]; then
   rows+=("run under mpirun (MPI build)|2|only 'urbis sweep' shares its work out over MPI processes|env OMPI_COMM_WORLD_SIZE=2 run tiny.yaml")
 else

@@ -123,7 +123,14 @@ check "the recorded command redoes run a/3" 0 "$bin" ${cmd#urbis } -o redo --no-
 cmp -s redo/states.csv kept/runs/a/3/states.csv && ok "the same states.csv" || bad "the redone run differs"
 
 # --- the report ----------------------------------------------------------------------------
-check "urbis report of a comparison" 0 "$bin" report set
-[ -s set/report.html ] && grep -q '"kind":"comparison"' set/report.html && ok "report.html holds the comparison" || bad "report"
+if [ "${URBIS_WITH_WEB:-ON}" = OFF ]; then
+  # A build without the web front-end refuses, saying how to get one.
+  check "urbis report refused without the web front-end" 2 "$bin" report set
+  grep -q -- "-DURBIS_WITH_WEB=ON" err && [ ! -e set/report.html ] && ok "the refusal says how to build it" ||
+    bad "refusal without the way out (or a report written)"
+else
+  check "urbis report of a comparison" 0 "$bin" report set
+  [ -s set/report.html ] && grep -q '"kind":"comparison"' set/report.html && ok "report.html holds the comparison" || bad "report"
+fi
 echo "compare: $fails failed"
 [ "$fails" -eq 0 ]
