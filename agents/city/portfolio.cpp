@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 #include <limits>
+#include <numbers>
 
 #include "sim/core/parallel.hpp"
 
@@ -149,8 +151,40 @@ double MembershipValuer::noise_of_word(std::uint32_t word) const {
   return std::clamp(e, -8.0, 8.0) / p_.choice_precision;
 }
 
+double MembershipValuer::noise_ceiling_of_word(std::uint32_t word) const {
+  // ln y = e ln 2 + ln m for y = m 2^e, m in [1/2, 1); ln is concave, so its
+  // tangent at m = 3/4 lies above it: ln m <= ln(3/4) + (m - 3/4) 4/3, at most
+  // 0.072 too high (at m = 1/2). The 1e-9 covers std::log's rounding. y lies in
+  // [2^-33, 2^33] (to_unit32 never gives 0 or 1), a normal double, so its
+  // exponent and mantissa are its bits.
+  const double u = Streams::to_unit32(word);
+  const double y = u / (1.0 - u);
+  const auto bits = std::bit_cast<std::uint64_t>(y);
+  const int e = static_cast<int>((bits >> 52) & 0x7ff) - 1022;
+  const double m = std::bit_cast<double>((bits & ((std::uint64_t{1} << 52) - 1)) | (std::uint64_t{1022} << 52));
+  constexpr double ln_three_quarters = -0.28768207245178090;  // ln(3/4)
+  const double ceiling = e * std::numbers::ln2 + ln_three_quarters + (m - 0.75) * (4.0 / 3.0) + 1e-9;
+  return std::clamp(ceiling, -8.0, 8.0) / p_.choice_precision;
+}
+
+namespace {
+
+struct Candidate {
+  double score;
+  int k;
+  bool member;
+};
+// Best first: the higher score, then the lower network index (a strict order).
+struct After {
+  bool operator()(const Candidate& a, const Candidate& b) const {
+    return a.score != b.score ? a.score < b.score : a.k > b.k;
+  }
+};
+
+}  // namespace
+
 PortfolioStats review_portfolios(World& w, const CoalitionParams& p, const Streams& rng,
-                                 std::uint32_t step, double review_probability) {
+                                 std::uint32_t step, double review_probability, ReviewSearch search) {
   const MembershipValuer valuer(w, p);
   Cities& c = w.cities;
   Memberships& m = w.members;
@@ -163,15 +197,10 @@ PortfolioStats review_portfolios(World& w, const CoalitionParams& p, const Strea
   std::vector<int> joined(chunks * K, 0), left(chunks * K, 0);
   const std::uint8_t* played = w.players.mask();  // their players choose instead (agents/city/players.hpp)
 
-  struct Candidate {
-    double score;
-    int k;
-    bool member;
-  };
-
   for_chunks(n, [&](std::size_t b, std::size_t e, std::size_t chunk) {
     std::vector<Candidate> cand;
     std::vector<std::int32_t> old_row;
+    std::vector<std::uint8_t> held(K, 0);  // old_row as a mask
     int* jn = joined.data() + chunk * K;
     int* lf = left.data() + chunk * K;
     for (std::size_t i = b; i < e; ++i) {
@@ -191,6 +220,12 @@ PortfolioStats review_portfolios(World& w, const CoalitionParams& p, const Strea
       }
       cand.clear();
       const auto city = valuer.terms(i);
+      const double c_m = city.capacity_cost;
+      const bool early_exit = prune && c_m >= 0;
+      // A candidate whose score is at most u_join ends the review when its
+      // turn comes (below), as does every one after it: with the early exit,
+      // it may as well be left out. Its noise ceiling tells without a log.
+      const bool drop_below_u_join = early_exit && search == ReviewSearch::pruned;
       // One Philox block holds the noise of four networks (k / 4); networks
       // come mostly in index order, so keep the last block.
       std::uint32_t block_index = ~std::uint32_t{0};
@@ -203,32 +238,30 @@ PortfolioStats review_portfolios(World& w, const CoalitionParams& p, const Strea
           block = rng.block(step, Phase::portfolio_noise, static_cast<std::uint32_t>(i), bi);
           block_index = bi;
         }
-        cand.push_back({det + valuer.noise_of_word(block[static_cast<std::size_t>(k) % 4]), k, member});
+        const std::uint32_t word = block[static_cast<std::size_t>(k) % 4];
+        if (drop_below_u_join && det + valuer.noise_ceiling_of_word(word) <= p.u_join) return;
+        cand.push_back({det + valuer.noise_of_word(word), k, member});
       };
-      for (auto k : old_row)
+      for (auto k : old_row) {
+        held[k] = 1;
         if (valuer.eligible(i, k)) consider(k, true);
+      }
       for (auto k : valuer.open_to_state(c.state[i]))
-        if (valuer.admits(i, k) &&
-            std::find(old_row.begin(), old_row.end(), k) == old_row.end())
-          consider(k, false);
-      // Candidates are taken best first (score, then network index: a strict
-      // order). A heap yields them in that order without sorting the ones
-      // never reached: once score - c_m taken <= u_join (u_join >= 0), no
-      // later candidate can pass, since its score is no higher, dividing by
-      // 1 + c_iq only lowers a positive score, and the capacity cost only grows.
-      auto after = [](const Candidate& a, const Candidate& b2) {
-        return a.score != b2.score ? a.score < b2.score : a.k > b2.k;
-      };
-      std::make_heap(cand.begin(), cand.end(), after);
+        if (!held[k] && valuer.admits(i, k)) consider(k, false);
+      for (auto k : old_row) held[k] = 0;
+      // Candidates are taken best first. A heap yields them in that order
+      // without sorting the ones never reached: once score - c_m taken <=
+      // u_join (u_join >= 0), no later candidate can pass, since its score is
+      // no higher, dividing by 1 + c_iq only lowers a positive score, and the
+      // capacity cost only grows.
+      std::make_heap(cand.begin(), cand.end(), After{});
 
       m.clear(i);
       std::array<int, kNicheCount> per_niche{};
       double fees = 0;
       const double coop_budget = c.cooperation[i] * c.intl_budget[i];
-      const double c_m = city.capacity_cost;
-      const bool early_exit = prune && c_m >= 0;
       for (auto end = cand.end(); end != cand.begin(); --end) {
-        std::pop_heap(cand.begin(), end, after);
+        std::pop_heap(cand.begin(), end, After{});
         const Candidate& cd = *(end - 1);
         const int taken = m.count[i];
         if (taken >= m.slots) break;

@@ -61,6 +61,10 @@ class MembershipValuer {
   // The same from word k % 4 of the block (step, phase, city, k / 4).
   double noise_of_word(std::uint32_t word) const;
   double noise_bound() const { return 8.0 / p_.choice_precision; }
+  // An upper bound of noise_of_word(word) that needs no logarithm, at most
+  // 0.072 / lambda above it: a review leaves out, before drawing it, a
+  // candidate whose score cannot pass u_join.
+  double noise_ceiling_of_word(std::uint32_t word) const;
   // The governance gap the state leaves on issue q (gap_jq).
   double gap(int state, Issue q) const { return gap_[static_cast<std::size_t>(state) * kIssueCount + static_cast<int>(q)]; }
   // s_i = max(1, x_i D_i / f-bar)^eta: the size of city i's international
@@ -124,7 +128,13 @@ struct PortfolioStats {
 // less those it is no longer eligible for. review_probability overrides
 // p_review (1 for the start-up rounds). Cities people play do not review:
 // their players' leaves and joins apply instead (agents/city/players.hpp).
+//
+// Both searches give the same memberships, in the same order: `pruned`
+// leaves out the candidates whose noise ceiling (noise_ceiling_of_word) shows
+// they would only end the review; `exhaustive`, the reference, ranks them too.
+enum class ReviewSearch { pruned, exhaustive };
 PortfolioStats review_portfolios(World& world, const CoalitionParams& p, const Streams& rng,
-                                 std::uint32_t step, double review_probability);
+                                 std::uint32_t step, double review_probability,
+                                 ReviewSearch search = ReviewSearch::pruned);
 
 }  // namespace urbis
