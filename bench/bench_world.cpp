@@ -1,6 +1,7 @@
 #include "bench/bench_world.hpp"
 
 #include <map>
+#include <utility>
 
 #include "sim/engine/initialise.hpp"
 #include "sim/engine/run.hpp"
@@ -23,17 +24,20 @@ RunContext context() {
 }
 }  // namespace
 
-const Prepared& prepared(std::int64_t cities) {
-  static std::int64_t held_size = -1;
+const Prepared& prepared(std::int64_t cities, std::int64_t networks) {
+  static std::pair<std::int64_t, std::int64_t> held_size{-1, -1};
   static std::unique_ptr<Prepared> held;
-  if (held_size == cities) return *held;
+  if (held_size == std::pair{cities, networks}) return *held;
   held.reset();  // free the previous size first
   auto p = std::make_unique<Prepared>();
   p->scenario = std::make_unique<Scenario>(
       load_scenario(source("configs/bench/synthetic_1e4.yaml"), defaults(), {source("scenarios")}));
   p->scenario->world.synthetic.cities = cities;
+  if (networks > 0) p->scenario->world.synthetic.networks = networks;
   p->data = std::make_unique<WorldData>(load_world(*p->scenario, context()));
   p->timeline = std::make_unique<Timeline>(*p->scenario, *p->data);
+  p->loaded_timeline = std::make_unique<Timeline>(*p->timeline);
+  p->loaded = p->data->world;
   p->world = std::move(p->data->world);
   p->params = p->scenario->params;
   p->rng = Streams(p->scenario->seed);
@@ -43,7 +47,7 @@ const Prepared& prepared(std::int64_t cities) {
   ++p->world.global.step;
   ++p->world.global.year;
   held = std::move(p);
-  held_size = cities;
+  held_size = {cities, networks};
   return *held;
 }
 

@@ -14,19 +14,22 @@ namespace urbis::bench {
 std::string source(const std::string& relative);
 
 // A synthetic world of `cities` cities (configs/bench/synthetic_1e4.yaml with
-// its city count changed), initialised and stepped once, so that every
-// per-step column holds a mid-run value. `world` is the pristine copy a
-// benchmark restores before each timed iteration.
+// its city count changed, and its count of start networks when `networks` >
+// 0), initialised and stepped once, so that every per-step column holds a
+// mid-run value. `world` is the pristine copy a benchmark restores before
+// each timed iteration; `loaded` is the world as loaded, before start-up.
 struct Prepared {
   std::unique_ptr<Scenario> scenario;  // the timeline refers to it
   std::unique_ptr<WorldData> data;
   std::unique_ptr<Timeline> timeline;
+  std::unique_ptr<Timeline> loaded_timeline;  // the timeline before start-up
+  World loaded;
   World world;
   Params params;
   Streams rng{0};
 };
 
-const Prepared& prepared(std::int64_t cities);
+const Prepared& prepared(std::int64_t cities, std::int64_t networks = 0);
 
 // The scenario library's paris_withdrawal and its loaded world.
 struct Real {
