@@ -6,6 +6,7 @@
 #include <cmath>
 #include <limits>
 #include <numbers>
+#include <optional>
 
 #include "sim/core/parallel.hpp"
 
@@ -128,7 +129,7 @@ double MembershipValuer::value(const CityTerms& t, int k) const {
   const Networks& nw = w_.networks;
   const int q = static_cast<int>(nw.issue[k]);
   const double fit = nw.regions > 0 ? fit_[static_cast<std::size_t>(k) * nw.regions + t.region] : 0.0;
-  double benefit = base_[k] + fit + p_.b_gap * t.gap_reach * gap_[static_cast<std::size_t>(t.state) * kIssueCount + q];
+  double benefit = base_[k] + fit + gap_benefit(t, q);
   if (peer_weight_[k] > 0) {
     // Only members smaller than the city make a club less a club of peers:
     // the company of cities of weight, or of one's own weight, is sought.
@@ -137,6 +138,14 @@ double MembershipValuer::value(const CityTerms& t, int k) const {
   }
   if (nw.funding[k] > 0) benefit += p_.b_funding * nw.funding[k] / (nw.members[k] * t.coop_budget + p_.funding_scale);
   return t.x * benefit - nw.fee[k] * t.inv_budget - t.sovereign * w_.states.conflict[t.state][q];
+}
+
+double MembershipValuer::benefit_ceiling(int k, int region) const {
+  const Networks& nw = w_.networks;
+  const double fit = nw.regions > 0 ? fit_[static_cast<std::size_t>(k) * nw.regions + region] : 0.0;
+  double ceiling = base_[k] + fit + std::max(0.0, peer_weight_[k]);
+  if (nw.funding[k] > 0) ceiling += p_.b_funding * nw.funding[k] / (nw.members[k] + p_.funding_scale);
+  return ceiling;
 }
 
 double MembershipValuer::noise(const Streams& rng, std::uint32_t step, Phase phase, std::size_t i,
@@ -181,6 +190,46 @@ struct After {
   }
 };
 
+// The networks open in each region, by issue, in two orders: by their
+// benefit ceiling there (highest first) and by their fee (lowest first). A
+// pruned review reads both lists of an issue in turn (Fagin's threshold
+// algorithm): a network not yet read has a benefit ceiling no higher and a
+// fee no lower than the next ones, so once the value ceiling they make
+// cannot pass the prune (ceiling + 8/lambda <= u_join), no network left can.
+class ValueCeilings {
+ public:
+  struct Entry {
+    double key;
+    int k;
+  };
+  ValueCeilings(const World& w, const MembershipValuer& valuer) : regions_(std::max(w.networks.regions, 1)) {
+    const Networks& nw = w.networks;
+    by_benefit_.assign(static_cast<std::size_t>(regions_) * kIssueCount, {});
+    by_fee_.assign(by_benefit_.size(), {});
+    for (std::size_t k = 0; k < nw.size(); ++k) {
+      if (!nw.active[k]) continue;
+      const int q = static_cast<int>(nw.issue[k]);
+      for (int r = 0; r < regions_; ++r) {
+        if (nw.scope[k].kind == ScopeKind::region && nw.scope[k].index != r) continue;
+        const std::size_t list = static_cast<std::size_t>(r) * kIssueCount + q;
+        by_benefit_[list].push_back({valuer.benefit_ceiling(static_cast<int>(k), r), static_cast<int>(k)});
+        by_fee_[list].push_back({nw.fee[k], static_cast<int>(k)});
+      }
+    }
+    for (auto& l : by_benefit_) std::sort(l.begin(), l.end(), [](Entry a, Entry b) { return a.key > b.key; });
+    for (auto& l : by_fee_) std::sort(l.begin(), l.end(), [](Entry a, Entry b) { return a.key < b.key; });
+  }
+  const std::vector<Entry>& by_benefit(int region, int q) const { return by_benefit_[list(region, q)]; }
+  const std::vector<Entry>& by_fee(int region, int q) const { return by_fee_[list(region, q)]; }
+
+ private:
+  int regions_;
+  std::vector<std::vector<Entry>> by_benefit_, by_fee_;
+  std::size_t list(int region, int q) const {
+    return static_cast<std::size_t>(regions_ > 1 ? region : 0) * kIssueCount + static_cast<std::size_t>(q);
+  }
+};
+
 }  // namespace
 
 PortfolioStats review_portfolios(World& w, const CoalitionParams& p, const Streams& rng,
@@ -197,10 +246,16 @@ PortfolioStats review_portfolios(World& w, const CoalitionParams& p, const Strea
   std::vector<int> joined(chunks * K, 0), left(chunks * K, 0);
   const std::uint8_t* played = w.players.mask();  // their players choose instead (agents/city/players.hpp)
 
+  std::optional<ValueCeilings> ceilings;
+  if (prune && search == ReviewSearch::pruned) ceilings.emplace(w, valuer);
+
   for_chunks(n, [&](std::size_t b, std::size_t e, std::size_t chunk) {
     std::vector<Candidate> cand;
-    std::vector<std::int32_t> old_row;
-    std::vector<std::uint8_t> held(K, 0);  // old_row as a mask
+    std::vector<std::int32_t> old_row, read;
+    std::vector<std::uint8_t> held(K, 0);  // old_row, and the networks read from the lists, as a mask
+    std::vector<r123::Philox4x32::ctr_type> blocks(K / 4 + 1);
+    std::vector<std::uint32_t> block_generation(K / 4 + 1, 0);  // blocks[b] is this city's when equal to generation
+    std::uint32_t generation = 0;
     int* jn = joined.data() + chunk * K;
     int* lf = left.data() + chunk * K;
     for (std::size_t i = b; i < e; ++i) {
@@ -226,19 +281,18 @@ PortfolioStats review_portfolios(World& w, const CoalitionParams& p, const Strea
       // turn comes (below), as does every one after it: with the early exit,
       // it may as well be left out. Its noise ceiling tells without a log.
       const bool drop_below_u_join = early_exit && search == ReviewSearch::pruned;
-      // One Philox block holds the noise of four networks (k / 4); networks
-      // come mostly in index order, so keep the last block.
-      std::uint32_t block_index = ~std::uint32_t{0};
-      r123::Philox4x32::ctr_type block{};
+      // One Philox block holds the noise of four networks (k / 4): each is
+      // drawn once per city (the lists give networks out of index order).
+      ++generation;
       auto consider = [&](int k, bool member) {
         const double det = valuer.value(city, k) + (member ? stick : 0.0);
         if (prune && det + valuer.noise_bound() <= p.u_join) return;
-        const auto bi = static_cast<std::uint32_t>(k) / 4;
-        if (bi != block_index) {
-          block = rng.block(step, Phase::portfolio_noise, static_cast<std::uint32_t>(i), bi);
-          block_index = bi;
+        const auto bi = static_cast<std::size_t>(k) / 4;
+        if (block_generation[bi] != generation) {
+          blocks[bi] = rng.block(step, Phase::portfolio_noise, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(bi));
+          block_generation[bi] = generation;
         }
-        const std::uint32_t word = block[static_cast<std::size_t>(k) % 4];
+        const std::uint32_t word = blocks[bi][static_cast<std::size_t>(k) % 4];
         if (drop_below_u_join && det + valuer.noise_ceiling_of_word(word) <= p.u_join) return;
         cand.push_back({det + valuer.noise_of_word(word), k, member});
       };
@@ -246,8 +300,38 @@ PortfolioStats review_portfolios(World& w, const CoalitionParams& p, const Strea
         held[k] = 1;
         if (valuer.eligible(i, k)) consider(k, true);
       }
-      for (auto k : valuer.open_to_state(c.state[i]))
-        if (!held[k] && valuer.admits(i, k)) consider(k, false);
+      // (The lists hold the region-scoped networks of the city's region as
+      // its state's region: a city placed elsewhere is read in full.)
+      if (ceilings && city.x >= 0 && (w.networks.regions == 0 || city.region == w.states.region[city.state])) {
+        auto read_network = [&](int k) {
+          if (held[k]) return;
+          held[k] = 1;
+          read.push_back(k);
+          if (scope_admits(w.networks.scope[k], w, city.state) && valuer.admits(i, k)) consider(k, false);
+        };
+        for (int q = 0; q < kIssueCount; ++q) {
+          const auto& best = ceilings->by_benefit(city.region, q);
+          const auto& cheapest = ceilings->by_fee(city.region, q);
+          const double gap = valuer.gap_benefit(city, q);
+          const double conflict = city.sovereign * w.states.conflict[city.state][q];
+          for (std::size_t a = 0; a < best.size(); ++a) {
+            const double benefit = best[a].key, fee = cheapest[a].key;
+            const double ceiling = city.x * (benefit + gap) - fee * city.inv_budget - conflict;
+            // Far more than the rounding of value() and of the ceiling.
+            const double slack =
+                1e-9 * (1 + 4 * (city.x * (std::abs(benefit) + std::abs(gap)) + std::abs(fee) * city.inv_budget +
+                                 std::abs(conflict)));
+            if (ceiling + slack + valuer.noise_bound() <= p.u_join) break;
+            read_network(best[a].k);
+            read_network(cheapest[a].k);
+          }
+        }
+        for (auto k : read) held[k] = 0;
+        read.clear();
+      } else {
+        for (auto k : valuer.open_to_state(c.state[i]))
+          if (!held[k] && valuer.admits(i, k)) consider(k, false);
+      }
       for (auto k : old_row) held[k] = 0;
       // Candidates are taken best first. A heap yields them in that order
       // without sorting the ones never reached: once score - c_m taken <=

@@ -49,6 +49,15 @@ class MembershipValuer {
   CityTerms terms(std::size_t city) const;
   double value(const CityTerms& city, int k) const;
   double value(std::size_t city, int k) const { return value(terms(city), k); }
+  // What a pruned review needs to skip networks unseen (review_portfolios):
+  // for a city with x >= 0 of region r,
+  //   value <= x (benefit_ceiling(k, r) + gap_benefit(city, q)) - fee_k / (x D) - c_S nu (1 - a) conflict_jq,
+  // since the peer term is at most its weight and the funding term is
+  // largest for the smallest budget (x D >= 1).
+  double benefit_ceiling(int k, int region) const;
+  double gap_benefit(const CityTerms& city, int q) const {
+    return p_.b_gap * city.gap_reach * gap_[static_cast<std::size_t>(city.state) * kIssueCount + q];
+  }
   // Networks whose scope admits cities of state j (active ones only).
   const std::vector<std::int32_t>& open_to_state(int j) const { return open_to_state_[j]; }
   bool eligible(std::size_t city, int k) const;
