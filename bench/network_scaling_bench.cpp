@@ -84,7 +84,8 @@ void review(benchmark::State& state, std::int64_t cities, std::int64_t networks,
 int register_all() {
   for (std::int64_t cities : {10'000, 100'000})
     for (std::int64_t networks : {60, 400}) {
-      const std::string tail = "/cities:" + std::to_string(cities) + "/networks:" + std::to_string(networks);
+      const std::string tail = "/cities:" + std::to_string(cities) + "/networks:" + std::to_string(networks) +
+                               "/threads:" + std::to_string(kThreads);
       const auto iterations = std::max<std::int64_t>(3, 200'000 / cities);
       auto add = [&](const std::string& name, auto fn) {
         benchmark::RegisterBenchmark(("network_scaling/" + name + tail).c_str(), fn)
