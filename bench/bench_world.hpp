@@ -14,7 +14,8 @@ namespace urbis::bench {
 std::string source(const std::string& relative);
 
 // A synthetic world of `cities` cities (configs/bench/synthetic_1e4.yaml with
-// its city count changed), initialised and stepped once, so that every
+// its city count changed, and its count of start networks when `networks` >
+// 0), initialised and stepped once, so that every
 // per-step column holds a mid-run value. `run` is the pristine copy a
 // benchmark restores before each timed iteration; its world's year is the
 // next one, as the phases see it when called one by one.
@@ -24,7 +25,7 @@ struct Prepared {
   std::optional<Run> run;
 };
 
-const Prepared& prepared(std::int64_t cities);
+const Prepared& prepared(std::int64_t cities, std::int64_t networks = 0);
 
 // The scenario library's paris_withdrawal and its loaded world.
 struct Real {

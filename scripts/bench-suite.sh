@@ -36,7 +36,8 @@ awk -F, '
       if (kv[1] == "cities") cities = kv[2]
       else if (kv[1] == "threads") threads = kv[2]
       else if (kv[1] == "output") output = kv[2]
-      else if (kv[1] == "load" || kv[1] == "run") kase = kase "/" kv[1]
+      else if (kv[1] == "networks") kase = kase "/networks:" kv[2]
+      else if (index(part[p], ":") == 0 && part[p] != "real_time") kase = kase "/" part[p]  # load, run, network_scaling/step ...
     }
     if (output == "1") kase = kase "+output"
     if (kase ~ /^paris_withdrawal/) cities = 1861

@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 #include <limits>
+#include <numbers>
+#include <optional>
 
 #include "sim/core/parallel.hpp"
 
@@ -126,7 +129,7 @@ double MembershipValuer::value(const CityTerms& t, int k) const {
   const Networks& nw = w_.networks;
   const int q = static_cast<int>(nw.issue[k]);
   const double fit = nw.regions > 0 ? fit_[static_cast<std::size_t>(k) * nw.regions + t.region] : 0.0;
-  double benefit = base_[k] + fit + p_.b_gap * t.gap_reach * gap_[static_cast<std::size_t>(t.state) * kIssueCount + q];
+  double benefit = base_[k] + fit + gap_benefit(t, q);
   if (peer_weight_[k] > 0) {
     // Only members smaller than the city make a club less a club of peers:
     // the company of cities of weight, or of one's own weight, is sought.
@@ -135,6 +138,14 @@ double MembershipValuer::value(const CityTerms& t, int k) const {
   }
   if (nw.funding[k] > 0) benefit += p_.b_funding * nw.funding[k] / (nw.members[k] * t.coop_budget + p_.funding_scale);
   return t.x * benefit - nw.fee[k] * t.inv_budget - t.sovereign * w_.states.conflict[t.state][q];
+}
+
+double MembershipValuer::benefit_ceiling(int k, int region) const {
+  const Networks& nw = w_.networks;
+  const double fit = nw.regions > 0 ? fit_[static_cast<std::size_t>(k) * nw.regions + region] : 0.0;
+  double ceiling = base_[k] + fit + std::max(0.0, peer_weight_[k]);
+  if (nw.funding[k] > 0) ceiling += p_.b_funding * nw.funding[k] / (nw.members[k] + p_.funding_scale);
+  return ceiling;
 }
 
 double MembershipValuer::noise(const Streams& rng, std::uint32_t step, Phase phase, std::size_t i,
@@ -149,8 +160,80 @@ double MembershipValuer::noise_of_word(std::uint32_t word) const {
   return std::clamp(e, -8.0, 8.0) / p_.choice_precision;
 }
 
+double MembershipValuer::noise_ceiling_of_word(std::uint32_t word) const {
+  // ln y = e ln 2 + ln m for y = m 2^e, m in [1/2, 1); ln is concave, so its
+  // tangent at m = 3/4 lies above it: ln m <= ln(3/4) + (m - 3/4) 4/3, at most
+  // 0.072 too high (at m = 1/2). The 1e-9 covers std::log's rounding. y lies in
+  // [2^-33, 2^33] (to_unit32 never gives 0 or 1), a normal double, so its
+  // exponent and mantissa are its bits.
+  const double u = Streams::to_unit32(word);
+  const double y = u / (1.0 - u);
+  const auto bits = std::bit_cast<std::uint64_t>(y);
+  const int e = static_cast<int>((bits >> 52) & 0x7ff) - 1022;
+  const double m = std::bit_cast<double>((bits & ((std::uint64_t{1} << 52) - 1)) | (std::uint64_t{1022} << 52));
+  constexpr double ln_three_quarters = -0.28768207245178090;  // ln(3/4)
+  const double ceiling = e * std::numbers::ln2 + ln_three_quarters + (m - 0.75) * (4.0 / 3.0) + 1e-9;
+  return std::clamp(ceiling, -8.0, 8.0) / p_.choice_precision;
+}
+
+namespace {
+
+struct Candidate {
+  double score;
+  int k;
+  bool member;
+};
+// Best first: the higher score, then the lower network index (a strict order).
+struct After {
+  bool operator()(const Candidate& a, const Candidate& b) const {
+    return a.score != b.score ? a.score < b.score : a.k > b.k;
+  }
+};
+
+// The networks open in each region, by issue, in two orders: by their
+// benefit ceiling there (highest first) and by their fee (lowest first). A
+// pruned review reads both lists of an issue in turn (Fagin's threshold
+// algorithm): a network not yet read has a benefit ceiling no higher and a
+// fee no lower than the next ones, so once the value ceiling they make
+// cannot pass the prune (ceiling + 8/lambda <= u_join), no network left can.
+class ValueCeilings {
+ public:
+  struct Entry {
+    double key;
+    int k;
+  };
+  ValueCeilings(const World& w, const MembershipValuer& valuer) : regions_(std::max(w.networks.regions, 1)) {
+    const Networks& nw = w.networks;
+    by_benefit_.assign(static_cast<std::size_t>(regions_) * kIssueCount, {});
+    by_fee_.assign(by_benefit_.size(), {});
+    for (std::size_t k = 0; k < nw.size(); ++k) {
+      if (!nw.active[k]) continue;
+      const int q = static_cast<int>(nw.issue[k]);
+      for (int r = 0; r < regions_; ++r) {
+        if (nw.scope[k].kind == ScopeKind::region && nw.scope[k].index != r) continue;
+        const std::size_t list = static_cast<std::size_t>(r) * kIssueCount + q;
+        by_benefit_[list].push_back({valuer.benefit_ceiling(static_cast<int>(k), r), static_cast<int>(k)});
+        by_fee_[list].push_back({nw.fee[k], static_cast<int>(k)});
+      }
+    }
+    for (auto& l : by_benefit_) std::sort(l.begin(), l.end(), [](Entry a, Entry b) { return a.key > b.key; });
+    for (auto& l : by_fee_) std::sort(l.begin(), l.end(), [](Entry a, Entry b) { return a.key < b.key; });
+  }
+  const std::vector<Entry>& by_benefit(int region, int q) const { return by_benefit_[list(region, q)]; }
+  const std::vector<Entry>& by_fee(int region, int q) const { return by_fee_[list(region, q)]; }
+
+ private:
+  int regions_;
+  std::vector<std::vector<Entry>> by_benefit_, by_fee_;
+  std::size_t list(int region, int q) const {
+    return static_cast<std::size_t>(regions_ > 1 ? region : 0) * kIssueCount + static_cast<std::size_t>(q);
+  }
+};
+
+}  // namespace
+
 PortfolioStats review_portfolios(World& w, const CoalitionParams& p, const Streams& rng,
-                                 std::uint32_t step, double review_probability) {
+                                 std::uint32_t step, double review_probability, ReviewSearch search) {
   const MembershipValuer valuer(w, p);
   Cities& c = w.cities;
   Memberships& m = w.members;
@@ -163,15 +246,16 @@ PortfolioStats review_portfolios(World& w, const CoalitionParams& p, const Strea
   std::vector<int> joined(chunks * K, 0), left(chunks * K, 0);
   const std::uint8_t* played = w.players.mask();  // their players choose instead (agents/city/players.hpp)
 
-  struct Candidate {
-    double score;
-    int k;
-    bool member;
-  };
+  std::optional<ValueCeilings> ceilings;
+  if (prune && search == ReviewSearch::pruned) ceilings.emplace(w, valuer);
 
   for_chunks(n, [&](std::size_t b, std::size_t e, std::size_t chunk) {
     std::vector<Candidate> cand;
-    std::vector<std::int32_t> old_row;
+    std::vector<std::int32_t> old_row, read;
+    std::vector<std::uint8_t> held(K, 0);  // old_row, and the networks read from the lists, as a mask
+    std::vector<r123::Philox4x32::ctr_type> blocks(K / 4 + 1);
+    std::vector<std::uint32_t> block_generation(K / 4 + 1, 0);  // blocks[b] is this city's when equal to generation
+    std::uint32_t generation = 0;
     int* jn = joined.data() + chunk * K;
     int* lf = left.data() + chunk * K;
     for (std::size_t i = b; i < e; ++i) {
@@ -191,44 +275,85 @@ PortfolioStats review_portfolios(World& w, const CoalitionParams& p, const Strea
       }
       cand.clear();
       const auto city = valuer.terms(i);
-      // One Philox block holds the noise of four networks (k / 4); networks
-      // come mostly in index order, so keep the last block.
-      std::uint32_t block_index = ~std::uint32_t{0};
-      r123::Philox4x32::ctr_type block{};
+      const double c_m = city.capacity_cost;
+      const bool early_exit = prune && c_m >= 0;
+      // A candidate whose score is at most u_join ends the review when its
+      // turn comes (below), as does every one after it: with the early exit,
+      // it may as well be left out. Its noise ceiling tells without a log.
+      const bool drop_below_u_join = early_exit && search == ReviewSearch::pruned;
+      // One Philox block holds the noise of four networks (k / 4): each is
+      // drawn once per city (the lists give networks out of index order).
+      ++generation;
       auto consider = [&](int k, bool member) {
         const double det = valuer.value(city, k) + (member ? stick : 0.0);
         if (prune && det + valuer.noise_bound() <= p.u_join) return;
-        const auto bi = static_cast<std::uint32_t>(k) / 4;
-        if (bi != block_index) {
-          block = rng.block(step, Phase::portfolio_noise, static_cast<std::uint32_t>(i), bi);
-          block_index = bi;
+        const auto bi = static_cast<std::size_t>(k) / 4;
+        if (block_generation[bi] != generation) {
+          blocks[bi] = rng.block(step, Phase::portfolio_noise, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(bi));
+          block_generation[bi] = generation;
         }
-        cand.push_back({det + valuer.noise_of_word(block[static_cast<std::size_t>(k) % 4]), k, member});
+        const std::uint32_t word = blocks[bi][static_cast<std::size_t>(k) % 4];
+        if (drop_below_u_join && det + valuer.noise_ceiling_of_word(word) <= p.u_join) return;
+        cand.push_back({det + valuer.noise_of_word(word), k, member});
       };
-      for (auto k : old_row)
+      for (auto k : old_row) {
+        held[k] = 1;
         if (valuer.eligible(i, k)) consider(k, true);
-      for (auto k : valuer.open_to_state(c.state[i]))
-        if (valuer.admits(i, k) &&
-            std::find(old_row.begin(), old_row.end(), k) == old_row.end())
-          consider(k, false);
-      // Candidates are taken best first (score, then network index: a strict
-      // order). A heap yields them in that order without sorting the ones
-      // never reached: once score - c_m taken <= u_join (u_join >= 0), no
-      // later candidate can pass, since its score is no higher, dividing by
-      // 1 + c_iq only lowers a positive score, and the capacity cost only grows.
-      auto after = [](const Candidate& a, const Candidate& b2) {
-        return a.score != b2.score ? a.score < b2.score : a.k > b2.k;
-      };
-      std::make_heap(cand.begin(), cand.end(), after);
+      }
+      // (The lists hold the region-scoped networks of the city's region as
+      // its state's region: a city placed elsewhere is read in full.)
+      if (ceilings && city.x >= 0 && (w.networks.regions == 0 || city.region == w.states.region[city.state])) {
+        auto read_network = [&](int k) {
+          if (held[k]) return;
+          held[k] = 1;
+          read.push_back(k);
+          if (scope_admits(w.networks.scope[k], w, city.state) && valuer.admits(i, k)) consider(k, false);
+        };
+        // A city that might join much of what is open (large, rich cities in
+        // a real world) is served faster by reading every open network: past
+        // a quarter of them, the rest are read in index order.
+        const auto& open = valuer.open_to_state(city.state);
+        const std::size_t enough = open.size() / 4;
+        for (int q = 0; q < kIssueCount && read.size() <= enough; ++q) {
+          const auto& best = ceilings->by_benefit(city.region, q);
+          const auto& cheapest = ceilings->by_fee(city.region, q);
+          const double gap = valuer.gap_benefit(city, q);
+          const double conflict = city.sovereign * w.states.conflict[city.state][q];
+          for (std::size_t a = 0; a < best.size() && read.size() <= enough; ++a) {
+            const double benefit = best[a].key, fee = cheapest[a].key;
+            const double ceiling = city.x * (benefit + gap) - fee * city.inv_budget - conflict;
+            // Far more than the rounding of value() and of the ceiling.
+            const double slack =
+                1e-9 * (1 + 4 * (city.x * (std::abs(benefit) + std::abs(gap)) + std::abs(fee) * city.inv_budget +
+                                 std::abs(conflict)));
+            if (ceiling + slack + valuer.noise_bound() <= p.u_join) break;
+            read_network(best[a].k);
+            read_network(cheapest[a].k);
+          }
+        }
+        if (read.size() > enough)
+          for (auto k : open)
+            if (!held[k] && valuer.admits(i, k)) consider(k, false);
+        for (auto k : read) held[k] = 0;
+        read.clear();
+      } else {
+        for (auto k : valuer.open_to_state(c.state[i]))
+          if (!held[k] && valuer.admits(i, k)) consider(k, false);
+      }
+      for (auto k : old_row) held[k] = 0;
+      // Candidates are taken best first. A heap yields them in that order
+      // without sorting the ones never reached: once score - c_m taken <=
+      // u_join (u_join >= 0), no later candidate can pass, since its score is
+      // no higher, dividing by 1 + c_iq only lowers a positive score, and the
+      // capacity cost only grows.
+      std::make_heap(cand.begin(), cand.end(), After{});
 
       m.clear(i);
       std::array<int, kNicheCount> per_niche{};
       double fees = 0;
       const double coop_budget = c.cooperation[i] * c.intl_budget[i];
-      const double c_m = city.capacity_cost;
-      const bool early_exit = prune && c_m >= 0;
       for (auto end = cand.end(); end != cand.begin(); --end) {
-        std::pop_heap(cand.begin(), end, after);
+        std::pop_heap(cand.begin(), end, After{});
         const Candidate& cd = *(end - 1);
         const int taken = m.count[i];
         if (taken >= m.slots) break;

@@ -49,6 +49,15 @@ class MembershipValuer {
   CityTerms terms(std::size_t city) const;
   double value(const CityTerms& city, int k) const;
   double value(std::size_t city, int k) const { return value(terms(city), k); }
+  // What a pruned review needs to skip networks unseen (review_portfolios):
+  // for a city with x >= 0 of region r,
+  //   value <= x (benefit_ceiling(k, r) + gap_benefit(city, q)) - fee_k / (x D) - c_S nu (1 - a) conflict_jq,
+  // since the peer term is at most its weight and the funding term is
+  // largest for the smallest budget (x D >= 1).
+  double benefit_ceiling(int k, int region) const;
+  double gap_benefit(const CityTerms& city, int q) const {
+    return p_.b_gap * city.gap_reach * gap_[static_cast<std::size_t>(city.state) * kIssueCount + q];
+  }
   // Networks whose scope admits cities of state j (active ones only).
   const std::vector<std::int32_t>& open_to_state(int j) const { return open_to_state_[j]; }
   bool eligible(std::size_t city, int k) const;
@@ -61,6 +70,10 @@ class MembershipValuer {
   // The same from word k % 4 of the block (step, phase, city, k / 4).
   double noise_of_word(std::uint32_t word) const;
   double noise_bound() const { return 8.0 / p_.choice_precision; }
+  // An upper bound of noise_of_word(word) that needs no logarithm, at most
+  // 0.072 / lambda above it: a review leaves out, before drawing it, a
+  // candidate whose score cannot pass u_join.
+  double noise_ceiling_of_word(std::uint32_t word) const;
   // The governance gap the state leaves on issue q (gap_jq).
   double gap(int state, Issue q) const { return gap_[static_cast<std::size_t>(state) * kIssueCount + static_cast<int>(q)]; }
   // s_i = max(1, x_i D_i / f-bar)^eta: the size of city i's international
@@ -124,7 +137,13 @@ struct PortfolioStats {
 // less those it is no longer eligible for. review_probability overrides
 // p_review (1 for the start-up rounds). Cities people play do not review:
 // their players' leaves and joins apply instead (agents/city/players.hpp).
+//
+// Both searches give the same memberships, in the same order: `pruned`
+// leaves out the candidates whose noise ceiling (noise_ceiling_of_word) shows
+// they would only end the review; `exhaustive`, the reference, ranks them too.
+enum class ReviewSearch { pruned, exhaustive };
 PortfolioStats review_portfolios(World& world, const CoalitionParams& p, const Streams& rng,
-                                 std::uint32_t step, double review_probability);
+                                 std::uint32_t step, double review_probability,
+                                 ReviewSearch search = ReviewSearch::pruned);
 
 }  // namespace urbis
