@@ -1,3 +1,4 @@
+// Over 500 lines: the run report's data assembled view by view (series, map, networks, states, events); a split by view is due.
 #include "sim/report/report_data.hpp"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// Over 500 lines: the reader of every section of the scenario format, kept in one place so the format has one home (events: parse_event.cpp).
 #include "sim/scenario/load_scenario.hpp"
 
 #include <algorithm>

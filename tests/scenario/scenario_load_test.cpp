@@ -1,3 +1,4 @@
+// Over 500 lines: every section of the format and every shipped scenario, in one suite.
 // Loading configs/defaults.yaml and well-formed scenarios: values, merges
 // through extends:, overrides from --set, and every scenario shipped in
 // scenarios/.

@@ -1,3 +1,4 @@
+// Over 500 lines: one test per term of a network's value and per rule of the review.
 // Phase 5 (MODEL 7.3): the value of a network to a city, and portfolio reviews.
 #include <algorithm>
 #include <cmath>
