@@ -50,6 +50,11 @@ struct CsvReader::Impl {
     if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0)
       throw InputError(SourcePlace{file, 0, 0}, "cannot read CSV: out of memory");
     parser_ready = true;
+    // libcsv grows its field buffer by a fixed block (128 bytes by default),
+    // which copies a long field over and over: quadratic, and minutes for a
+    // 16 MiB line where realloc cannot move pages. Blocks of 1 MiB keep the
+    // longest line the reader accepts to 16 growths.
+    csv_set_blk_size(&parser, std::size_t{1} << 20);
     csv_set_space_func(&parser, o.trim ? space_or_tab : no_space);
   }
   ~Impl() {
