@@ -12,6 +12,7 @@
 #include "agents/anchors.hpp"
 #include "agents/city/columns.hpp"
 #include "agents/drivers.hpp"
+#include "agents/events.hpp"
 #include "agents/city/players.hpp"
 #include "agents/membership.hpp"
 #include "agents/network/columns.hpp"
@@ -41,14 +42,6 @@ struct Globals {
   double mitigation = 0;           // G: climate actions this year
 };
 
-// An endogenous or scenario event, for events.csv.
-struct EventRecord {
-  int year;
-  std::string kind;     // founded, dissolved, joined, left, preempted, or an event type
-  std::string subject;  // the network, state or city it concerns
-  std::string detail;
-};
-
 struct World {
   Cities cities;
   States states;
@@ -66,7 +59,7 @@ struct World {
   std::vector<std::int64_t> state_offsets;
   std::vector<std::int32_t> state_cities;
 
-  std::vector<EventRecord> log;  // events of the current step
+  std::vector<EventRecord> log;  // events of the current step (agents/events.hpp)
 
   Players players;  // cities people play (urbis serve --classroom); none in a run
 

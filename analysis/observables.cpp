@@ -1,5 +1,7 @@
 #include "analysis/observables.hpp"
 
+#include "analysis/event_words.hpp"
+
 #include <array>
 #include <cmath>
 #include <limits>
@@ -163,7 +165,7 @@ const Observable kNetworks[] = {
      "global.csv's active_networks); a network is listed up to the year it ends",
      {}, Family::none, false, [](const Row& r, int) { return W(r).networks.counted(I(r)) ? 1.0 : 0.0; }},
     {"members", "cities", 0, kInf, kWhole, "member cities (n_k)", {}, Family::none, false,
-     [](const Row& r, int) { return W(r).networks.members[I(r)]; }},
+     [](const Row& r, int) { return static_cast<double>(W(r).networks.members[I(r)]); }},
     {"engaged_gdp_share", "share of world city GDP", 0, 1, kSix,
      "GDP its members engage, as a share of the world's city GDP",
      "W_k / Y_w: Σ x_i Y_i over members / Σ Y_i over all cities", Family::none, false,
@@ -192,13 +194,17 @@ const Observable kEvents[] = {
      "a scenario event type (withdraw, join, leave_union, join_union, set, shock, salience, found_network, fund, "
      "defund, join_network, leave_network), what the model did (founded, dissolved, joined, left, invited, preempted), "
      "or clamped: a shock held within its variable's range",
-     {}, Family::none, false, nullptr, [](const Row& r, int) -> std::string_view { return event(r).kind; }},
+     {}, Family::none, false, nullptr, [](const Row& r, int) { return event_kind_words(event(r)); }},
     {"subject", "", 0, 0, kText, "the network, state (ISO3) or city it concerns; `state:ISO3` for a state's set or shock",
-     {}, Family::none, false, nullptr, [](const Row& r, int) -> std::string_view { return event(r).subject; }},
+     {}, Family::none, false, nullptr, [](const Row& r, int) { return event_subject(W(r), event(r)); }},
     {"detail", "", 0, 0, kText,
      "what happened, in words; a scenario event's label follows after '; '. \"(history)\" marks a historical "
      "accession, \"(endogenous)\" a withdrawal the model decided",
-     {}, Family::none, false, nullptr, [](const Row& r, int) -> std::string_view { return event(r).detail; }},
+     {}, Family::none, false, nullptr,
+     [](const Row& r, int) -> std::string_view {
+       event_detail(W(r), event(r), r.scratch);
+       return r.scratch;
+     }},
 };
 
 // ---- cities.csv -----------------------------------------------------------

@@ -52,6 +52,9 @@ struct ObservableRow {
   std::size_t index = 0;    // the state, network, city or event (index into World::log) of the row
   std::size_t network = 0;  // memberships.csv: the network
   int change = 0;           // memberships.csv: 1 joined, -1 left
+  // Where a column composes its text (events.csv's detail); the view it
+  // returns is good until the row's next text column is read.
+  mutable std::string scratch;
 };
 
 // A column that repeats for each issue or each agreement of the world; its

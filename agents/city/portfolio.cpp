@@ -79,7 +79,7 @@ void MembershipValuer::set_club_terms(std::size_t k, double n) {
 void MembershipValuer::prospect(int network, double members) {
   const Networks& nw = w_.networks;
   const auto k = static_cast<std::size_t>(network);
-  set_club_terms(k, std::max(members, nw.members[k]));
+  set_club_terms(k, std::max(members, static_cast<double>(nw.members[k])));
   const std::size_t R = static_cast<std::size_t>(nw.regions);
   if (nw.scope[k].kind != ScopeKind::global)
     for (std::size_t r = 0; r < R; ++r) fit_[k * R + r] = p_.b_fit * (members + 0.5) / (members + 1.0);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <vector>
 
 #include "sim/core/parallel.hpp"
@@ -14,39 +15,47 @@ void count_members(World& w) {
   const std::size_t n = c.size();
   const std::size_t K = nw.size();
   const std::size_t R = static_cast<std::size_t>(nw.regions);
-  // Columns per chunk: members, engagement, engaged GDP, partner-weighted GDP,
-  // engaged log GDP, regions.
-  const std::size_t width = 5 + R;
+  // Per chunk and network: the counts (members, then members from each
+  // region) and the sums (engagement, engaged GDP, partner-weighted GDP,
+  // engaged log GDP).
+  const std::size_t count_width = 1 + R, sum_width = 4;
   const std::size_t chunks = chunk_count(n);
-  std::vector<double> partial(chunks * K * width, 0.0);
+  std::vector<std::int32_t> counts(chunks * K * count_width, 0);
+  std::vector<double> sums(chunks * K * sum_width, 0.0);
   for_chunks(n, [&](std::size_t b, std::size_t e, std::size_t ch) {
-    double* p = partial.data() + ch * K * width;
+    std::int32_t* cp = counts.data() + ch * K * count_width;
+    double* sp = sums.data() + ch * K * sum_width;
     for (std::size_t i = b; i < e; ++i) {
       const double x = c.cooperation[i];  // e_ik = x_i
       const double partner = w.states.partnership[c.state[i]];
       for (auto k : w.members.of(i)) {
-        double* row = p + static_cast<std::size_t>(k) * width;
-        row[0] += 1;
-        row[1] += x;
-        row[2] += x * c.gdp[i];
-        row[3] += x * c.gdp[i] * partner;
-        row[4] += x * log_gdp(c.gdp[i]);
-        row[5 + c.region[i]] += 1;
+        std::int32_t* count = cp + static_cast<std::size_t>(k) * count_width;
+        count[0] += 1;
+        count[1 + c.region[i]] += 1;
+        double* sum = sp + static_cast<std::size_t>(k) * sum_width;
+        sum[0] += x;
+        sum[1] += x * c.gdp[i];
+        sum[2] += x * c.gdp[i] * partner;
+        sum[3] += x * log_gdp(c.gdp[i]);
       }
     }
   });
-  nw.region_members.assign(K * R, 0.0);
+  nw.region_members.assign(K * R, 0);
   std::vector<double> partner(K, 0.0);
-  for (std::size_t k = 0; k < K; ++k) nw.members[k] = nw.engagement[k] = nw.engaged_gdp[k] = nw.engaged_log_gdp[k] = 0;
+  for (std::size_t k = 0; k < K; ++k) {
+    nw.members[k] = 0;
+    nw.engagement[k] = nw.engaged_gdp[k] = nw.engaged_log_gdp[k] = 0;
+  }
   for (std::size_t ch = 0; ch < chunks; ++ch)
     for (std::size_t k = 0; k < K; ++k) {
-      const double* row = partial.data() + (ch * K + k) * width;
-      nw.members[k] += row[0];
-      nw.engagement[k] += row[1];
-      nw.engaged_gdp[k] += row[2];
-      partner[k] += row[3];
-      nw.engaged_log_gdp[k] += row[4];
-      for (std::size_t r = 0; r < R; ++r) nw.region_members[k * R + r] += row[5 + r];
+      const std::int32_t* count = counts.data() + (ch * K + k) * count_width;
+      nw.members[k] += count[0];
+      for (std::size_t r = 0; r < R; ++r) nw.region_members[k * R + r] += count[1 + r];
+      const double* sum = sums.data() + (ch * K + k) * sum_width;
+      nw.engagement[k] += sum[0];
+      nw.engaged_gdp[k] += sum[1];
+      partner[k] += sum[2];
+      nw.engaged_log_gdp[k] += sum[3];
     }
   for (std::size_t k = 0; k < K; ++k)
     nw.partner_weight[k] = nw.engaged_gdp[k] > 0 ? partner[k] / nw.engaged_gdp[k] : 0.0;

@@ -45,9 +45,9 @@ int Networks::add(std::string n, Issue q, Scope s, double min_pop, double fee_mu
   invited.emplace_back();
   invite_queue.emplace_back();
   invites_per_year.push_back(0);
-  for (auto* v : {&members, &engaged_gdp, &engagement, &engaged_log_gdp, &power, &actions, &partner_weight})
-    v->push_back(0);
-  region_members.resize(region_members.size() + static_cast<std::size_t>(regions), 0.0);
+  members.push_back(0);
+  for (auto* v : {&engaged_gdp, &engagement, &engaged_log_gdp, &power, &actions, &partner_weight}) v->push_back(0);
+  region_members.resize(region_members.size() + static_cast<std::size_t>(regions), 0);
   return static_cast<int>(name.size()) - 1;
 }
 

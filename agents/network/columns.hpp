@@ -82,7 +82,7 @@ struct Networks {
   std::vector<double> invites_per_year;
 
   // Aggregates, recomputed each step from the memberships.
-  std::vector<double> members;       // n
+  std::vector<std::int32_t> members;  // n
   std::vector<double> engaged_gdp;   // W = sum of e Y
   std::vector<double> engagement;    // sum of e
   std::vector<double> engaged_log_gdp;  // sum of e ln Y (the typical member, for the peer term)
@@ -90,7 +90,7 @@ struct Networks {
   std::vector<double> actions;       // A this year
   std::vector<double> partner_weight;  // sum of e Y pi_state / W
   int regions = 0;                   // set by the loader: World::region_names.size()
-  std::vector<double> region_members;  // networks x regions: members from each region
+  std::vector<std::int32_t> region_members;  // networks x regions: members from each region
 
   std::size_t size() const { return name.size(); }
   // Appends a network with empty aggregates; returns its index.

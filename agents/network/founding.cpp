@@ -38,7 +38,7 @@ bool join_network(World& w, std::size_t i, int k) {
   return true;
 }
 
-void end_network(World& w, int k, const char* reason) {
+void end_network(World& w, int k, DissolveReason reason) {
   Networks& nw = w.networks;
   nw.active[k] = 0;
   nw.status[k] = NetworkStatus::ended;
@@ -49,10 +49,11 @@ void end_network(World& w, int k, const char* reason) {
       w.cities.fees[i] -= nw.fee[k];
     }
   });
-  w.log.push_back({w.global.year, "dissolved", nw.name[k],
-                   fmt::format("{} members released; {}", nw.members[k], reason)});
-  nw.members[k] = nw.engagement[k] = nw.engaged_gdp[k] = nw.engaged_log_gdp[k] = 0;
-  std::fill_n(nw.region_members.begin() + static_cast<std::ptrdiff_t>(k) * nw.regions, nw.regions, 0.0);
+  w.log.push_back({.year = w.global.year, .kind = EventKind::dissolved, .reason = reason, .network = k,
+                   .count = nw.members[k]});
+  nw.members[k] = 0;
+  nw.engagement[k] = nw.engaged_gdp[k] = nw.engaged_log_gdp[k] = 0;
+  std::fill_n(nw.region_members.begin() + static_cast<std::ptrdiff_t>(k) * nw.regions, nw.regions, 0);
 }
 
 namespace {
@@ -213,8 +214,8 @@ int found_one(World& w, const Params& p, MembershipValuer& valuer, const AbleCit
   } else {
     joined = invite(w, valuer, k, invited, rng, step, Phase::founding_invite);
   }
-  w.log.push_back({w.global.year, "founded", w.networks.name[k],
-                   fmt::format("founder {}; {} of {} invited cities joined", w.cities.name[f], joined, invited.size())});
+  w.log.push_back({.year = w.global.year, .kind = EventKind::founded, .network = k, .city = static_cast<std::int32_t>(f),
+                   .count = joined, .of = static_cast<std::int64_t>(invited.size())});
   return k;
 }
 
@@ -265,9 +266,10 @@ int found_answers(World& w, const Params& p, MembershipValuer& valuer, const Abl
         for (auto i : cities)
           if (static_cast<std::size_t>(i) != founder) invited.push_back(i);
         const int joined = invite(w, valuer, k, invited, rng, step, Phase::answer_invite);
-        w.log.push_back({w.global.year, "founded", name,
-                         fmt::format("answer to {}'s retreat on {}: founder {}; {} of {} cities joined", s.iso3[j],
-                                     issue_name(static_cast<Issue>(q)), c.name[founder], joined, invited.size())});
+        w.log.push_back({.year = w.global.year, .kind = EventKind::answer_founded, .network = k,
+                         .state = static_cast<std::int32_t>(j), .city = static_cast<std::int32_t>(founder),
+                         .issue = static_cast<std::int32_t>(q), .count = joined,
+                         .of = static_cast<std::int64_t>(invited.size())});
         ++founded;
       }
     }
@@ -337,7 +339,9 @@ int dissolve_weak_networks(World& w, const FoundingParams& p) {
     nw.weak_years[k] = weak ? nw.weak_years[k] + 1 : 0;
     if (never_formed || nw.weak_years[k] >= p.grace_years) {
       end_network(w, static_cast<int>(k),
-                  unfunded ? "sponsor funding ended" : never_formed ? "never gathered enough members" : "too few members");
+                  unfunded       ? DissolveReason::funding_ended
+                  : never_formed ? DissolveReason::never_formed
+                                 : DissolveReason::too_few_members);
       ++dissolved;
     }
   }

@@ -44,7 +44,7 @@ void found_start_networks(World& world, int count, const Params& p, const Stream
 int dissolve_weak_networks(World& world, const FoundingParams& p);
 
 // Ends network k now: inactive, members released, logged.
-void end_network(World& world, int k, const char* reason);
+void end_network(World& world, int k, DissolveReason reason);
 
 // Adds city i to network k and keeps the network's counts current within the step.
 bool join_network(World& world, std::size_t i, int k);

@@ -4,7 +4,6 @@
 #include <cmath>
 #include <vector>
 
-#include <fmt/format.h>
 
 #include "agents/city/portfolio.hpp"
 #include "agents/network/founding.hpp"
@@ -87,7 +86,7 @@ int found_named_network(World& w, const NetworkSeed& seed, const Params& p, cons
       if (list.empty()) list.push_back(-1);
     }
   }
-  w.log.push_back({w.global.year, "founded", seed.name, fmt::format("named network with {} members", joined)});
+  w.log.push_back({.year = w.global.year, .kind = EventKind::named_founded, .network = k, .count = joined});
   return k;
 }
 
@@ -105,7 +104,8 @@ void extend_invitations(World& w) {
       w.cities.review_now[static_cast<std::size_t>(queue[n])] = 1;
     }
     queue.erase(queue.begin(), queue.begin() + static_cast<std::ptrdiff_t>(count));
-    w.log.push_back({w.global.year, "invited", nw.name[k], fmt::format("{} cities invited", count)});
+    w.log.push_back({.year = w.global.year, .kind = EventKind::invited, .network = static_cast<std::int32_t>(k),
+                     .count = static_cast<std::int64_t>(count)});
   }
 }
 

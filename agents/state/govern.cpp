@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <vector>
 
-#include <fmt/format.h>
 
 #include "sim/core/parallel.hpp"
 
@@ -68,8 +67,8 @@ void govern(World& w, const StateParams& p, const Streams& rng, std::uint32_t st
     if (s.preempt_wait[j] > 0) --s.preempt_wait[j];
     if (s.preempting[j]) s.preempt_wait[j] = static_cast<int>(p.preemption_interval);
     if (s.preempting[j])
-      w.log.push_back({w.global.year, "preempted", s.iso3[j],
-                       fmt::format("mean tension {:.3g} above {:.3g}", s.mean_tension[j], p.tension_critical)});
+      w.log.push_back({.year = w.global.year, .kind = EventKind::preempted, .state = static_cast<std::int32_t>(j),
+                       .value = s.mean_tension[j], .limit = p.tension_critical});
     else  // pi_s <- pi_s + r_pi ((1 - nu_j) networkshare_j - pi_s)
       s.partnership[j] += p.partnership_rate * ((1.0 - s.populism[j]) * s.network_share[j] - s.partnership[j]);
   }
@@ -96,7 +95,8 @@ void govern(World& w, const StateParams& p, const Streams& rng, std::uint32_t st
         const double u = rng.uniform(step, Phase::state_exit, static_cast<std::uint32_t>(j), static_cast<std::uint32_t>(g));
         if (u < p.exit_probability) {
           set_agreement(w, static_cast<int>(j), static_cast<int>(g), false, p);
-          w.log.push_back({w.global.year, "withdraw", s.iso3[j], fmt::format("leaves {} (endogenous)", w.agreements[g].name)});
+          w.log.push_back({.year = w.global.year, .kind = EventKind::withdrew, .state = static_cast<std::int32_t>(j),
+                           .agreement = static_cast<std::int32_t>(g)});
         }
       }
     }

@@ -45,8 +45,11 @@ void phase_coalitions(World& w, const Params& p, const Streams& rng) {
   extend_invitations(w);  // the invited review their portfolios now
   const PortfolioStats moves = review_portfolios(w, p.coalitions, rng, w.global.step, p.coalitions.review_probability);
   for (std::size_t k = 0; k < w.networks.size(); ++k) {
-    if (moves.joined[k]) w.log.push_back({w.global.year, "joined", w.networks.name[k], fmt::format("{} cities", moves.joined[k])});
-    if (moves.left[k]) w.log.push_back({w.global.year, "left", w.networks.name[k], fmt::format("{} cities", moves.left[k])});
+    const auto network = static_cast<std::int32_t>(k);
+    if (moves.joined[k])
+      w.log.push_back({.year = w.global.year, .kind = EventKind::joined, .network = network, .count = moves.joined[k]});
+    if (moves.left[k])
+      w.log.push_back({.year = w.global.year, .kind = EventKind::left, .network = network, .count = moves.left[k]});
   }
 }
 

@@ -2,8 +2,6 @@
 
 #include <algorithm>
 
-#include <fmt/format.h>
-
 #include "agents/city/portfolio.hpp"
 #include "agents/forces.hpp"
 #include "agents/network/founding.hpp"
@@ -42,10 +40,13 @@ void Timeline::clamp_to_range(World& w, double& v, const VariableRef& ref, const
   const VariableRange r = range_of(ref);
   const double before = v;
   v = std::clamp(v, r.lo, r.hi);
-  if (v != before)
-    w.log.push_back({year, "clamped", b.spec ? b.spec->target : std::string(),
-                     fmt::format("{} would be {}; held at {} ({})", b.spec ? b.spec->variable : std::string(), before, v,
-                                 r.words)});
+  if (v == before) return;
+  EventRecord e{.year = year, .kind = EventKind::clamped, .value = before, .limit = v, .low = r.lo, .high = r.hi};
+  if (b.spec) e.target = b.spec->target, e.variable = b.spec->variable;
+  // An agent variable's range has words of its own; a parameter's is said by its bounds.
+  if (ref.kind != VariableRef::Kind::parameter)
+    e.range = agent_variables(agent_kind(ref.kind))[static_cast<std::size_t>(ref.variable)].range;
+  w.log.push_back(e);
 }
 
 void Timeline::found_seed(World& w, const NetworkSeed& seed, const Params& params) {
@@ -63,13 +64,13 @@ void Timeline::apply(World& w, Params& params, int year) {
   for (; next_change_ < schedule_.changes.size() && schedule_.changes[next_change_].year <= year; ++next_change_) {
     const auto& ch = schedule_.changes[next_change_];
     set_agreement(w, ch.state, ch.agreement, ch.joins, params.states);
-    w.log.push_back({year, ch.joins ? "join_union" : "leave_union", w.states.iso3[ch.state],
-                     fmt::format("{} {} (history)", ch.joins ? "joins" : "leaves", w.agreements[ch.agreement].name)});
+    w.log.push_back({.year = year, .kind = EventKind::union_history, .joins = ch.joins, .state = ch.state,
+                     .agreement = ch.agreement});
   }
   for (auto it = scheduled_ends_.begin(); it != scheduled_ends_.end();) {
     if (it->first <= year) {
       const int k = find_network(w, it->second);
-      if (k >= 0 && w.networks.active[k]) end_network(w, k, "its programme ended");
+      if (k >= 0 && w.networks.active[k]) end_network(w, k, DissolveReason::programme_ended);
       it = scheduled_ends_.erase(it);
     } else {
       ++it;
@@ -79,7 +80,7 @@ void Timeline::apply(World& w, Params& params, int year) {
     if (it->year <= year) {
       const int k = find_network(w, it->network);
       if (k >= 0) w.networks.funding[k] = 0;
-      w.log.push_back({year, "defund", it->network, "sponsor funding ends"});
+      w.log.push_back({.year = year, .kind = EventKind::funding_ended, .network = k});
       it = funding_ends_.erase(it);
     } else {
       ++it;
@@ -105,7 +106,8 @@ void Timeline::apply(World& w, Params& params, int year) {
 void Timeline::apply_event(World& w, Params& params, const BoundEvent& b) {
   const EventSpec& e = *b.spec;
   const int year = e.year;
-  std::string subject, detail;
+  // What the writers need to say it (analysis/observables.cpp, events.csv).
+  EventRecord r{.year = year, .kind = EventKind::scenario, .type = e.type, .label = e.label};
   switch (e.type) {
     case EventType::withdraw:
     case EventType::join:
@@ -113,14 +115,12 @@ void Timeline::apply_event(World& w, Params& params, const BoundEvent& b) {
     case EventType::join_union: {
       const bool joins = e.type == EventType::join || e.type == EventType::join_union;
       set_agreement(w, b.state, b.agreement, joins, params.states);
-      subject = w.states.iso3[b.state];
-      detail = fmt::format("{} {}", joins ? "joins" : "leaves", w.agreements[b.agreement].name);
+      r.joins = joins, r.state = b.state, r.agreement = b.agreement;
       break;
     }
     case EventType::set: {
       if (double* v = variable(w, params, b.target)) *v = e.value;
-      subject = e.target;
-      detail = fmt::format("{} = {}", e.variable, e.value);
+      r.target = e.target, r.variable = e.variable, r.value = e.value;
       break;
     }
     case EventType::shock: {
@@ -130,14 +130,12 @@ void Timeline::apply_event(World& w, Params& params, const BoundEvent& b) {
         clamp_to_range(w, *v, b.target, b, year);
       }
       if (e.until > 0) reversals_.push_back({e.until, b.target, delta, factor, b});
-      subject = e.target;
-      detail = e.delta ? fmt::format("{} {:+}", e.variable, delta) : fmt::format("{} x{}", e.variable, factor);
+      r.target = e.target, r.variable = e.variable, r.additive = e.delta.has_value(), r.value = delta, r.limit = factor;
       break;
     }
     case EventType::salience: {
       shock_salience(w.global, b.issue, e.amount);
-      subject = std::string(issue_name(b.issue));
-      detail = fmt::format("salience {:+}", e.amount);
+      r.issue = static_cast<std::int32_t>(b.issue), r.value = e.amount;
       break;
     }
     case EventType::found_network: {
@@ -151,14 +149,12 @@ void Timeline::apply_event(World& w, Params& params, const BoundEvent& b) {
       seed.funding = e.funding;
       seed.sponsored = e.funding > 0;
       found_seed(w, seed, params);
-      subject = e.name;
-      detail = fmt::format("founded by scenario ({} founders)", b.founders.size());
+      r.name = e.name, r.count = static_cast<std::int64_t>(b.founders.size());
       break;
     }
     case EventType::fund:
     case EventType::defund: {
       const int k = find_network(w, b.network);
-      subject = b.network;
       if (k >= 0) {
         w.networks.funding[k] = e.type == EventType::fund ? e.funding : 0.0;
         if (e.type == EventType::fund) w.networks.sponsored[k] = 1;
@@ -167,13 +163,12 @@ void Timeline::apply_event(World& w, Params& params, const BoundEvent& b) {
                                          [&](const FundingEnd& f) { return f.network == b.network; }),
                           funding_ends_.end());
       if (e.type == EventType::fund && e.years > 0) funding_ends_.push_back({b.network, year + e.years});
-      detail = e.type == EventType::fund ? fmt::format("USD {} per year", e.funding) : "funding stops";
+      r.name = e.network, r.value = e.funding;
       break;
     }
     case EventType::join_network:
     case EventType::leave_network: {
       const int k = find_network(w, b.network);
-      subject = w.cities.name[b.city];
       if (k >= 0 && w.networks.active[k]) {
         if (e.type == EventType::join_network) {
           join_network(w, static_cast<std::size_t>(b.city), k);
@@ -182,12 +177,11 @@ void Timeline::apply_event(World& w, Params& params, const BoundEvent& b) {
           w.networks.members[k] -= 1;
         }
       }
-      detail = fmt::format("{} {}", e.type == EventType::join_network ? "joins" : "leaves", b.network);
+      r.joins = e.type == EventType::join_network, r.city = b.city, r.name = e.network;
       break;
     }
   }
-  if (!e.label.empty()) detail += "; " + e.label;
-  w.log.push_back({year, event_type_name(e.type), subject, detail});
+  w.log.push_back(r);
 }
 
 }  // namespace urbis

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/core/event_type.hpp"
 #include "sim/core/input_error.hpp"
 #include "sim/core/params.hpp"
 
@@ -45,10 +46,6 @@ struct OutputSpec {
   CityOutputSpec cities;
 };
 
-enum class EventType {
-  withdraw, join, leave_union, join_union, set, shock, salience, found_network,
-  fund, defund, join_network, leave_network
-};
 
 struct EventSpec {
   int year = 0;
@@ -98,8 +95,5 @@ struct Scenario {
   std::string compare_with;
   SourcePlace compare_with_place;
 };
-
-std::string event_type_name(EventType t);
-std::vector<std::string> event_type_names();
 
 }  // namespace urbis

@@ -209,7 +209,7 @@ output:
 const urbis::EventSpec& find_event(const urbis::Scenario& s, EventType t, int nth = 0) {
   for (const auto& e : s.events)
     if (e.type == t && nth-- == 0) return e;
-  throw std::runtime_error("no such event: " + urbis::event_type_name(t));
+  throw std::runtime_error("no such event: " + std::string(urbis::event_type_name(t)));
 }
 
 TEST(LoadScenario, EveryKeyAndEveryEventType) {

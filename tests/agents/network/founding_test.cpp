@@ -10,6 +10,7 @@
 
 #include "agents/network/aggregate.hpp"
 #include "agents/network/founding.hpp"
+#include "analysis/event_words.hpp"
 #include "tests/agents/tiny_world.hpp"
 
 namespace urbis {
@@ -54,9 +55,16 @@ World founding_world(const Params& p) {
   return w;
 }
 
-std::string founder_of(const EventRecord& e) {
-  const auto b = e.detail.find("founder ") + 8;
-  return e.detail.substr(b, e.detail.find(';') - b);
+std::string founder_of(const World& w, const EventRecord& e) {
+  EXPECT_TRUE(e.kind == EventKind::founded || e.kind == EventKind::answer_founded);
+  return w.cities.name[static_cast<std::size_t>(e.city)];
+}
+
+// The events.csv detail of a record, as the writer says it.
+std::string detail(const World& w, const EventRecord& e) {
+  std::string out;
+  event_detail(w, e, out);
+  return out;
 }
 
 std::set<int> members_of(const World& w, int k) {
@@ -85,8 +93,9 @@ TEST(Founding, FounderJoinsWithTheCitiesMostLikeIt) {
   World w = founding_world(p);
   const int born = found_networks(w, p, Streams(2), 0);
   ASSERT_GT(born, 0);
-  ASSERT_EQ(w.log[0].kind, "founded");
-  const std::string founder = founder_of(w.log[0]);
+  ASSERT_EQ(w.log[0].kind, EventKind::founded);
+  EXPECT_EQ(w.log[0].network, 0);
+  const std::string founder = founder_of(w, w.log[0]);
   const auto f = static_cast<int>(std::find(w.cities.name.begin(), w.cities.name.end(), founder) - w.cities.name.begin());
   ASSERT_LT(f, 14);
   EXPECT_EQ(w.networks.origin[0], NetworkOrigin::founded);
@@ -94,7 +103,10 @@ TEST(Founding, FounderJoinsWithTheCitiesMostLikeIt) {
   EXPECT_EQ(w.networks.scope[0].index, w.cities.region[f]);
   const std::set<int> m = members_of(w, 0);
   EXPECT_TRUE(m.count(f));
-  EXPECT_EQ(m.size(), 6u) << w.log[0].detail;
+  EXPECT_EQ(m.size(), 6u) << detail(w, w.log[0]);
+  EXPECT_EQ(w.log[0].count, 5);  // the five invited joined
+  EXPECT_EQ(w.log[0].of, 5);
+  EXPECT_EQ(detail(w, w.log[0]), "founder " + founder + "; 5 of 5 invited cities joined");
   // The five nearest in GDP within the region: no gap in GDP rank beyond them.
   const int lo = *m.begin(), hi = *m.rbegin();
   EXPECT_EQ(hi - lo, 5);
@@ -123,7 +135,7 @@ TEST(Founding, InviteesAlreadyServedInTheNicheAreNotAsked) {
   for (std::size_t k = 1; k < w.networks.size(); ++k) {
     if (w.networks.scope[k].index != 0) continue;
     for (int i : members_of(w, static_cast<int>(k))) {
-      const bool founder = w.cities.name[i] == founder_of(w.log[k - 1]);
+      const bool founder = w.cities.name[i] == founder_of(w, w.log[k - 1]);
       EXPECT_TRUE(founder || i < 2) << "city " << i << " was served already";
     }
   }
@@ -147,7 +159,7 @@ TEST(Founding, OnlyAbleCitiesFoundAndPlayedCitiesNeverDo) {
   const int born = found_networks(w, p, Streams(21), 0);
   ASSERT_GT(born, 100);
   std::vector<int> founded(4, 0);
-  for (const auto& e : w.log) ++founded[static_cast<std::size_t>(founder_of(e)[1] - '0')];
+  for (const auto& e : w.log) ++founded[static_cast<std::size_t>(founder_of(w, e)[1] - '0')];
   // x weights 1.0 and 0.5: two thirds and one third.
   EXPECT_NEAR(founded[0] / static_cast<double>(born), 2.0 / 3, 0.1);
   EXPECT_NEAR(founded[1] / static_cast<double>(born), 1.0 / 3, 0.1);
@@ -225,7 +237,13 @@ TEST(Answers, ARetreatMakesCitiesFoundANationalCoalition) {
   }
   // Every city of the state was invited; with a wide gap most accept.
   EXPECT_GE(w.networks.members[0], 5);
-  EXPECT_NE(w.log[0].detail.find("of 9 cities joined"), std::string::npos) << w.log[0].detail;
+  EXPECT_EQ(w.log[0].kind, EventKind::answer_founded);
+  EXPECT_EQ(w.log[0].of, 9);
+  EXPECT_EQ(w.log[0].count + 1, w.networks.members[0]);  // the founder and those who accepted
+  EXPECT_NE(detail(w, w.log[0]).find("answer to " + w.states.iso3[0] + "'s retreat on climate: founder "),
+            std::string::npos)
+      << detail(w, w.log[0]);
+  EXPECT_NE(detail(w, w.log[0]).find("of 9 cities joined"), std::string::npos) << detail(w, w.log[0]);
 }
 
 TEST(Answers, NoRetreatNoAnswerAndCitiesWithoutAutonomyCannotAnswer) {
@@ -262,12 +280,10 @@ TEST(StartNetworks, ComeWithTheirFoundingGroups) {
     EXPECT_EQ(w.networks.origin[k], NetworkOrigin::start);
     EXPECT_EQ(w.networks.name[k], "Network " + std::to_string(k + 1));  // the same name in every seed
     // Taken as they were: every invited city is a member, none chose.
-    const auto& d = w.log[k].detail;
-    const auto of = d.find(" of ");
-    const int joined = std::stoi(d.substr(d.find("; ") + 2, of - d.find("; ") - 2));
-    const int invited = std::stoi(d.substr(of + 4));
-    EXPECT_EQ(joined, invited) << d;
-    EXPECT_EQ(w.networks.members[k], 1 + joined) << d;
+    const auto& e = w.log[k];
+    EXPECT_EQ(e.network, static_cast<int>(k));
+    EXPECT_EQ(e.count, e.of);
+    EXPECT_EQ(w.networks.members[k], 1 + e.count) << detail(w, e);
   }
   EXPECT_GE(w.networks.members[0], 3);
 }
@@ -328,11 +344,13 @@ TEST(Dissolve, WeakForGraceYearsDissolvesNotBefore) {
   EXPECT_EQ(f.w.networks.members[f.small], 0);
   // Logged with the reason.
   ASSERT_EQ(f.w.log.size(), 2u);
-  EXPECT_EQ(f.w.log[0].kind, "dissolved");
-  EXPECT_EQ(f.w.log[0].subject, "small");
-  EXPECT_NE(f.w.log[0].detail.find("too few members"), std::string::npos);
-  EXPECT_EQ(f.w.log[1].subject, "unfunded");
-  EXPECT_NE(f.w.log[1].detail.find("sponsor funding ended"), std::string::npos);
+  EXPECT_EQ(f.w.log[0].kind, EventKind::dissolved);
+  EXPECT_EQ(event_subject(f.w, f.w.log[0]), "small");
+  EXPECT_EQ(f.w.log[0].reason, DissolveReason::too_few_members);
+  EXPECT_NE(detail(f.w, f.w.log[0]).find("members released; too few members"), std::string::npos);
+  EXPECT_EQ(event_subject(f.w, f.w.log[1]), "unfunded");
+  EXPECT_EQ(f.w.log[1].reason, DissolveReason::funding_ended);
+  EXPECT_NE(detail(f.w, f.w.log[1]).find("sponsor funding ended"), std::string::npos);
   // Dissolved networks stay dissolved and are not counted again.
   EXPECT_EQ(f.year(), 0);
   EXPECT_EQ(f.year(), 0);
@@ -381,7 +399,8 @@ TEST(Dissolve, ANewNetworkHasItsFoundingPeriodToGatherMembers) {
   EXPECT_EQ(f.w.networks.status[grows], NetworkStatus::active);
   f.year();  // 2003: the founding period is over
   EXPECT_FALSE(f.w.networks.active[lone]);
-  EXPECT_NE(f.w.log.back().detail.find("never gathered enough members"), std::string::npos);
+  EXPECT_EQ(f.w.log.back().reason, DissolveReason::never_formed);
+  EXPECT_NE(detail(f.w, f.w.log.back()).find("never gathered enough members"), std::string::npos);
   // "grows" falls back below n_min: dormant, not forming, and given grace.
   f.w.members.remove(2, grows);
   f.year();

@@ -8,6 +8,7 @@
 
 #include "agents/city/portfolio.hpp"
 #include "agents/network/named.hpp"
+#include "analysis/event_words.hpp"
 #include "tests/agents/tiny_world.hpp"
 
 namespace urbis {
@@ -54,7 +55,11 @@ TEST(Named, ByInvitationTheLargestListedFoundIt) {
   EXPECT_EQ(w.networks.invite_queue[k], (std::vector<std::int32_t>{6, 5, 3, 1}));  // largest first
   EXPECT_TRUE(w.networks.named[k]);
   EXPECT_EQ(w.networks.origin[k], NetworkOrigin::named);
-  EXPECT_EQ(w.log.back().detail, "named network with 2 members");
+  EXPECT_EQ(w.log.back().kind, EventKind::named_founded);
+  EXPECT_EQ(w.log.back().count, 2);
+  std::string said;
+  event_detail(w, w.log.back(), said);
+  EXPECT_EQ(said, "named network with 2 members");
   // Nobody else may join: not listed, or not yet invited.
   const MembershipValuer v(w, p.coalitions);
   EXPECT_FALSE(v.admits(6, k));

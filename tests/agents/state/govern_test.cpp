@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "agents/state/govern.hpp"
+#include "analysis/event_words.hpp"
 #include "tests/agents/tiny_world.hpp"
 
 namespace urbis {
@@ -109,8 +110,9 @@ TEST(Govern, PreemptionNeedsHighTensionAndCentralisation) {
   EXPECT_DOUBLE_EQ(w.cities.autonomy[4], 0.31);
   EXPECT_DOUBLE_EQ(w.cities.autonomy[5], 0.5 + 0.1 * (0.4 - 0.5));  // relaxes down too
   ASSERT_EQ(w.log.size(), 1u);
-  EXPECT_EQ(w.log[0].kind, "preempted");
-  EXPECT_EQ(w.log[0].subject, "S0");
+  EXPECT_EQ(w.log[0].kind, EventKind::preempted);
+  EXPECT_EQ(event_subject(w, w.log[0]), "S0");
+  EXPECT_DOUBLE_EQ(w.log[0].limit, p.states.tension_critical);
   // Partnership does not move while pre-empting; elsewhere it relaxes toward
   // (1 - nu) x network share = 0 here: 0.1 + 0.1 (0 - 0.1).
   EXPECT_DOUBLE_EQ(w.states.partnership[0], 0.1);

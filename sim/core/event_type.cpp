@@ -1,4 +1,4 @@
-#include "sim/scenario/scenario.hpp"
+#include "sim/core/event_type.hpp"
 
 #include <array>
 
@@ -12,9 +12,9 @@ constexpr std::array<const char*, 12> kEventTypeNames = {
 
 }  // namespace
 
-std::string event_type_name(EventType t) {
+std::string_view event_type_name(EventType t) {
   const auto i = static_cast<std::size_t>(t);
-  return i < kEventTypeNames.size() ? std::string(kEventTypeNames[i]) : std::string("unknown");
+  return i < kEventTypeNames.size() ? kEventTypeNames[i] : "unknown";
 }
 
 std::vector<std::string> event_type_names() {
