@@ -78,10 +78,12 @@ void phase_learning(World& w, const Params& p, const Streams& rng) {
   imitate(w, members_of, p.learning, rng, w.global.step);
 }
 
-void step_world(World& w, Params& p, Timeline& timeline, const Streams& rng) {
+void step_world(World& w, Params& params, Timeline& timeline, const Streams& rng) {
   w.log.clear();
   apply_player_cooperation(w);  // cities people play (none in an ordinary run)
-  phase_events(w, p, timeline);     // 1. events, then salience relaxes
+  phase_events(w, params, timeline);  // 1. events, then salience relaxes: the one phase that may change
+                                      //    parameters (a scenario's set or shock)
+  const Params& p = params;         // from here on the step only reads them
   phase_budgets(w, p);              // 2. budgets
   phase_competition(w, p);          // 3. competition for the mobile pool
   phase_economy(w, p, rng);         // 4. economy
