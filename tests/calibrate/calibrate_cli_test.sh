@@ -11,37 +11,23 @@ src=$2
 data=$src/tests/calibrate/data
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-fails=0
-check() {  # description, expected exit code, command...
-  local what=$1 want=$2
-  shift 2
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  local got=$?
-  if [ "$got" -ne "$want" ]; then
-    echo "FAIL: $what: exit $got, expected $want"; cat "$tmp/out" "$tmp/err"; fails=$((fails + 1))
-  else
-    echo "ok: $what"
-  fi
-}
-expect_text() {  # description, file, text
-  if grep -qF -- "$3" "$2"; then echo "ok: $1"; else echo "FAIL: $1: no '$3' in:"; cat "$2"; fails=$((fails + 1)); fi
-}
+. "$(dirname "$0")/../lib/check.sh"
 
 # ABC: byte-identical files with 1 and 2 threads.
 check "abc, 1 thread" 0 "$bin" calibrate "$data/abc.yaml" -o "$tmp/abc1" --threads 1 --quiet
 check "abc, 2 threads" 0 "$bin" calibrate "$data/abc.yaml" -o "$tmp/abc2" --threads 2 --quiet
 for f in abc_points.csv posterior.csv posterior_summary.csv predictive.csv fit.csv; do
-  if [ -s "$tmp/abc1/$f" ] && cmp -s "$tmp/abc1/$f" "$tmp/abc2/$f"; then echo "ok: $f same with 1 and 2 threads"
-  else echo "FAIL: $f differs between 1 and 2 threads (or is missing)"; fails=$((fails + 1)); fi
+  if [ -s "$tmp/abc1/$f" ] && cmp -s "$tmp/abc1/$f" "$tmp/abc2/$f"; then ok "$f same with 1 and 2 threads"
+  else bad "$f differs between 1 and 2 threads (or is missing)"; fi
 done
 # 16 points in each of 2 rounds, a quarter accepted in each.
 rows=$(($(wc -l <"$tmp/abc1/abc_points.csv") - 1))
-[ "$rows" -eq 32 ] && echo "ok: 32 ABC points" || { echo "FAIL: $rows ABC points, expected 32"; fails=$((fails + 1)); }
+[ "$rows" -eq 32 ] && ok "32 ABC points" || bad "$rows ABC points, expected 32"
 accepted=$(awk -F, 'NR > 1 && $1 == 1 && $6 == 1' "$tmp/abc1/abc_points.csv" | wc -l)
 posterior=$(($(wc -l <"$tmp/abc1/posterior.csv") - 1))
 [ "$posterior" -eq "$accepted" ] && [ "$posterior" -ge 1 ] && [ "$posterior" -le 4 ] &&
-  echo "ok: posterior = the last round's $accepted accepted points" ||
-  { echo "FAIL: posterior has $posterior rows, round 1 accepted $accepted"; fails=$((fails + 1)); }
+  ok "posterior = the last round's $accepted accepted points" ||
+  bad "posterior has $posterior rows, round 1 accepted $accepted"
 expect_text "predictive bands of both series" "$tmp/abc1/predictive.csv" "network_8,tiny.yaml,members of Network 8,2004,"
 # The --abc flag picks ABC for a config whose method is Nelder-Mead (a
 # smaller design, to keep the test short under the sanitizers).
@@ -49,8 +35,8 @@ cp "$data/tiny.yaml" "$data/tiny_withdrawal.yaml" "$tmp/"
 sed -e 's/^method: abc$//' -e 's/^abc: .*/abc: {points: 4, accept: 0.5}/' "$data/abc.yaml" > "$tmp/nm.yaml"
 check "--abc overrides the method" 0 "$bin" calibrate "$tmp/nm.yaml" --abc -o "$tmp/abc3" --threads 2 --quiet
 rows=$(($(wc -l <"$tmp/abc3/abc_points.csv") - 1))
-[ "$rows" -eq 4 ] && [ ! -e "$tmp/abc3/evaluations.csv" ] && echo "ok: ABC's 4 points, no Nelder-Mead" ||
-  { echo "FAIL: --abc wrote $rows points (or a Nelder-Mead log)"; fails=$((fails + 1)); }
+[ "$rows" -eq 4 ] && [ ! -e "$tmp/abc3/evaluations.csv" ] && ok "ABC's 4 points, no Nelder-Mead" ||
+  bad "--abc wrote $rows points (or a Nelder-Mead log)"
 
 # --check: every target met -> 0; one missed -> 3, after the table.
 cat > "$tmp/met.yaml" <<'YAML'
@@ -87,7 +73,7 @@ column() {  # file, column name, awk condition on the row -> that column's value
 for seed in 1 2 3; do
   for sc in tiny tiny_withdrawal; do
     "$bin" run "$tmp/$sc.yaml" --seed "$seed" -o "$tmp/runs/$sc-$seed" --no-progress --quiet >/dev/null ||
-      { echo "FAIL: urbis run $sc seed $seed"; fails=$((fails + 1)); }
+      bad "urbis run $sc seed $seed"
   done
   column "$tmp/runs/tiny-$seed/global.csv" active_networks '$1 == 2008' >>"$tmp/active"
   # A network counts while it is active (networks.csv's active); otherwise, or when gone, 0 members.
@@ -107,7 +93,7 @@ read -r members_mean members_sd < <(stats "$tmp/members")
 read -r paired_mean paired_sd < <(stats "$tmp/paired")
 echo "from the runs: active networks 2008 $active_mean ± $active_sd, Network 8 members 2010 $members_mean ± $members_sd," \
      "S001 climate memberships 2010, withdrawal - base: $paired_mean ± $paired_sd"
-[ "$(wc -l <"$tmp/members")" -eq 3 ] && [ "$(wc -l <"$tmp/paired")" -eq 3 ] || { echo "FAIL: a value missing from the runs"; fails=$((fails + 1)); }
+[ "$(wc -l <"$tmp/members")" -eq 3 ] && [ "$(wc -l <"$tmp/paired")" -eq 3 ] || bad "a value missing from the runs"
 cat > "$tmp/evaluate.yaml" <<YAML
 scenario: tiny.yaml
 seeds: [1, 2, 3]
@@ -130,8 +116,8 @@ for t in "active_2008 $active_mean $active_sd 1" "members_2010 $members_mean $me
          "paired_2010 $paired_mean $paired_sd 0"; do
   read -r name mean sd met <<<"$t"
   got=$(fitted "$name")
-  [ "$got" = "$mean $sd $met" ] && echo "ok: $name: $got" ||
-    { echo "FAIL: $name: fit.csv has '$got', the runs give '$mean $sd $met'"; fails=$((fails + 1)); }
+  [ "$got" = "$mean $sd $met" ] && ok "$name: $got" ||
+    bad "$name: fit.csv has '$got', the runs give '$mean $sd $met'"
 done
 
 # The Markdown table and its place in a document.
@@ -140,15 +126,15 @@ expect_text "markdown miss" "$tmp/table.md" "| -5 ± 1 |"
 expect_text "markdown pipes escaped" "$tmp/table.md" "wide \\| open"
 printf '# Doc\n\nabove\n<!-- validation-table:begin -->\nstale\n<!-- validation-table:end -->\nbelow\n' > "$tmp/doc.md"
 check "--update-doc" 0 "$bin" calibrate "$tmp/met.yaml" --evaluate --update-doc "$tmp/doc.md" -o "$tmp/met"
-grep -q stale "$tmp/doc.md" && { echo "FAIL: the old table is still there"; fails=$((fails + 1)); } || echo "ok: old table replaced"
+grep -q stale "$tmp/doc.md" && bad "the old table is still there" || ok "old table replaced"
 head -4 "$tmp/doc.md" | cmp -s - <(printf '# Doc\n\nabove\n<!-- validation-table:begin -->\n') &&
   tail -2 "$tmp/doc.md" | cmp -s - <(printf '<!-- validation-table:end -->\nbelow\n') &&
-  echo "ok: the rest of the document kept" || { echo "FAIL: document around the table changed:"; cat "$tmp/doc.md"; fails=$((fails + 1)); }
+  ok "the rest of the document kept" || { bad "document around the table changed:"; cat "$tmp/doc.md"; }
 expect_text "table in the document" "$tmp/doc.md" "| networks_2008: active networks, 2008 |"
 printf 'no markers\n' > "$tmp/nomarkers.md"
 check "--update-doc without markers exits 2" 2 "$bin" calibrate "$tmp/met.yaml" --evaluate --update-doc "$tmp/nomarkers.md" -o "$tmp/met"
 expect_text "says what is missing" "$tmp/err" "no table markers"
-grep -qx 'no markers' "$tmp/nomarkers.md" && echo "ok: document left alone" || { echo "FAIL: document changed"; fails=$((fails + 1)); }
+grep -qx 'no markers' "$tmp/nomarkers.md" && ok "document left alone" || bad "document changed"
 
 # Config mistakes: exit 2, file:line:column, the nearest valid name.
 cat > "$tmp/bad_measure.yaml" <<'YAML'
@@ -180,7 +166,6 @@ YAML
 check "unknown scenario exits 2" 2 "$bin" calibrate "$tmp/bad_scenario.yaml" --evaluate -o "$tmp/bad"
 expect_text "unknown scenario: place" "$tmp/err" "bad_scenario.yaml:4:"
 expect_text "unknown scenario: suggestion" "$tmp/err" "did you mean 'tiny_withdrawal'"
-[ ! -e "$tmp/bad/fit.csv" ] && echo "ok: nothing written for a bad config" || { echo "FAIL: wrote a fit"; fails=$((fails + 1)); }
+[ ! -e "$tmp/bad/fit.csv" ] && ok "nothing written for a bad config" || bad "wrote a fit"
 
-echo "$fails failure(s)"
-[ "$fails" -eq 0 ]
+finish calibrate_cli

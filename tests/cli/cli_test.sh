@@ -7,21 +7,7 @@ bin=$1
 src=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-fails=0
-check() {  # description, expected exit code, command...
-  local what=$1 want=$2
-  shift 2
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  local got=$?
-  if [ "$got" -ne "$want" ]; then
-    echo "FAIL: $what: exit $got, expected $want"; cat "$tmp/err"; fails=$((fails + 1))
-  else
-    echo "ok: $what"
-  fi
-}
-expect_text() {  # description, file, text
-  if grep -qF -- "$3" "$2"; then echo "ok: $1"; else echo "FAIL: $1: no '$3' in:"; cat "$2"; fails=$((fails + 1)); fi
-}
+. "$(dirname "$0")/../lib/check.sh"
 
 check "--version" 0 "$bin" --version
 expect_text "version printed" "$tmp/out" "urbis "
@@ -41,7 +27,7 @@ YAML
 check "bad scenario exits 2" 2 "$bin" run "$tmp/typo.yaml" -o "$tmp/typo"
 expect_text "message names file:line:col" "$tmp/err" "typo.yaml:5:"
 expect_text "message suggests the nearest type" "$tmp/err" "did you mean 'withdraw'"
-[ ! -e "$tmp/typo/run.json" ] && echo "ok: nothing written for a bad scenario" || { echo "FAIL: wrote a run"; fails=$((fails + 1)); }
+[ ! -e "$tmp/typo/run.json" ] && ok "nothing written for a bad scenario" || bad "wrote a run"
 
 cat > "$tmp/state.yaml" <<'YAML'
 name: state
@@ -58,13 +44,13 @@ expect_text "--set suggestion" "$tmp/err" "economy.club_benefit"
 
 check "a short synthetic run" 0 "$bin" run "$src/tests/engine/data/synthetic_20k.yaml" -o "$tmp/run" --set founding.rate=5 --threads 2
 for f in global.csv states.csv networks.csv events.csv cities.csv run.json; do
-  [ -s "$tmp/run/$f" ] && echo "ok: $f written" || { echo "FAIL: $f missing"; fails=$((fails + 1)); }
+  [ -s "$tmp/run/$f" ] && ok "$f written" || bad "$f missing"
 done
 expect_text "run.json records the override" "$tmp/run/run.json" '"founding.rate": 5'
 cp "$tmp/run/global.csv" "$tmp/global.before"
 check "a finished run is not overwritten" 2 "$bin" run "$src/tests/engine/data/synthetic_20k.yaml" -o "$tmp/run"
 expect_text "says how to replace it" "$tmp/err" "--force"
-cmp -s "$tmp/global.before" "$tmp/run/global.csv" && echo "ok: earlier results intact" || { echo "FAIL: results changed"; fails=$((fails + 1)); }
+cmp -s "$tmp/global.before" "$tmp/run/global.csv" && ok "earlier results intact" || bad "results changed"
 
 # --force replaces the run: the new record, and files of the old run that the
 # new one does not write (here a stale.csv the old record lists) removed.
@@ -72,15 +58,15 @@ sed -i 's/"files": \[/"files": ["stale.csv", /' "$tmp/run/run.json"
 echo "old" > "$tmp/run/stale.csv"
 echo "mine" > "$tmp/run/notes.txt"
 check "--force replaces a finished run" 0 "$bin" run "$src/tests/engine/data/synthetic_20k.yaml" -o "$tmp/run" --force --threads 2
-[ ! -e "$tmp/run/stale.csv" ] && echo "ok: the old run's stale file removed" || { echo "FAIL: stale.csv left"; fails=$((fails + 1)); }
-[ -e "$tmp/run/notes.txt" ] && echo "ok: a file the run did not write is kept" || { echo "FAIL: notes.txt removed"; fails=$((fails + 1)); }
-grep -q stale.csv "$tmp/run/run.json" && { echo "FAIL: new run.json lists stale.csv"; fails=$((fails + 1)); } || echo "ok: new run.json"
+[ ! -e "$tmp/run/stale.csv" ] && ok "the old run's stale file removed" || bad "stale.csv left"
+[ -e "$tmp/run/notes.txt" ] && ok "a file the run did not write is kept" || bad "notes.txt removed"
+grep -q stale.csv "$tmp/run/run.json" && bad "new run.json lists stale.csv" || ok "new run.json"
 
 # --- names at hand: urbis list cities|states|networks ---------------------------
 check "list cities of a state" 0 "$bin" list cities --state CAN
 expect_text "Canada's cities, as events name them" "$tmp/out" "London (CAN)"
 expect_text "with their state and population" "$tmp/out" "Toronto                                  CAN"
-[ "$(grep -c ' CAN ' "$tmp/out")" -eq "$(($(wc -l < "$tmp/out") - 1))" ] && echo "ok: only Canada's" || { echo "FAIL: other states listed"; fails=$((fails + 1)); }
+[ "$(grep -c ' CAN ' "$tmp/out")" -eq "$(($(wc -l < "$tmp/out") - 1))" ] && ok "only Canada's" || bad "other states listed"
 check "list cities, accents ignored" 0 "$bin" list cities --match "sao paulo"
 expect_text "'sao paulo' finds São Paulo" "$tmp/out" "São Paulo"
 check "list cities, a stroke ignored" 0 "$bin" list cities --match LODZ
@@ -89,9 +75,8 @@ check "list states" 0 "$bin" list states --match canada
 expect_text "Canada by name" "$tmp/out" "CAN    Canada"
 check "list networks" 0 "$bin" list networks --match c40
 expect_text "C40 with its issue and founding year" "$tmp/out" "C40"
-grep -qE '^C40 +climate +2005' "$tmp/out" && echo "ok: C40, climate, 2005" || { echo "FAIL: $(cat "$tmp/out")"; fails=$((fails + 1)); }
+grep -qE '^C40 +climate +2005' "$tmp/out" && ok "C40, climate, 2005" || bad "$(cat "$tmp/out")"
 check "list networks of a state's cities" 0 "$bin" list networks --state DEU
 expect_text "the Union of the Baltic Cities takes German cities" "$tmp/out" "Union of the Baltic Cities"
 
-echo "cli: $fails failed"
-[ "$fails" -eq 0 ]
+finish cli

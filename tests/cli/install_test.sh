@@ -10,9 +10,7 @@ build=$2
 built=$3
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-fails=0
-ok() { echo "ok: $1"; }
-bad() { echo "FAIL: $1"; fails=$((fails + 1)); }
+. "$(dirname "$0")/../lib/check.sh"
 unset URBIS_HOME
 
 p=$tmp/prefix
@@ -49,5 +47,4 @@ code=$?
 [ "$code" -eq 2 ] && grep -q "URBIS_HOME=$tmp/elsewhere" "$tmp/wrong.log" && ok "a URBIS_HOME without configs: exit 2, named" ||
   { bad "wrong URBIS_HOME: exit $code"; cat "$tmp/wrong.log"; }
 
-echo "install: $fails failed"
-[ "$fails" -eq 0 ]
+finish install

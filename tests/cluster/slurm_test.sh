@@ -9,6 +9,7 @@
 set -u
 bin=$1
 src=$2
+. "$(dirname "$0")/../lib/check.sh"  # runs_content
 fail() { echo "FAIL: $*"; exit 1; }
 [ "$(id -u)" -eq 0 ] || fail "needs root to start slurmctld, slurmd and munged (run as root, or leave it out with ctest -LE cluster)"
 for c in slurmctld slurmd sbatch sinfo munged munge unmunge python3; do
@@ -93,16 +94,9 @@ n=$(ls "$t"/task-*.out | wc -l)
 [ "$n" -eq 3 ] && echo "ok: 3 array tasks" || fail "$n task outputs"
 grep -q "shard 1/3" "$t"/task-*.out && echo "ok: tasks took their shard from SLURM_ARRAY_TASK_ID" || { cat "$t"/task-*.out; fail "no shard in the tasks' logs"; }
 "$bin" sweep merge "$t/array" || fail "merge"
-content() { python3 - "$1" <<'PY'
-import csv, sys
-rows = list(csv.reader(open(sys.argv[1])))
-w = rows[0].index("wall_seconds")
-for r in rows: print(",".join(r[:w] + r[w + 1:]))
-PY
-}
-if cmp -s <(content "$t/plain/runs.csv") <(content "$t/array/runs.csv"); then
+if cmp -s <(runs_content "$t/plain/runs.csv") <(runs_content "$t/array/runs.csv"); then
   echo "ok: Slurm array + merge == plain sweep"
 else
-  diff <(content "$t/plain/runs.csv") <(content "$t/array/runs.csv") | head; fail "runs.csv differ"
+  diff <(runs_content "$t/plain/runs.csv") <(runs_content "$t/array/runs.csv") | head; fail "runs.csv differ"
 fi
 echo "sweep_slurm: 0 failed"

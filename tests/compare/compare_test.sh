@@ -16,17 +16,8 @@ bin=$1
 src=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-cd "$tmp"
-fails=0
-ok() { echo "ok: $1"; }
-bad() { echo "FAIL: $1"; fails=$((fails + 1)); }
-check() {  # description, expected exit code, command...
-  local what=$1 want=$2
-  shift 2
-  "$@" >out 2>err
-  local got=$?
-  if [ "$got" -ne "$want" ]; then bad "$what: exit $got, expected $want"; cat out err; else ok "$what"; fi
-}
+. "$(dirname "$0")/../lib/check.sh"
+cd "$tmp"  # check writes out and err here
 
 cat > tiny.yaml <<'YAML'
 name: tiny
@@ -132,5 +123,4 @@ else
   check "urbis report of a comparison" 0 "$bin" report set
   [ -s set/report.html ] && grep -q '"kind":"comparison"' set/report.html && ok "report.html holds the comparison" || bad "report"
 fi
-echo "compare: $fails failed"
-[ "$fails" -eq 0 ]
+finish compare

@@ -44,7 +44,7 @@ if mount -t tmpfs -o size=256k tmpfs disk 2>/dev/null; then
   no_partial_outputs disk/second "full disk"
   [ ! -e disk/second/run.json ] && ok "no run.json" || bad "run.json written"
   check "a sweep onto the full disk exits 1" 1 "$bin" sweep "$src/configs/sweeps/synthetic_grid.yaml" -o disk/sweep --threads 1
-  cat "$tmp/.stderr"
+  cat "$tmp/err"
   [ ! -e disk/sweep/runs.csv ] && ok "no runs.csv from the failed sweep" || bad "runs.csv written"
   cmp -s earlier.sums <(sums disk/earlier) && ok "earlier results intact" || bad "earlier results changed"
   rm -f disk/filler

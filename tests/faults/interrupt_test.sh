@@ -142,13 +142,6 @@ sweep=$src/configs/sweeps/synthetic_grid.yaml
 t0=$(now_ms)
 check "uninterrupted sweep" 0 "$bin" sweep "$sweep" -o sweep_ref --threads 2 --no-progress
 sweep_took=$(($(now_ms) - t0))
-content() { python3 - "$1" <<'PY'
-import csv, sys
-rows = list(csv.reader(open(sys.argv[1])))
-w = rows[0].index("wall_seconds")
-for r in rows: print(",".join(r[:w] + r[w + 1:]))
-PY
-}
 for sig in INT TERM; do
   d=sweep_$sig
   interrupt "$sig" $((sweep_took * 8 / 10)) err "$bin" sweep "$sweep" -o "$d" --threads 2 --no-progress
@@ -160,7 +153,7 @@ for sig in INT TERM; do
   elif [ "$code" -ne 0 ]; then
     bad "sweep SIG$sig: exit $code"; cat err
   fi
-  cmp -s <(content sweep_ref/runs.csv) <(content "$d/runs.csv") && ok "sweep SIG$sig: runs.csv == uninterrupted" \
+  cmp -s <(runs_content sweep_ref/runs.csv) <(runs_content "$d/runs.csv") && ok "sweep SIG$sig: runs.csv == uninterrupted" \
     || bad "sweep SIG$sig: runs.csv differs"
   no_temps "$d" "sweep SIG$sig"
 done
@@ -222,7 +215,7 @@ check "a run in a folder with stale temporary files" 0 "$bin" run "$scenario" -o
 [ ! -e stale/global.csv.tmp.$dead ] && [ ! -e stale/.replacement.tmp.$dead ] && ok "a dead process's temporary files removed" \
   || bad "stale files left: $(ls -A stale)"
 [ -e stale/notes.csv.tmp.$live ] && ok "a live process's temporary file kept" || bad "removed a live process's file"
-grep -q "removed global.csv.tmp.$dead" "$tmp/.stderr" && ok "says what it removed" || bad "no word of the removal: $(cat "$tmp/.stderr")"
+grep -q "removed global.csv.tmp.$dead" "$tmp/err" && ok "says what it removed" || bad "no word of the removal: $(cat "$tmp/err")"
 # In a sweep folder (shared with shards on other machines) a minute's quiet as well.
 mkdir -p sweep_stale/records
 cp sweep_ref/sweep.json sweep_stale/

@@ -11,15 +11,6 @@ src=$2
 cd "$tmp"
 sweep=$src/configs/sweeps/synthetic_grid.yaml  # 18 runs
 runs=18
-# runs.csv without wall_seconds, sorted by run: the only field that differs between executions.
-content() { python3 - "$1" <<'PY'
-import csv, sys
-rows = list(csv.reader(open(sys.argv[1])))
-w = rows[0].index("wall_seconds")
-body = sorted(rows[1:], key=lambda r: int(r[0]))
-for r in [rows[0]] + body: print(",".join(r[:w] + r[w + 1:]))
-PY
-}
 
 t0=$(now_ms)
 check "uninterrupted sweep" 0 "$bin" sweep "$sweep" -o plain --threads 2
@@ -51,14 +42,15 @@ done
 before=$(ls killed/records 2>/dev/null | grep -c '\.csv$')
 check "--resume after the kills" 0 "$bin" sweep "$sweep" -o killed --resume --threads 2
 if [ ! -e killed/runs.csv ] || [ "$before" -lt "$runs" ]; then
-  grep -q "$((runs - before)) runs in" "$tmp/.stderr" && ok "resume did only the $((runs - before)) missing runs" \
-    || bad "resume count: $(cat "$tmp/.stderr")"
+  grep -q "$((runs - before)) runs in" "$tmp/err" && ok "resume did only the $((runs - before)) missing runs" \
+    || bad "resume count: $(cat "$tmp/err")"
 fi
 python3 - killed/runs.csv "$runs" <<'PY' && ok "every run exactly once" || bad "runs after resume"
 import csv, sys
 ids = [int(r["run_id"]) for r in csv.DictReader(open(sys.argv[1]))]
 assert sorted(ids) == list(range(int(sys.argv[2]))), ids
 PY
-if cmp -s <(content plain/runs.csv) <(content killed/runs.csv); then ok "killed and resumed == uninterrupted"
-else bad "killed and resumed != uninterrupted"; diff <(content plain/runs.csv) <(content killed/runs.csv) | head -5; fi
+# runs.csv without wall_seconds (the only field that differs between executions), sorted by run.
+if cmp -s <(runs_content plain/runs.csv by_run) <(runs_content killed/runs.csv by_run); then ok "killed and resumed == uninterrupted"
+else bad "killed and resumed != uninterrupted"; diff <(runs_content plain/runs.csv by_run) <(runs_content killed/runs.csv by_run) | head -5; fi
 finish

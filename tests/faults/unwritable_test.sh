@@ -10,19 +10,19 @@
 bin=$1
 src=$2
 . "$(dirname "$0")/lib.sh"
-cd "$tmp"
+cd "$tmp"  # check writes out and err here, so the runs go under runs/
 write_tiny_scenario tiny.yaml
-check "an earlier run" 0 "$bin" run tiny.yaml -o out/earlier
-sums out/earlier > earlier.sums
+check "an earlier run" 0 "$bin" run tiny.yaml -o runs/earlier
+sums runs/earlier > earlier.sums
 
 # --- a folder without write permission --------------------------------------
-mkdir -p out/locked
-chmod 555 out/locked
-if ! touch out/locked/probe 2>/dev/null; then
-  locked=out/locked
+mkdir -p runs/locked
+chmod 555 runs/locked
+if ! touch runs/locked/probe 2>/dev/null; then
+  locked=runs/locked
   how="chmod 555"
 else
-  rm -f out/locked/probe
+  rm -f runs/locked/probe
   # root: permissions do not stop us. A read-only mount does.
   mkdir -p ro
   if mount -t tmpfs -o ro,size=64k tmpfs ro 2>/dev/null; then
@@ -40,16 +40,16 @@ says "the message names the folder" "$locked/run"
 check "run into an unwritable existing folder exits 2" 2 "$bin" run tiny.yaml -o "$locked"
 says "the message names the folder" "$locked"
 [ -z "$(ls -A "$locked" 2>/dev/null)" ] && ok "nothing written" || bad "wrote into $locked: $(ls -A "$locked")"
-chmod 755 out/locked
+chmod 755 runs/locked
 
 # --- a path through a regular file --------------------------------------------
-echo "not a folder" > out/file
-check "run under a regular file exits 2" 2 "$bin" run tiny.yaml -o out/file/run
-says "the message names the path" "out/file/run"
+echo "not a folder" > runs/file
+check "run under a regular file exits 2" 2 "$bin" run tiny.yaml -o runs/file/run
+says "the message names the path" "runs/file/run"
 says "the message gives the reason" "Not a directory"
-check "a sweep under a regular file exits 2" 2 "$bin" sweep "$src/configs/sweeps/synthetic_grid.yaml" -o out/file/sweep
-[ "$(cat out/file)" = "not a folder" ] && ok "the file is untouched" || bad "the file changed"
+check "a sweep under a regular file exits 2" 2 "$bin" sweep "$src/configs/sweeps/synthetic_grid.yaml" -o runs/file/sweep
+[ "$(cat runs/file)" = "not a folder" ] && ok "the file is untouched" || bad "the file changed"
 
 # --- earlier results ------------------------------------------------------------
-cmp -s earlier.sums <(sums out/earlier) && ok "earlier results intact" || bad "earlier results changed"
+cmp -s earlier.sums <(sums runs/earlier) && ok "earlier results intact" || bad "earlier results changed"
 finish

@@ -14,21 +14,7 @@ cleanup() {
   rm -rf "$tmp"
 }
 trap cleanup EXIT
-fails=0
-check() {  # description, expected exit code, command...
-  local what=$1 want=$2
-  shift 2
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  local got=$?
-  if [ "$got" -ne "$want" ]; then
-    echo "FAIL: $what: exit $got, expected $want"; cat "$tmp/out" "$tmp/err"; fails=$((fails + 1))
-  else
-    echo "ok: $what"
-  fi
-}
-expect_text() {  # description, file, text
-  if grep -qF -- "$3" "$2"; then echo "ok: $1"; else echo "FAIL: $1: no '$3' in:"; cat "$2"; fails=$((fails + 1)); fi
-}
+. "$(dirname "$0")/../lib/check.sh"
 
 check "serve --help" 0 "$bin" serve --help
 expect_text "serve --help points at the teacher's guide" "$tmp/out" "docs/CLASSROOM.md"
@@ -67,13 +53,13 @@ for _ in $(seq 1 600); do
   kill -0 "$server" 2>/dev/null || break
   sleep 0.1
 done
-if [ -z "$base" ]; then echo "FAIL: serve --scenario FILE did not start"; cat "$tmp/serve.log"; fails=$((fails + 1)); else
+if [ -z "$base" ]; then bad "serve --scenario FILE did not start"; cat "$tmp/serve.log"; else
   expect_text "the start-up room plays the file" "$tmp/serve.log" "(my_class, participatory)"
   expect_text "a projector address is printed" "$tmp/serve.log" "/projector?room="
   curl -s "$base/api/scenarios" >"$tmp/scenarios.json"
   expect_text "the file is offered first" "$tmp/scenarios.json" '[{"name":"my_class","description":"A small class of my own.","given":true}'
   code=$(curl -s -o /dev/null -w '%{http_code}' -H 'Host: rebind.example' "$base/api/scenarios")
-  if [ "$code" = 403 ]; then echo "ok: a foreign Host header is refused"; else echo "FAIL: Host rebind.example: $code"; fails=$((fails + 1)); fi
+  if [ "$code" = 403 ]; then ok "a foreign Host header is refused"; else bad "Host rebind.example: $code"; fi
 fi
 
 echo '{"kind": "run"}' >"$tmp/report.json"
@@ -81,5 +67,4 @@ check "replay of a file that is not a class" 2 "$bin" replay "$tmp/report.json" 
 expect_text "... says so" "$tmp/err" "not a class record"
 check "replay of a missing file" 2 "$bin" replay "$tmp/none.json" -o "$tmp/r"
 
-if [ "$fails" -gt 0 ]; then echo "$fails check(s) failed"; exit 1; fi
-echo "all serve command-line checks passed"
+finish serve_cli

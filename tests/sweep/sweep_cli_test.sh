@@ -10,26 +10,9 @@ bin=$1
 src=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-fails=0
-ok() { echo "ok: $1"; }
-bad() { echo "FAIL: $1"; fails=$((fails + 1)); }
-check() {  # description, expected exit code, command...
-  local what=$1 want=$2
-  shift 2
-  "$@" >"$tmp/out" 2>"$tmp/err"
-  local got=$?
-  if [ "$got" -ne "$want" ]; then bad "$what: exit $got, expected $want"; cat "$tmp/out" "$tmp/err"; else ok "$what"; fi
-}
-# runs.csv without the wall_seconds column (the only field that differs between two executions).
-content() { python3 - "$1" <<'PY'
-import csv, sys
-rows = list(csv.reader(open(sys.argv[1])))
-w = rows[0].index("wall_seconds")
-for r in rows: print(",".join(r[:w] + r[w + 1:]))
-PY
-}
+. "$(dirname "$0")/../lib/check.sh"
 same_runs() {  # description, a/runs.csv, b/runs.csv
-  if cmp -s <(content "$2") <(content "$3"); then ok "$1"; else bad "$1"; diff <(content "$2") <(content "$3") | head -5; fi
+  if cmp -s <(runs_content "$2") <(runs_content "$3"); then ok "$1"; else bad "$1"; diff <(runs_content "$2") <(runs_content "$3") | head -5; fi
 }
 
 sweep=$src/configs/sweeps/synthetic_grid.yaml
@@ -217,5 +200,4 @@ check "a typo in a sweep file exits 2" 2 "$bin" sweep typo.yaml -o typo
 grep -q "typo.yaml:15:.*did you mean 'cooperation_index'" "$tmp/err" && ok "file:line and suggestion" || bad "message: $(cat "$tmp/err")"
 check "bad --shard exits 2" 2 "$bin" sweep "$sweep" -o x --shard 3/3
 
-echo "sweep_cli: $fails failed"
-[ "$fails" -eq 0 ]
+finish sweep_cli
