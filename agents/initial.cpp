@@ -28,7 +28,7 @@ void initialise_states(World& w, const Params& p, int start_year) {
     s.commitment[jj] = inside ? p.states.commitment_in * (1.0 - s.populism[jj]) : p.states.commitment_out;
     s.partnership[jj] = p.states.initial_partnership;
   }
-  update_gaps(w, p.coalitions);
+  update_gaps(w.global, w.states, p.coalitions);
   s.gap_recent = s.gap;
 }
 

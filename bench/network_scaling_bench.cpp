@@ -60,7 +60,7 @@ void review(benchmark::State& state, std::int64_t cities, std::int64_t networks,
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, kThreads);
   const CoalitionParams& p = pre.run->params().coalitions;
   World w = pre.run->world();
-  update_gaps(w, p);
+  update_gaps(w.global, w.states, p);
   const World start = w;
   for (auto _ : state) {
     state.PauseTiming();

@@ -9,9 +9,7 @@
 
 namespace urbis {
 
-void count_members(World& w) {
-  const Cities& c = w.cities;
-  Networks& nw = w.networks;
+void count_members(const Cities& c, const States& states, const Memberships& members, Networks& nw) {
   const std::size_t n = c.size();
   const std::size_t K = nw.size();
   const std::size_t R = static_cast<std::size_t>(nw.regions);
@@ -27,8 +25,8 @@ void count_members(World& w) {
     double* sp = sums.data() + ch * K * sum_width;
     for (std::size_t i = b; i < e; ++i) {
       const double x = c.cooperation[i];  // e_ik = x_i
-      const double partner = w.states.partnership[c.state[i]];
-      for (auto k : w.members.of(i)) {
+      const double partner = states.partnership[c.state[i]];
+      for (auto k : members.of(i)) {
         std::int32_t* count = cp + static_cast<std::size_t>(k) * count_width;
         count[0] += 1;
         count[1 + c.region[i]] += 1;
@@ -61,10 +59,9 @@ void count_members(World& w) {
     nw.partner_weight[k] = nw.engaged_gdp[k] > 0 ? partner[k] / nw.engaged_gdp[k] : 0.0;
 }
 
-void network_power(World& w, const NetworkParams& p, double F0) {
-  Networks& nw = w.networks;
+void network_power(Networks& nw, Globals& global, const NetworkParams& p, double F0) {
   const std::size_t K = nw.size();
-  const double Yw = w.global.world_gdp;
+  const double Yw = global.world_gdp;
   double climate_actions = 0;
   for (std::size_t k = 0; k < K; ++k) {
     if (!nw.active[k]) {
@@ -78,14 +75,13 @@ void network_power(World& w, const NetworkParams& p, double F0) {
                   std::pow(share, p.gdp_exponent) * std::pow(funding, p.funding_exponent);
     // A_k = a0 sum_i e_ik sigma_q (1 + F/F0)
     nw.actions[k] = p.actions_per_member * nw.engagement[k] *
-                    w.global.salience[static_cast<int>(nw.issue[k])] * funding;
+                    global.salience[static_cast<int>(nw.issue[k])] * funding;
     if (nw.issue[k] == Issue::climate) climate_actions += nw.actions[k];
   }
-  w.global.mitigation = climate_actions;
+  global.mitigation = climate_actions;
 }
 
-void update_recognition(World& w, const NetworkParams& p) {
-  Networks& nw = w.networks;
+void update_recognition(Networks& nw, const NetworkParams& p) {
   for (std::size_t k = 0; k < nw.size(); ++k) {
     if (!nw.active[k]) continue;
     // r_k <- r_k + 0.1 (NP_k - r_k) + partnership boost
@@ -95,16 +91,13 @@ void update_recognition(World& w, const NetworkParams& p) {
   }
 }
 
-void update_reputation(World& w, const NetworkParams& p) {
-  const Networks& nw = w.networks;
-
+void update_reputation(const Networks& nw, const Memberships& members, Cities& c, const NetworkParams& p) {
   // V_i <- (1 - d) V_i + sum_k e_ik NP_k / n_k ; each member is credited its
   // share of the network's actions, e_ik A_k / sum e.
-  Cities& c = w.cities;
   for_each_index(c.size(), [&](std::size_t i) {
     const double x = c.cooperation[i];
     double gain = 0, acts = 0;
-    for (auto k : w.members.of(i)) {
+    for (auto k : members.of(i)) {
       if (nw.members[k] > 0) gain += x * nw.power[k] / nw.members[k];
       if (nw.engagement[k] > 0) acts += nw.actions[k] * x / nw.engagement[k];
     }

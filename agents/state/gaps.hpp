@@ -10,8 +10,9 @@
 
 namespace urbis {
 
-// gap_jq from the states' commitment and openness and this year's salience shock.
-void update_gaps(World& world, const CoalitionParams& p);
+// gap_jq from the states' commitment and openness and this year's salience
+// shock (global.salience_shock); writes the states' gaps.
+void update_gaps(const Globals& global, States& states, const CoalitionParams& p);
 
 // gap-recent_jq <- gap-recent_jq + r (gap_jq - gap-recent_jq): what the
 // cities have got used to (r = 1 / memory in years).

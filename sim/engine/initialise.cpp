@@ -23,7 +23,7 @@ void initialise_world(World& w, Timeline& timeline, const Scenario& s, const Par
   initialise_cities(w, p, rng, s.start);
   refresh_budgets(w);
   found_initial_networks(w, timeline, p, s.start);
-  count_members(w);
+  count_members(w.cities, w.states, w.members, w.networks);
 
   // Networks active before the start without a name in the data.
   int start_networks = 0;
@@ -38,13 +38,13 @@ void initialise_world(World& w, Timeline& timeline, const Scenario& s, const Par
 
   // Start-up reviews: every city reviews, keyed by steps no year uses.
   for (int r = 0; r < static_cast<int>(p.coalitions.initial_rounds); ++r) {
-    count_members(w);
-    network_power(w, p.networks, p.coalitions.funding_scale);
+    count_members(w.cities, w.states, w.members, w.networks);
+    network_power(w.networks, w.global, p.networks, p.coalitions.funding_scale);
     refresh_budgets(w);
     review_portfolios(w, p.coalitions, rng, 0x80000000u + static_cast<std::uint32_t>(r), 1.0);
   }
-  count_members(w);
-  network_power(w, p.networks, p.coalitions.funding_scale);
+  count_members(w.cities, w.states, w.members, w.networks);
+  network_power(w.networks, w.global, p.networks, p.coalitions.funding_scale);
   refresh_budgets(w);
   // What existed before the start is established, not forming.
   for (std::size_t k = 0; k < w.networks.size(); ++k) {

@@ -24,7 +24,7 @@ void phase_events(World& w, Params& p, Timeline& timeline) {
   apply_forces(w, p);             // the year's exogenous forces
   timeline.apply(w, p, w.global.year);
   relax_salience(w.global, p.salience.relax_rate);
-  update_gaps(w, p.coalitions);   // the gaps the states leave, after the year's events
+  update_gaps(w.global, w.states, p.coalitions);   // the gaps the states leave, after the year's events
 }
 
 // Budgets (and this year's membership costs).
@@ -55,10 +55,10 @@ void phase_coalitions(World& w, const Params& p, const Streams& rng) {
 
 // Aggregates, power, actions, recognition, reputation.
 void phase_networks(World& w, const Params& p) {
-  count_members(w);
-  network_power(w, p.networks, p.coalitions.funding_scale);
-  update_recognition(w, p.networks);
-  update_reputation(w, p.networks);
+  count_members(w.cities, w.states, w.members, w.networks);
+  network_power(w.networks, w.global, p.networks, p.coalitions.funding_scale);
+  update_recognition(w.networks, p.networks);
+  update_reputation(w.networks, w.members, w.cities, p.networks);
 }
 
 void phase_founding(World& w, const Params& p, const Streams& rng) {

@@ -156,7 +156,7 @@ inline World make_world(const Params& p, const std::vector<int>& city_state, int
   w.global.coordination_cost = 1.0;
   w.global.international_share = p.budget.international_share;
   w.global.median_fee_multiple = p.networks.fee_gdppc_multiple;
-  update_gaps(w, p.coalitions);
+  update_gaps(w.global, w.states, p.coalitions);
   w.states.gap_recent = w.states.gap;
   return w;
 }
@@ -208,7 +208,7 @@ inline void refresh(World& w, const Params& p) {
 
 // A portfolio review (phase 5) after the gaps of the states as they are now.
 inline PortfolioStats review(World& w, const Params& p, const Streams& rng, std::uint32_t step, double probability) {
-  update_gaps(w, p.coalitions);
+  update_gaps(w.global, w.states, p.coalitions);
   return review_portfolios(w, p.coalitions, rng, step, probability);
 }
 
@@ -250,7 +250,7 @@ inline World random_world(const Params& p, std::size_t n, int n_states, int n_re
     w.states.gdp[w.cities.state[i]] += w.cities.gdp[i];
   }
   anchor_flat(w);
-  update_gaps(w, p.coalitions);
+  update_gaps(w.global, w.states, p.coalitions);
   w.states.gap_recent = w.states.gap;
   for (int k = 0; k < n_networks; ++k) {
     NetworkSpec s;

@@ -70,8 +70,8 @@ TEST(Portfolio, PrunedSearchEqualsTheExhaustiveReview) {
       for (auto& f : start.networks.fee) f *= cs.fee_scale;
       World pruned = start, exhaustive = start;
       for (std::uint32_t step = 0; step < 3; ++step) {
-        update_gaps(pruned, p.coalitions);
-        update_gaps(exhaustive, p.coalitions);
+        update_gaps(pruned.global, pruned.states, p.coalitions);
+        update_gaps(exhaustive.global, exhaustive.states, p.coalitions);
         const PortfolioStats a = review_portfolios(pruned, p.coalitions, Streams(seed), step, 0.6, ReviewSearch::pruned);
         const PortfolioStats b =
             review_portfolios(exhaustive, p.coalitions, Streams(seed), step, 0.6, ReviewSearch::exhaustive);

@@ -72,7 +72,7 @@ TEST(MembershipValuer, MatchesTheFormulaByHand) {
   w.states.populism[0] = 0.3;
   w.states.conflict[0][iq(Issue::climate)] = 1;
   w.global.salience_shock[iq(Issue::health)] = 0.15;
-  update_gaps(w, p.coalitions);
+  update_gaps(w.global, w.states, p.coalitions);
   const MembershipValuer v(w, p.coalitions);
 
   // climate: 0.6 [0.6 x 4/9 + 0.5 x 0.3 + 0.5 x 2e6/(4 x 6e5 + 1e6) + 0.5 x 3.5/5 + 2 x 0.3]
@@ -89,7 +89,7 @@ TEST(MembershipValuer, MatchesTheFormulaByHand) {
   EXPECT_EQ(v.gap(0, Issue::peace), 0.0);
   w.global.salience_shock[iq(Issue::peace)] = -0.2;  // a negative shock leaves no gap
   w.states.commitment[1] = 0.95;                     // above C*: no gap either
-  update_gaps(w, p.coalitions);
+  update_gaps(w.global, w.states, p.coalitions);
   const MembershipValuer v2(w, p.coalitions);
   EXPECT_EQ(v2.gap(0, Issue::peace), 0.0);
   EXPECT_EQ(v2.gap(1, Issue::climate), 0.0);
@@ -167,7 +167,7 @@ TEST(MembershipValuer, SovereignCostNeedsConflictPopulismAndLowAutonomy) {
   EXPECT_NEAR(plain, 0.3, 1e-12);
   w.states.conflict[0][iq(Issue::climate)] = 1;
   w.cities.autonomy[1] = 1.0;  // full autonomy: no cost
-  update_gaps(w, p.coalitions);
+  update_gaps(w.global, w.states, p.coalitions);
   const MembershipValuer v(w, p.coalitions);
   EXPECT_NEAR(v.value(0, k), 0.3 - 0.5 * 0.3 * (1 - 0.4), 1e-12);
   EXPECT_NEAR(v.value(1, k), 0.3, 1e-12);
@@ -181,7 +181,7 @@ TEST(MembershipValuer, OnlyACityWithCompetenceFillsItsStatesGap) {
   const int k = test::add_network(w, {.issue = Issue::climate});
   w.states.commitment[0] = 0.5;  // climate gap 0.3
   w.cities.autonomy << 0.4, 0.9, 0.1;
-  update_gaps(w, p.coalitions);
+  update_gaps(w.global, w.states, p.coalitions);
   const MembershipValuer v(w, p.coalitions);
   EXPECT_NEAR(v.value(0, k), 0.3, 1e-12);
   EXPECT_NEAR(v.value(1, k), 0.3, 1e-12);
@@ -193,7 +193,7 @@ TEST(MembershipValuer, NoiseIsBoundedKeyedAndLogistic) {
   World w = test::make_world(p, 1);
   const Streams rng(3);
   {
-    update_gaps(w, p.coalitions);
+    update_gaps(w.global, w.states, p.coalitions);
   const MembershipValuer v(w, p.coalitions);  // lambda 20
     EXPECT_DOUBLE_EQ(v.noise_bound(), 0.4);
     EXPECT_EQ(v.noise(rng, 4, Phase::portfolio_noise, 0, 7), v.noise(rng, 4, Phase::portfolio_noise, 0, 7));
@@ -201,7 +201,7 @@ TEST(MembershipValuer, NoiseIsBoundedKeyedAndLogistic) {
     EXPECT_NE(v.noise(rng, 4, Phase::portfolio_noise, 0, 7), v.noise(rng, 5, Phase::portfolio_noise, 0, 7));
   }
   p.coalitions.choice_precision = 1;  // scale 1: variance pi^2 / 3
-  update_gaps(w, p.coalitions);
+  update_gaps(w.global, w.states, p.coalitions);
   const MembershipValuer v(w, p.coalitions);
   double s = 0, s2 = 0;
   const int n = 40000;
@@ -281,7 +281,7 @@ TEST(Portfolio, StaffSpreadTheCapacityCost) {
   w.cities.intl_budget[1] = 1e8;  // 100 times city 0's
   w.global.world_gdp_pc = 1e4;
   w.global.median_fee_multiple = 100;  // f-bar = 1e6: city 0 can pay one, city 1 a hundred
-  update_gaps(w, p.coalitions);
+  update_gaps(w.global, w.states, p.coalitions);
   const MembershipValuer v(w, p.coalitions);
   EXPECT_DOUBLE_EQ(v.staff(0), 1.0);
   EXPECT_DOUBLE_EQ(v.staff(1), 10.0);
@@ -342,7 +342,7 @@ TEST(Portfolio, StickinessKeepsMembersBetweenULeaveAndUJoin) {
   const int k = test::add_network(w, {.issue = Issue::climate});
   w.networks.fee[k] = 2e5;
   for (int i = 0; i < 3; ++i) w.members.add(static_cast<std::size_t>(i), k);
-  update_gaps(w, p.coalitions);
+  update_gaps(w.global, w.states, p.coalitions);
   const MembershipValuer v(w, p.coalitions);
   EXPECT_NEAR(v.value(0, k), 0.15, 1e-12);
   EXPECT_NEAR(v.value(1, k), -0.05, 1e-12);

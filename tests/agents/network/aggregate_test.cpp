@@ -40,7 +40,7 @@ struct Fixture {
 
 TEST(Aggregate, CountMembers) {
   Fixture f;
-  count_members(f.w);
+  count_members(f.w.cities, f.w.states, f.w.members, f.w.networks);
   const Networks& nw = f.w.networks;
   EXPECT_EQ(nw.members[f.k0], 2);
   EXPECT_EQ(nw.members[f.k1], 1);
@@ -58,7 +58,7 @@ TEST(Aggregate, CountMembers) {
   EXPECT_EQ(nw.region_members[f.k1 * 2 + 1], 0);
   // Recounting replaces, not accumulates.
   f.w.members.remove(1, f.k0);
-  count_members(f.w);
+  count_members(f.w.cities, f.w.states, f.w.members, f.w.networks);
   EXPECT_EQ(nw.members[f.k0], 1);
   EXPECT_DOUBLE_EQ(nw.engaged_gdp[f.k0], 5e9);
   EXPECT_EQ(nw.region_members[f.k0 * 2 + 1], 0);
@@ -67,7 +67,7 @@ TEST(Aggregate, CountMembers) {
 TEST(Aggregate, CountMembersMatchesABruteForceCountOnARandomWorld) {
   const Params p = test::default_params();
   World w = test::random_world(p, 20000, 30, 3, 12, 4);
-  count_members(w);
+  count_members(w.cities, w.states, w.members, w.networks);
   for (int k = 0; k < 12; ++k) {
     double n = 0, e = 0, gdp = 0;
     for (std::size_t i = 0; i < w.cities.size(); ++i)
@@ -84,8 +84,8 @@ TEST(Aggregate, CountMembersMatchesABruteForceCountOnARandomWorld) {
 TEST(Aggregate, NetworkPowerAndActions) {
   // NP = r^0.5 (W / Y_world)^0.5 (1 + F/F0)^0.2 ; A = a0 sum e sigma_q (1 + F/F0)
   Fixture f;
-  count_members(f.w);
-  network_power(f.w, f.p.networks, f.p.coalitions.funding_scale);
+  count_members(f.w.cities, f.w.states, f.w.members, f.w.networks);
+  network_power(f.w.networks, f.w.global, f.p.networks, f.p.coalitions.funding_scale);
   const Networks& nw = f.w.networks;
   // k0: 0.25^0.5 (9e9/6e10)^0.5 2^0.2 ; 40 x 0.7 x 0.6 x 2
   EXPECT_NEAR(nw.power[f.k0], 0.2224444799359686, 1e-14);
@@ -103,9 +103,9 @@ TEST(Aggregate, NetworkPowerAndActions) {
 TEST(Aggregate, RecognitionMovesTowardPowerPlusPartnership) {
   // r <- r + 0.1 (NP - r) + 0.05 partner_weight, within [0, 1]
   Fixture f;
-  count_members(f.w);
-  network_power(f.w, f.p.networks, f.p.coalitions.funding_scale);
-  update_recognition(f.w, f.p.networks);
+  count_members(f.w.cities, f.w.states, f.w.members, f.w.networks);
+  network_power(f.w.networks, f.w.global, f.p.networks, f.p.coalitions.funding_scale);
+  update_recognition(f.w.networks, f.p.networks);
   const Networks& nw = f.w.networks;
   EXPECT_NEAR(nw.recognition[f.k0], 0.25 + 0.1 * (0.2224444799359686 - 0.25) + 0.05 * 2.6 / 9, 1e-14);
   EXPECT_NEAR(nw.recognition[f.k1], 0.6090940107675851, 1e-14);
@@ -113,17 +113,17 @@ TEST(Aggregate, RecognitionMovesTowardPowerPlusPartnership) {
   // Clamped at 1.
   f.w.networks.recognition[f.k1] = 1.0;
   f.w.networks.power[f.k1] = 1.0;
-  update_recognition(f.w, f.p.networks);
+  update_recognition(f.w.networks, f.p.networks);
   EXPECT_EQ(nw.recognition[f.k1], 1.0);
 }
 
 TEST(Aggregate, ReputationAndActionsCredited) {
   // V <- 0.9 V + sum_k x NP_k / n_k ; actions += sum_k x A_k / sum e
   Fixture f;
-  count_members(f.w);
-  network_power(f.w, f.p.networks, f.p.coalitions.funding_scale);
+  count_members(f.w.cities, f.w.states, f.w.members, f.w.networks);
+  network_power(f.w.networks, f.w.global, f.p.networks, f.p.coalitions.funding_scale);
   const double np0 = f.w.networks.power[f.k0], np1 = f.w.networks.power[f.k1];
-  update_reputation(f.w, f.p.networks);
+  update_reputation(f.w.networks, f.w.members, f.w.cities, f.p.networks);
   const Cities& c = f.w.cities;
   EXPECT_DOUBLE_EQ(c.reputation[0], 0.9 * 1.0 + 0.5 * (np0 / 2 + np1 / 1));
   EXPECT_NEAR(c.reputation[0], 0.9 + 0.5 * (0.2224444799359686 / 2 + 0.2309401076758503), 1e-14);
@@ -138,9 +138,9 @@ TEST(Aggregate, ReputationAndActionsCredited) {
 
 TEST(Aggregate, EmptyWorldEconomyGivesNoPower) {
   Fixture f;
-  count_members(f.w);
+  count_members(f.w.cities, f.w.states, f.w.members, f.w.networks);
   f.w.global.world_gdp = 0;
-  network_power(f.w, f.p.networks, f.p.coalitions.funding_scale);
+  network_power(f.w.networks, f.w.global, f.p.networks, f.p.coalitions.funding_scale);
   EXPECT_EQ(f.w.networks.power[f.k0], 0.0);
   EXPECT_TRUE(std::isfinite(f.w.networks.actions[f.k0]));
 }

@@ -47,7 +47,7 @@ World founding_world(const Params& p) {
   w.global.salience = {};
   w.global.salience[iq(Issue::climate)] = 1.0;
   w.states.commitment << 0.0, 0.0;
-  update_gaps(w, p.coalitions);
+  update_gaps(w.global, w.states, p.coalitions);
   w.states.gap_recent = w.states.gap;  // a wide gap, but no retreat: no answers here
   test::refresh(w, p);
   w.cities.intl_budget.setConstant(1e6);  // x D = 5e5 each
@@ -211,10 +211,10 @@ World retreat_world(const Params& p, double autonomy) {
   World w = test::make_world(p, std::vector<int>(10, 0), 2);
   for (int j = 0; j < 2; ++j) w.states.commitment[j] = 0.7;
   w.cities.autonomy.setConstant(autonomy);
-  update_gaps(w, p.coalitions);
+  update_gaps(w.global, w.states, p.coalitions);
   w.states.gap_recent = w.states.gap;  // used to a gap of 0.1
   w.states.commitment[0] = 0.1;        // state 0 leaves: gap 0.7
-  update_gaps(w, p.coalitions);
+  update_gaps(w.global, w.states, p.coalitions);
   test::refresh(w, p);
   return w;
 }
@@ -308,7 +308,7 @@ struct DissolveFixture {
     test::refresh(w, p);  // fee 1e4 per membership
   }
   int year() {
-    count_members(w);
+    count_members(w.cities, w.states, w.members, w.networks);
     const int n = dissolve_weak_networks(w, p.founding);
     ++w.global.year;
     return n;
@@ -437,7 +437,7 @@ TEST(JoinNetwork, KeepsCountsCurrent) {
   EXPECT_DOUBLE_EQ(w.cities.fees[1], 2e4);
   // Agrees with a recount.
   World r = w;
-  count_members(r);
+  count_members(r.cities, r.states, r.members, r.networks);
   EXPECT_EQ(r.networks.members[k], w.networks.members[k]);
   EXPECT_DOUBLE_EQ(r.networks.engaged_gdp[k], w.networks.engaged_gdp[k]);
 }

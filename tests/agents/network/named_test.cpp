@@ -21,7 +21,7 @@ World named_world(const Params& p) {
   World w = test::make_world(p, 10);
   for (std::size_t i = 0; i < 10; ++i) test::set_city_economy(w, i, 1e6 * static_cast<double>(i + 1), 1e4);
   w.states.commitment[0] = 0.1;
-  update_gaps(w, p.coalitions);
+  update_gaps(w.global, w.states, p.coalitions);
   w.states.gap_recent = w.states.gap;
   test::refresh(w, p);
   return w;
