@@ -16,7 +16,7 @@ namespace urbis {
 
 // Sets global.coordination_cost, global.international_share and
 // global.salience_baseline for global.year.
-void apply_forces(World& world, const Params& p);
+void apply_forces(const Drivers& drivers, Globals& global, const Params& p);
 
 // shock_q <- (1 - r_sigma) shock_q; sigma_q = clamp(sigma-bar_q(t) + shock_q, 0, 1).
 void relax_salience(Globals& global, double relax_rate);

@@ -12,7 +12,7 @@ namespace urbis {
 void initialise_world(World& w, Timeline& timeline, const Scenario& s, const Params& p, const Streams& rng) {
   w.global.year = s.start;
   w.global.step = 0;
-  apply_forces(w, p);
+  apply_forces(*w.drivers, w.global, p);
   w.global.salience = w.global.salience_baseline;
   w.global.salience_shock = {};
   w.networks.regions = static_cast<int>(w.region_names.size());

@@ -21,7 +21,7 @@
 namespace urbis {
 
 void phase_events(World& w, Params& p, Timeline& timeline) {
-  apply_forces(w, p);             // the year's exogenous forces
+  apply_forces(*w.drivers, w.global, p);             // the year's exogenous forces
   timeline.apply(w, p, w.global.year);
   relax_salience(w.global, p.salience.relax_rate);
   update_gaps(w.global, w.states, p.coalitions);   // the gaps the states leave, after the year's events

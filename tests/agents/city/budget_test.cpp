@@ -84,18 +84,18 @@ TEST(Forces, DriversMoveCostsBudgetsAndBaselineSalience) {
   d.salience = {PerIssue<double>{}, shift};
   w.drivers = std::make_shared<const Drivers>(d);
   w.global.year = 2000;
-  apply_forces(w, p);
+  apply_forces(*w.drivers, w.global, p);
   EXPECT_DOUBLE_EQ(w.global.coordination_cost, 1.0);
   EXPECT_DOUBLE_EQ(w.global.international_share, 0.01);
   EXPECT_EQ(w.global.salience_baseline, p.salience.baseline);
   w.global.year = 2001;
-  apply_forces(w, p);
+  apply_forces(*w.drivers, w.global, p);
   EXPECT_DOUBLE_EQ(w.global.coordination_cost, 1.0 - 0.6 * 0.5);      // 0.7
   EXPECT_DOUBLE_EQ(w.global.international_share, 0.01 * (1.0 + 2.0 * 0.25));  // 0.015
   EXPECT_DOUBLE_EQ(w.global.salience_baseline[test::iq(Issue::climate)], 0.6 + 0.5 * 0.2);
   EXPECT_DOUBLE_EQ(w.global.salience_baseline[test::iq(Issue::peace)], 0.7);  // 0.2 + 0.5, within [0, 1]
   w.global.year = 2050;  // held flat after the last year
-  apply_forces(w, p);
+  apply_forces(*w.drivers, w.global, p);
   EXPECT_DOUBLE_EQ(w.global.coordination_cost, 0.7);
   // Fees and budgets follow: refresh_budgets uses this year's kappa_c and delta.
   const int k = test::add_network(w, {.fee_multiple = 2});
