@@ -9,16 +9,15 @@ void index_fees(Networks& networks, double world_gdp_pc, double coordination_cos
     networks.fee[k] = networks.fee_multiple[k] * world_gdp_pc * coordination_cost;
 }
 
-void refresh_budgets(World& w) {
-  Cities& c = w.cities;
-  w.global.world_gdp = sum_over(c.size(), [&](std::size_t i) { return c.gdp[i]; });
+void refresh_budgets(const States& states, const Memberships& members, Cities& c, Networks& networks, Globals& g) {
+  g.world_gdp = sum_over(c.size(), [&](std::size_t i) { return c.gdp[i]; });
   const double pop = sum_over(c.size(), [&](std::size_t i) { return c.population[i]; });
-  w.global.world_gdp_pc = pop > 0 ? w.global.world_gdp / pop : 0.0;
-  w.global.mean_log_gdp =
+  g.world_gdp_pc = pop > 0 ? g.world_gdp / pop : 0.0;
+  g.mean_log_gdp =
       c.size() > 0 ? sum_over(c.size(), [&](std::size_t i) { return log_gdp(c.gdp[i]); }) / static_cast<double>(c.size())
                    : 0.0;
-  index_fees(w.networks, w.global.world_gdp_pc, w.global.coordination_cost);
-  compute_budgets(w.states, w.members, w.networks, c, w.global.international_share);
+  index_fees(networks, g.world_gdp_pc, g.coordination_cost);
+  compute_budgets(states, members, networks, c, g.international_share);
 }
 
 void compute_budgets(const States& states, const Memberships& members, const Networks& networks,

@@ -18,8 +18,10 @@ void compute_budgets(const States& states, const Memberships& members, const Net
 // economy and fall as coordinating at a distance gets cheaper.
 void index_fees(Networks& networks, double world_gdp_pc, double coordination_cost);
 
-// World aggregates (Y_w, y-bar_w, mean ln Y), this year's membership costs
-// and every city's budgets (phase 2, and again after the economy).
-void refresh_budgets(World& world);
+// World aggregates (Y_w, y-bar_w, mean ln Y: written to `global`), this
+// year's membership costs (the networks' fees) and every city's budgets
+// (phase 2, and again after the economy).
+void refresh_budgets(const States& states, const Memberships& members, Cities& cities, Networks& networks,
+                     Globals& global);
 
 }  // namespace urbis

@@ -90,10 +90,9 @@ int found_named_network(World& w, const NetworkSeed& seed, const Params& p, cons
   return k;
 }
 
-void extend_invitations(World& w) {
-  Networks& nw = w.networks;
+void extend_invitations(int year, Networks& nw, Cities& cities, std::vector<EventRecord>& log) {
   for (std::size_t k = 0; k < nw.size(); ++k) {
-    if (!nw.active[k] || nw.invite_queue[k].empty() || nw.invites_per_year[k] <= 0 || w.global.year <= nw.founded[k])
+    if (!nw.active[k] || nw.invite_queue[k].empty() || nw.invites_per_year[k] <= 0 || year <= nw.founded[k])
       continue;
     auto& queue = nw.invite_queue[k];
     auto& invited = nw.invited[k];
@@ -101,11 +100,11 @@ void extend_invitations(World& w) {
     const std::size_t count = std::min(queue.size(), static_cast<std::size_t>(std::floor(nw.invites_per_year[k])));
     for (std::size_t n = 0; n < count; ++n) {
       insert_sorted(invited, queue[n]);
-      w.cities.review_now[static_cast<std::size_t>(queue[n])] = 1;
+      cities.review_now[static_cast<std::size_t>(queue[n])] = 1;
     }
     queue.erase(queue.begin(), queue.begin() + static_cast<std::ptrdiff_t>(count));
-    w.log.push_back({.year = w.global.year, .kind = EventKind::invited, .network = static_cast<std::int32_t>(k),
-                     .count = static_cast<std::int64_t>(count)});
+    log.push_back({.year = year, .kind = EventKind::invited, .network = static_cast<std::int32_t>(k),
+                  .count = static_cast<std::int64_t>(count)});
   }
 }
 

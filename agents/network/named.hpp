@@ -2,6 +2,7 @@
 // Named networks (MODEL 7.5): the historical networks of networks.yaml and
 // those a scenario founds, created in their year from their seed.
 #include <cstdint>
+#include <vector>
 
 #include "agents/network/seed.hpp"
 #include "agents/world.hpp"
@@ -29,7 +30,8 @@ int found_named_network(World& world, const NetworkSeed& seed, const Params& p, 
 // invitation-only network invites its next invitations_per_year listed
 // cities, and an invited city reviews its portfolio this year, with the
 // network among its candidates; one that declines stays invited and may join
-// at a later review.
-void extend_invitations(World& world);
+// at a later review. Writes the networks' invitation lists, the invited
+// cities' review_now flags and an `invited` event per network to `log`.
+void extend_invitations(int year, Networks& networks, Cities& cities, std::vector<EventRecord>& log);
 
 }  // namespace urbis

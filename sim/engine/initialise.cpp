@@ -21,7 +21,7 @@ void initialise_world(World& w, Timeline& timeline, const Scenario& s, const Par
 
   initialise_states(w, p, s.start);
   initialise_cities(w, p, rng, s.start);
-  refresh_budgets(w);
+  refresh_budgets(w.states, w.members, w.cities, w.networks, w.global);
   found_initial_networks(w, timeline, p, s.start);
   count_members(w.cities, w.states, w.members, w.networks);
 
@@ -40,12 +40,12 @@ void initialise_world(World& w, Timeline& timeline, const Scenario& s, const Par
   for (int r = 0; r < static_cast<int>(p.coalitions.initial_rounds); ++r) {
     count_members(w.cities, w.states, w.members, w.networks);
     network_power(w.networks, w.global, p.networks, p.coalitions.funding_scale);
-    refresh_budgets(w);
+    refresh_budgets(w.states, w.members, w.cities, w.networks, w.global);
     review_portfolios(w, p.coalitions, rng, 0x80000000u + static_cast<std::uint32_t>(r), 1.0);
   }
   count_members(w.cities, w.states, w.members, w.networks);
   network_power(w.networks, w.global, p.networks, p.coalitions.funding_scale);
-  refresh_budgets(w);
+  refresh_budgets(w.states, w.members, w.cities, w.networks, w.global);
   // What existed before the start is established, not forming.
   for (std::size_t k = 0; k < w.networks.size(); ++k) {
     if (!w.networks.active[k]) continue;

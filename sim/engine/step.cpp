@@ -28,7 +28,7 @@ void phase_events(World& w, Params& p, Timeline& timeline) {
 }
 
 // Budgets (and this year's membership costs).
-void phase_budgets(World& w, const Params& p) { refresh_budgets(w); }
+void phase_budgets(World& w, const Params& p) { refresh_budgets(w.states, w.members, w.cities, w.networks, w.global); }
 
 // Competition for the mobile pool.
 void phase_competition(World& w, const Params& p) { compete(w.states, w.cities, p.competition); }
@@ -37,12 +37,12 @@ void phase_economy(World& w, const Params& p, const Streams& rng) {
   update_national(*w.anchors, w.global.year, w.states);
   grow_economy(*w.anchors, w.global.year, w.states, w.members, w.networks, w.global.salience, w.cities, p.economy,
                rng, w.global.step);
-  refresh_budgets(w);
+  refresh_budgets(w.states, w.members, w.cities, w.networks, w.global);
 }
 
 // Portfolio reviews against the networks as they were at t.
 void phase_coalitions(World& w, const Params& p, const Streams& rng) {
-  extend_invitations(w);  // the invited review their portfolios now
+  extend_invitations(w.global.year, w.networks, w.cities, w.log);  // the invited review their portfolios now
   const PortfolioStats moves = review_portfolios(w, p.coalitions, rng, w.global.step, p.coalitions.review_probability);
   for (std::size_t k = 0; k < w.networks.size(); ++k) {
     const auto network = static_cast<std::int32_t>(k);

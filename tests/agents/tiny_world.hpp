@@ -203,7 +203,7 @@ inline Scope union_scope(int agreement) {
 inline void refresh(World& w, const Params& p) {
   w.global.international_share = p.budget.international_share;
   w.global.median_fee_multiple = p.networks.fee_gdppc_multiple;
-  refresh_budgets(w);
+  refresh_budgets(w.states, w.members, w.cities, w.networks, w.global);
 }
 
 // A portfolio review (phase 5) after the gaps of the states as they are now.

@@ -99,7 +99,7 @@ TEST(Forces, DriversMoveCostsBudgetsAndBaselineSalience) {
   EXPECT_DOUBLE_EQ(w.global.coordination_cost, 0.7);
   // Fees and budgets follow: refresh_budgets uses this year's kappa_c and delta.
   const int k = test::add_network(w, {.fee_multiple = 2});
-  refresh_budgets(w);
+  refresh_budgets(w.states, w.members, w.cities, w.networks, w.global);
   EXPECT_DOUBLE_EQ(w.networks.fee[k], 2 * w.global.world_gdp_pc * 0.7);
   EXPECT_DOUBLE_EQ(w.cities.intl_budget[0], 0.015 * w.cities.budget[0]);
 }

@@ -70,10 +70,10 @@ TEST(Named, InvitationsComeYearByYearAndTheInvitedReview) {
   const Params p = test::reference_params();
   World w = named_world(p);
   const int k = found_named_network(w, club_seed(), p, Streams(1), 0);
-  extend_invitations(w);  // the founding year: none yet
+  extend_invitations(w.global.year, w.networks, w.cities, w.log);  // the founding year: none yet
   EXPECT_EQ(w.networks.invite_queue[k].size(), 4u);
   ++w.global.year;
-  extend_invitations(w);
+  extend_invitations(w.global.year, w.networks, w.cities, w.log);
   EXPECT_EQ(w.networks.invited[k], (std::vector<std::int32_t>{3, 5, 6, 8, 9}));
   EXPECT_EQ(w.networks.invite_queue[k], (std::vector<std::int32_t>{1}));
   for (int i : {3, 5, 6}) EXPECT_EQ(w.cities.review_now[i], 1) << i;
@@ -84,7 +84,7 @@ TEST(Named, InvitationsComeYearByYearAndTheInvitedReview) {
   EXPECT_EQ(members(w, k), (std::vector<int>{3, 5, 6, 8, 9}));
   for (int i = 0; i < 10; ++i) EXPECT_EQ(w.cities.review_now[i], 0);  // done
   ++w.global.year;
-  extend_invitations(w);
+  extend_invitations(w.global.year, w.networks, w.cities, w.log);
   EXPECT_TRUE(w.networks.invite_queue[k].empty());
 }
 
