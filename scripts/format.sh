@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
-# Formats the C++ sources (agents, analysis, sim, tests, bench, fuzz) with
-# clang-format and the project's .clang-format, in place; with --check, changes
-# nothing and exits 1 when a file is not formatted, naming it.
+# Formats the C++ sources (agents, analysis, sim, tests, bench, fuzz), or the
+# files named, with clang-format and the project's .clang-format, in place;
+# with --check, changes nothing and exits 1 when a file is not formatted,
+# naming it.
 # clang-format's output differs between major versions, so the check uses the
 # version CI has (Debian 12: clang-format 14); $CLANG_FORMAT picks another program.
 set -euo pipefail
-cd "$(dirname "$0")/.."
 
 check=0
+if [ "${1:-}" = "--check" ]; then check=1; shift; fi
 case "${1:-}" in
-  "") ;;
-  --check) check=1 ;;
-  *) echo "usage: scripts/format.sh [--check]" >&2; exit 2 ;;
+  -*) echo "usage: scripts/format.sh [--check] [FILE...]" >&2; exit 2 ;;
 esac
+named=()
+for f in "$@"; do named+=("$(realpath -- "$f")"); done  # as given, before leaving the current folder
+cd "$(dirname "$0")/.."
 
 want=14
 tool=${CLANG_FORMAT:-$(command -v clang-format-$want || command -v clang-format || true)}
@@ -26,8 +28,12 @@ if [ "$have" != "$want" ]; then
   [ "$check" -eq 1 ] && exit 2
 fi
 
-mapfile -t files < <(git ls-files -- 'agents/*.[ch]pp' 'analysis/*.[ch]pp' 'sim/*.[ch]pp' 'tests/*.[ch]pp' \
-                                    'bench/*.[ch]pp' 'fuzz/*.[ch]pp')
+if [ ${#named[@]} -gt 0 ]; then
+  files=("${named[@]}")  # the files named (those a change touched)
+else
+  mapfile -t files < <(git ls-files -- 'agents/*.[ch]pp' 'analysis/*.[ch]pp' 'sim/*.[ch]pp' 'tests/*.[ch]pp' \
+                                      'bench/*.[ch]pp' 'fuzz/*.[ch]pp')
+fi
 if [ "$check" -eq 1 ]; then
   # --dry-run --Werror prints each difference as a warning at its file:line and fails.
   "$tool" --style=file --dry-run --Werror "${files[@]}"
