@@ -42,10 +42,8 @@ void scenario_detail(const World& w, const EventRecord& e, std::string& out) {
     case EventType::join_union: fmt::format_to(to, "{} {}", joins_or_leaves(e), agreement_name(w, e)); break;
     case EventType::set: fmt::format_to(to, "{} = {}", e.variable, e.value); break;
     case EventType::shock:
-      if (e.additive)
-        fmt::format_to(to, "{} {:+}", e.variable, e.value);
-      else
-        fmt::format_to(to, "{} x{}", e.variable, e.limit);
+      if (e.additive) fmt::format_to(to, "{} {:+}", e.variable, e.value);
+      else fmt::format_to(to, "{} x{}", e.variable, e.limit);
       break;
     case EventType::salience: fmt::format_to(to, "salience {:+}", e.value); break;
     case EventType::found_network: fmt::format_to(to, "founded by scenario ({} founders)", e.count); break;
@@ -131,14 +129,14 @@ void event_detail(const World& w, const EventRecord& e, std::string& out) {
     case EventKind::invited: fmt::format_to(to, "{} cities invited", e.count); break;
     case EventKind::preempted: fmt::format_to(to, "mean tension {:.3g} above {:.3g}", e.value, e.limit); break;
     case EventKind::withdrew: fmt::format_to(to, "leaves {} (endogenous)", agreement_name(w, e)); break;
-    case EventKind::union_history: fmt::format_to(to, "{} {} (history)", joins_or_leaves(e), agreement_name(w, e)); break;
+    case EventKind::union_history:
+      fmt::format_to(to, "{} {} (history)", joins_or_leaves(e), agreement_name(w, e));
+      break;
     case EventKind::funding_ended: out += "sponsor funding ends"; break;
     case EventKind::clamped:
       fmt::format_to(to, "{} would be {}; held at {} (", e.variable, e.value, e.limit);
-      if (e.range.empty())
-        fmt::format_to(to, "in [{}, {}])", e.low, e.high);
-      else
-        fmt::format_to(to, "{})", e.range);
+      if (e.range.empty()) fmt::format_to(to, "in [{}, {}])", e.low, e.high);
+      else fmt::format_to(to, "{})", e.range);
       break;
     case EventKind::scenario: scenario_detail(w, e, out); break;
   }

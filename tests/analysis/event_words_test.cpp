@@ -18,7 +18,8 @@ struct Said {
 class EventWords : public ::testing::Test {
  protected:
   void SetUp() override {
-    w = test::make_world(p, {0, 0, 1}, 2, 1, {Agreement{"Paris", Issue::climate, false}, Agreement{"EU", Issue::economy, true}});
+    w = test::make_world(p, {0, 0, 1}, 2, 1,
+                         {Agreement{"Paris", Issue::climate, false}, Agreement{"EU", Issue::economy, true}});
     test::NetworkSpec s;
     s.name = "C40";
     net = test::add_network(w, s);
@@ -28,7 +29,8 @@ class EventWords : public ::testing::Test {
     event_detail(w, e, out.detail);
     return out;
   }
-  void expect(const EventRecord& e, const std::string& kind, const std::string& subject, const std::string& detail) const {
+  void expect(const EventRecord& e, const std::string& kind, const std::string& subject,
+              const std::string& detail) const {
     const Said s = say(e);
     EXPECT_EQ(s.kind, kind);
     EXPECT_EQ(s.subject, subject);
@@ -44,7 +46,8 @@ TEST_F(EventWords, WhatTheModelDid) {
          "founder c2; 3 of 5 invited cities joined");
   expect({.kind = EventKind::answer_founded, .network = net, .state = 1, .city = 2, .issue = 0, .count = 4, .of = 9},
          "founded", "C40", "answer to S1's retreat on climate: founder c2; 4 of 9 cities joined");
-  expect({.kind = EventKind::named_founded, .network = net, .count = 18}, "founded", "C40", "named network with 18 members");
+  expect({.kind = EventKind::named_founded, .network = net, .count = 18}, "founded", "C40",
+         "named network with 18 members");
   expect({.kind = EventKind::joined, .network = net, .count = 7}, "joined", "C40", "7 cities");
   expect({.kind = EventKind::left, .network = net, .count = 1}, "left", "C40", "1 cities");
   expect({.kind = EventKind::invited, .network = net, .count = 6}, "invited", "C40", "6 cities invited");
@@ -67,16 +70,26 @@ TEST_F(EventWords, EachReasonANetworkEnds) {
 }
 
 TEST_F(EventWords, HistorysAccessionsAndExits) {
-  expect({.kind = EventKind::union_history, .joins = true, .state = 0, .agreement = 1}, "join_union", "S0", "joins EU (history)");
+  expect({.kind = EventKind::union_history, .joins = true, .state = 0, .agreement = 1}, "join_union", "S0",
+         "joins EU (history)");
   expect({.kind = EventKind::union_history, .joins = false, .state = 1, .agreement = 1}, "leave_union", "S1",
          "leaves EU (history)");
 }
 
 TEST_F(EventWords, AClampSaysTheRangeOfAParameterOrOfAVariable) {
-  expect({.kind = EventKind::clamped, .value = 1.25, .limit = 1, .low = 0, .high = 1, .target = "global",
+  expect({.kind = EventKind::clamped,
+          .value = 1.25,
+          .limit = 1,
+          .low = 0,
+          .high = 1,
+          .target = "global",
           .variable = "economy.growth"},
          "clamped", "global", "economy.growth would be 1.25; held at 1 (in [0, 1])");
-  expect({.kind = EventKind::clamped, .value = -0.5, .limit = 0, .target = "city:c1", .variable = "autonomy",
+  expect({.kind = EventKind::clamped,
+          .value = -0.5,
+          .limit = 0,
+          .target = "city:c1",
+          .variable = "autonomy",
           .range = "in [0, 1]"},
          "clamped", "city:c1", "autonomy would be -0.5; held at 0 (in [0, 1])");
 }
