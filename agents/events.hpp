@@ -1,7 +1,7 @@
 #pragma once
 // What happened in a step, as data. The agents and the timeline record
-// events as typed records of indices and numbers; only the writers
-// (analysis/observables.cpp, the events table) put them into words.
+// events as typed records of indices and numbers; only the writers put them
+// into words (analysis/event_words.cpp, for events.csv and the live view).
 #include <cstdint>
 #include <string_view>
 
@@ -11,8 +11,8 @@ namespace urbis {
 
 // Each kind names the fields of EventRecord it fills.
 enum class EventKind : std::uint8_t {
-  founded,         // a city founded a network: network, city (the founder), count of of invited joined
-  answer_founded,  // cities answered their state's retreat: network, state, issue, city (founder), count of of
+  founded,         // a city founded a network: network, city (the founder), count (joined) of `of` (invited)
+  answer_founded,  // cities answered their state's retreat: network, state, issue, city (founder), count of `of`
   named_founded,   // a named network began: network, count (members)
   dissolved,       // network, count (members released), reason
   joined,          // network, count (cities that joined this year)
