@@ -38,19 +38,18 @@ bool join_network(World& w, std::size_t i, int k) {
   return true;
 }
 
-void end_network(World& w, int k, DissolveReason reason) {
-  Networks& nw = w.networks;
+void end_network(int year, int k, DissolveReason reason, Networks& nw, Memberships& members, Cities& cities,
+                 std::vector<EventRecord>& log) {
   nw.active[k] = 0;
   nw.status[k] = NetworkStatus::ended;
-  nw.ended[k] = w.global.year;
-  for_each_index(w.cities.size(), [&](std::size_t i) {
-    if (w.members.has(i, k)) {
-      w.members.remove(i, k);
-      w.cities.fees[i] -= nw.fee[k];
+  nw.ended[k] = year;
+  for_each_index(cities.size(), [&](std::size_t i) {
+    if (members.has(i, k)) {
+      members.remove(i, k);
+      cities.fees[i] -= nw.fee[k];
     }
   });
-  w.log.push_back({.year = w.global.year, .kind = EventKind::dissolved, .reason = reason, .network = k,
-                   .count = nw.members[k]});
+  log.push_back({.year = year, .kind = EventKind::dissolved, .reason = reason, .network = k, .count = nw.members[k]});
   nw.members[k] = 0;
   nw.engagement[k] = nw.engaged_gdp[k] = nw.engaged_log_gdp[k] = 0;
   std::fill_n(nw.region_members.begin() + static_cast<std::ptrdiff_t>(k) * nw.regions, nw.regions, 0);
@@ -320,15 +319,15 @@ void found_start_networks(World& w, int count, const Params& p, const Streams& r
   }
 }
 
-int dissolve_weak_networks(World& w, const FoundingParams& p) {
-  Networks& nw = w.networks;
+int dissolve_weak_networks(int year, const FoundingParams& p, Networks& nw, Memberships& members, Cities& cities,
+                           std::vector<EventRecord>& log) {
   int dissolved = 0;
   for (std::size_t k = 0; k < nw.size(); ++k) {
     if (!nw.active[k]) continue;
     const bool small = nw.members[k] < p.min_members;
     const bool unfunded = nw.sponsored[k] && nw.funding[k] <= 0;
     if (!small) nw.formed[k] = 1;
-    const bool forming = small && !nw.formed[k] && w.global.year - nw.founded[k] < p.forming_years;
+    const bool forming = small && !nw.formed[k] && year - nw.founded[k] < p.forming_years;
     nw.status[k] = !small ? NetworkStatus::active : forming ? NetworkStatus::forming : NetworkStatus::dormant;
     // A new network that never gathered n_min members ends with its founding
     // period; an established one after grace_years below n_min. Named
@@ -338,10 +337,10 @@ int dissolve_weak_networks(World& w, const FoundingParams& p) {
     const bool weak = (small && !nw.named[k] && !forming) || unfunded;
     nw.weak_years[k] = weak ? nw.weak_years[k] + 1 : 0;
     if (never_formed || nw.weak_years[k] >= p.grace_years) {
-      end_network(w, static_cast<int>(k),
-                  unfunded       ? DissolveReason::funding_ended
-                  : never_formed ? DissolveReason::never_formed
-                                 : DissolveReason::too_few_members);
+      const DissolveReason why = unfunded       ? DissolveReason::funding_ended
+                                 : never_formed ? DissolveReason::never_formed
+                                                : DissolveReason::too_few_members;
+      end_network(year, static_cast<int>(k), why, nw, members, cities, log);
       ++dissolved;
     }
   }

@@ -16,6 +16,7 @@
 //   act (x_i a_i / a0 over the cities that can afford a membership). The
 //   founder is one of them; every city of the state is invited.
 #include <cstdint>
+#include <vector>
 
 #include "agents/world.hpp"
 #include "sim/core/params.hpp"
@@ -40,11 +41,15 @@ void found_start_networks(World& world, int count, const Params& p, const Stream
 // counts as active with n_min members or more; a new one below n_min is
 // forming for founding.forming_years years, then dissolves; an established
 // one (named ones excepted) below n_min, or a sponsored one without funding,
-// dissolves after grace_years consecutive years so.
-int dissolve_weak_networks(World& world, const FoundingParams& p);
+// dissolves after grace_years consecutive years so. Writes what
+// end_network writes.
+int dissolve_weak_networks(int year, const FoundingParams& p, Networks& networks, Memberships& members,
+                           Cities& cities, std::vector<EventRecord>& log);
 
-// Ends network k now: inactive, members released, logged.
-void end_network(World& world, int k, DissolveReason reason);
+// Ends network k in `year`: inactive, its members released (their fees
+// fall), a `dissolved` event added to `log`.
+void end_network(int year, int k, DissolveReason reason, Networks& networks, Memberships& members, Cities& cities,
+                 std::vector<EventRecord>& log);
 
 // Adds city i to network k and keeps the network's counts current within the step.
 bool join_network(World& world, std::size_t i, int k);

@@ -63,7 +63,7 @@ void phase_networks(World& w, const Params& p) {
 
 void phase_founding(World& w, const Params& p, const Streams& rng) {
   found_networks(w, p, rng, w.global.step);
-  dissolve_weak_networks(w, p.founding);
+  dissolve_weak_networks(w.global.year, p.founding, w.networks, w.members, w.cities, w.log);
 }
 
 void phase_states(World& w, const Params& p, const Streams& rng) {

@@ -70,7 +70,8 @@ void Timeline::apply(World& w, Params& params, int year) {
   for (auto it = scheduled_ends_.begin(); it != scheduled_ends_.end();) {
     if (it->first <= year) {
       const int k = find_network(w, it->second);
-      if (k >= 0 && w.networks.active[k]) end_network(w, k, DissolveReason::programme_ended);
+      if (k >= 0 && w.networks.active[k])
+        end_network(year, k, DissolveReason::programme_ended, w.networks, w.members, w.cities, w.log);
       it = scheduled_ends_.erase(it);
     } else {
       ++it;

@@ -309,7 +309,7 @@ struct DissolveFixture {
   }
   int year() {
     count_members(w.cities, w.states, w.members, w.networks);
-    const int n = dissolve_weak_networks(w, p.founding);
+    const int n = dissolve_weak_networks(w.global.year, p.founding, w.networks, w.members, w.cities, w.log);
     ++w.global.year;
     return n;
   }
