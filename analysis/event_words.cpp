@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "sim/core/range_words.hpp"
+
 namespace urbis {
 
 namespace {
@@ -135,7 +137,7 @@ void event_detail(const World& w, const EventRecord& e, std::string& out) {
     case EventKind::funding_ended: out += "sponsor funding ends"; break;
     case EventKind::clamped:
       fmt::format_to(to, "{} would be {}; held at {} (", e.variable, e.value, e.limit);
-      if (e.range.empty()) fmt::format_to(to, "in [{}, {}])", e.low, e.high);
+      if (e.range.empty()) out += range_in_words(e.low, e.high) + ")";
       else fmt::format_to(to, "{})", e.range);
       break;
     case EventKind::scenario: scenario_detail(w, e, out); break;

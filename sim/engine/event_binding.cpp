@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "sim/core/range_words.hpp"
+
 namespace urbis {
 
 namespace {
@@ -32,7 +34,7 @@ AgentKind agent_kind(VariableRef::Kind kind) {
 
 VariableRange range_of(const VariableRef& ref) {
   if (ref.kind == VariableRef::Kind::parameter)
-    return {ref.param->min, ref.param->max, fmt::format("in [{}, {}]", ref.param->min, ref.param->max)};
+    return {ref.param->min, ref.param->max, range_in_words(ref.param->min, ref.param->max)};
   const AgentVariable& v = agent_variables(agent_kind(ref.kind))[static_cast<std::size_t>(ref.variable)];
   return {v.lo, v.hi, std::string(v.range)};
 }
