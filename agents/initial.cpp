@@ -21,7 +21,7 @@ void initialise_states(World& w, const Params& p, int start_year) {
   fill(s.openness, p.states.openness);
   update_national(*w.anchors, start_year, s);
 
-  const int climate = climate_agreement(w);
+  const int climate = climate_agreement(w.agreements);
   for (std::size_t j = 0; j < s.size(); ++j) {
     const auto jj = static_cast<Eigen::Index>(j);
     const bool inside = climate >= 0 && s.in_agreement[static_cast<std::size_t>(climate)][j];

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "agents/anchors.hpp"
+#include "agents/cities_by_state.hpp"
 #include "agents/city/columns.hpp"
 #include "agents/drivers.hpp"
 #include "agents/events.hpp"
@@ -42,6 +43,26 @@ struct Globals {
   double mitigation = 0;           // G: climate actions this year
 };
 
+// What the coalition rules read and write: a city's portfolio review (phase
+// 5), the foundings of phase 6b, the named networks a scenario founds and
+// C40's invitations. They value networks for cities (MembershipValuer reads
+// the const tables and these, as they stand) and change who belongs to which
+// network, so they write the memberships, the networks' counts, the cities'
+// fees, the joins refused to played cities and the event log.
+struct CoalitionView {
+  // Read.
+  const States& states;
+  const Globals& global;
+  const CitiesByState& by_state;
+  const std::vector<std::string>& region_names;
+  // Written.
+  Cities& cities;
+  Networks& networks;
+  Memberships& members;
+  Players& players;
+  std::vector<EventRecord>& log;
+};
+
 struct World {
   Cities cities;
   States states;
@@ -55,15 +76,16 @@ struct World {
   std::shared_ptr<const Anchors> anchors;   // national and city paths (never null after loading)
   std::shared_ptr<const Drivers> drivers;   // exogenous forces (never null after loading)
 
-  // Cities of each state (CSR; cities never change state).
-  std::vector<std::int64_t> state_offsets;
-  std::vector<std::int32_t> state_cities;
+  CitiesByState by_state;  // the cities of each state (built by index_states)
 
   std::vector<EventRecord> log;  // events of the current step (agents/events.hpp)
 
   Players players;  // cities people play (urbis serve --classroom); none in a run
 
-  void index_states();  // builds state_offsets/state_cities from cities.state
+  CoalitionView coalition_view() {
+    return {states, global, by_state, region_names, cities, networks, members, players, log};
+  }
+  void index_states() { by_state.build(cities.state, states.size()); }
   int agreement_index(const std::string& name) const;
 };
 

@@ -66,7 +66,7 @@ void review(benchmark::State& state, std::int64_t cities, std::int64_t networks,
     state.PauseTiming();
     w = start;
     state.ResumeTiming();
-    benchmark::DoNotOptimize(review_portfolios(w, p, pre.run->streams(), w.global.step, 1.0, search));
+    benchmark::DoNotOptimize(review_portfolios(w.coalition_view(), p, pre.run->streams(), w.global.step, 1.0, search));
   }
   finish(state, cities, networks);
 }

@@ -15,15 +15,15 @@ void compute_payoffs(Cities& c, double mitigation, const LearningParams& p) {
   });
 }
 
-void imitate(World& w, const MemberIndex& members_of, const LearningParams& p, const Streams& rng,
-             std::uint32_t step) {
-  Cities& c = w.cities;
+void imitate(const Memberships& members, const MemberIndex& members_of, const CitiesByState& by_state,
+             const Players& players, const LearningParams& p, const Streams& rng, std::uint32_t step,
+             Cities& c) {
   const std::size_t n = c.size();
   Eigen::ArrayXd next = c.cooperation;  // written here, read from c.cooperation (time t)
   auto pick = [](double u, std::size_t size) {
     return std::min(size - 1, static_cast<std::size_t>(u * static_cast<double>(size)));
   };
-  const std::uint8_t* played = w.players.mask();  // a player's x is the player's (agents/city/players.hpp)
+  const std::uint8_t* played = players.mask();  // a player's x is the player's (agents/city/players.hpp)
   for_each_index(n, [&](std::size_t i) {
     if (played && played[i]) return;  // next[i] keeps x; draws are keyed per city, so no other shifts
     const auto id = static_cast<std::uint32_t>(i);
@@ -33,12 +33,10 @@ void imitate(World& w, const MemberIndex& members_of, const LearningParams& p, c
     if (Streams::to_unit32(a[0]) < p.imitation_probability) {
       std::size_t peer = i;
       const double u_kind = Streams::to_unit32(a[1]);
-      const auto row = w.members.of(i);
+      const auto row = members.of(i);
       if (u_kind < p.same_state_probability) {
-        const int j = c.state[i];
-        const auto begin = w.state_offsets[j];
-        const auto size = static_cast<std::size_t>(w.state_offsets[j + 1] - begin);
-        peer = static_cast<std::size_t>(w.state_cities[static_cast<std::size_t>(begin) + pick(Streams::to_unit32(a[2]), size)]);
+        const auto compatriots = by_state.of(static_cast<std::size_t>(c.state[i]));
+        peer = static_cast<std::size_t>(compatriots[pick(Streams::to_unit32(a[2]), compatriots.size())]);
       } else if (!row.empty()) {
         const int k = row[pick(Streams::to_unit32(a[2]), row.size())];
         const auto mates = members_of.of(static_cast<std::size_t>(k));

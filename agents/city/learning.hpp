@@ -18,8 +18,9 @@ void compute_payoffs(Cities& cities, double mitigation, const LearningParams& p)
 // p_same, else a co-member of one of its networks, else any city) and adopts
 // the peer's x with probability 1 / (1 + exp(-(pi_peer - pi_i) / K)); with
 // probability mu it mutates x <- clamp(x + N(0, sd)). A city a person plays
-// keeps its x (agents/city/players.hpp).
-void imitate(World& world, const MemberIndex& members_of, const LearningParams& p,
-             const Streams& rng, std::uint32_t step);
+// keeps its x (agents/city/players.hpp). Writes only the cities' x.
+void imitate(const Memberships& members, const MemberIndex& members_of, const CitiesByState& by_state,
+             const Players& players, const LearningParams& p, const Streams& rng, std::uint32_t step,
+             Cities& cities);
 
 }  // namespace urbis

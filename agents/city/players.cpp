@@ -48,16 +48,17 @@ PlayedCity* Players::find(std::int32_t city) { return find_played(played_, city)
 
 const PlayedCity* Players::find(std::int32_t city) const { return find_played(played_, city); }
 
-void apply_player_cooperation(World& w) {
-  for (const auto& p : w.players.played())
-    w.cities.cooperation[p.city] = std::clamp(p.choice.cooperation, 0.0, 1.0);
+void apply_player_cooperation(const Players& players, Cities& cities) {
+  for (const auto& p : players.played())
+    cities.cooperation[p.city] = std::clamp(p.choice.cooperation, 0.0, 1.0);
 }
 
-void apply_player_memberships(World& w, const MembershipValuer& valuer, PortfolioStats& stats) {
-  Memberships& m = w.members;
-  const Networks& nw = w.networks;
+void apply_player_memberships(Players& players, Memberships& m, const MembershipValuer& valuer,
+                              PortfolioStats& stats) {
+  const Networks& nw = valuer.networks();
+  const Cities& cities = valuer.cities();
   const auto network_count = static_cast<std::int32_t>(nw.size());
-  for (auto& p : w.players.played()) {
+  for (auto& p : players.played()) {
     const auto i = static_cast<std::size_t>(p.city);
     p.refused.clear();
     // Leaves: the player's, and (as for a city that does not review) what
@@ -72,7 +73,7 @@ void apply_player_memberships(World& w, const MembershipValuer& valuer, Portfoli
     }
     double fees = 0;
     for (auto k : m.of(i)) fees += nw.fee[static_cast<std::size_t>(k)];
-    const double coop_budget = w.cities.cooperation[i] * w.cities.intl_budget[i];
+    const double coop_budget = cities.cooperation[i] * cities.intl_budget[i];
     for (auto k : p.choice.join) {
       if (k < 0 || k >= network_count || m.has(i, k)) continue;
       const auto kk = static_cast<std::size_t>(k);

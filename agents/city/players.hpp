@@ -12,7 +12,8 @@
 
 namespace urbis {
 
-struct World;
+struct Cities;
+struct Memberships;
 class MembershipValuer;
 struct PortfolioStats;
 
@@ -60,12 +61,14 @@ class Players {
 };
 
 // Start of a step: x of every played city is its player's choice.
-void apply_player_cooperation(World& world);
+void apply_player_cooperation(const Players& players, Cities& cities);
 
 // Phase 5, after the model's reviews (which skip played cities): each played
 // city leaves what its player left and what it is no longer eligible for,
 // then tries its player's joins in order. Counts the moves into `stats` and
-// records refused joins in the city's `refused`.
-void apply_player_memberships(World& world, const MembershipValuer& valuer, PortfolioStats& stats);
+// records refused joins in the city's `refused`. Reads the cities and
+// networks through the valuer.
+void apply_player_memberships(Players& players, Memberships& members, const MembershipValuer& valuer,
+                              PortfolioStats& stats);
 
 }  // namespace urbis

@@ -14,34 +14,36 @@
 namespace urbis {
 
 namespace {
-bool scope_admits(const Scope& s, const World& w, int state) {
+bool scope_admits(const Scope& s, const States& states, int state) {
   switch (s.kind) {
     case ScopeKind::global: return true;
-    case ScopeKind::region: return w.states.region[state] == s.index;
-    case ScopeKind::union_members: return w.states.in_agreement[s.index][state] != 0;
+    case ScopeKind::region: return states.region[state] == s.index;
+    case ScopeKind::union_members: return states.in_agreement[s.index][state] != 0;
     case ScopeKind::states: return s.states[state] != 0;
   }
   return false;
 }
 }  // namespace
 
-MembershipValuer::MembershipValuer(const World& w, const CoalitionParams& p)
-    : w_(w), p_(p), capacity_cost_(p.capacity_cost * w.global.coordination_cost),
+MembershipValuer::MembershipValuer(const Cities& cities, const States& states, const Networks& networks,
+                                   const Memberships& members, const Globals& global, const Players& players,
+                                   const CoalitionParams& p)
+    : cities_(cities), states_(states), networks_(networks), members_(members), global_(global), players_(players),
+      p_(p), capacity_cost_(p.capacity_cost * global.coordination_cost),
       inv_two_width2_(1.0 / (2.0 * p.peer_width * p.peer_width)) {
-  const double typical_fee = w.global.typical_fee();
+  const double typical_fee = global_.typical_fee();
   inv_typical_fee_ = typical_fee > 0 ? 1.0 / typical_fee : 0.0;
-  const std::size_t S = w.states.size();
+  const std::size_t S = states_.size();
   gap_.assign(S * kIssueCount, 0.0);
   for (std::size_t j = 0; j < S; ++j)
-    for (int q = 0; q < kIssueCount; ++q) gap_[j * kIssueCount + q] = w.states.gap[j][q];
+    for (int q = 0; q < kIssueCount; ++q) gap_[j * kIssueCount + q] = states_.gap[j][q];
   open_to_state_.assign(S, {});
-  for (std::size_t k = 0; k < w.networks.size(); ++k) add_network(static_cast<int>(k));
+  for (std::size_t k = 0; k < networks_.size(); ++k) add_network(static_cast<int>(k));
 }
 
 void MembershipValuer::add_network(int network) {
-  const World& w = w_;
   const CoalitionParams& p = p_;
-  const Networks& nw = w.networks;
+  const Networks& nw = networks_;
   const auto k = static_cast<std::size_t>(network);
   const std::size_t R = static_cast<std::size_t>(nw.regions);
   if (base_.size() <= k) base_.resize(k + 1, 0.0);
@@ -54,7 +56,7 @@ void MembershipValuer::add_network(int network) {
   if (!nw.active[k]) return;
   // Networks are added in index order, so each state's list stays sorted.
   for (std::size_t j = 0; j < open_to_state_.size(); ++j)
-    if (scope_admits(nw.scope[k], w, static_cast<int>(j))) open_to_state_[j].push_back(network);
+    if (scope_admits(nw.scope[k], states_, static_cast<int>(j))) open_to_state_[j].push_back(network);
 }
 
 // The terms that depend on the network's size n: size, power and the peer
@@ -65,8 +67,8 @@ void MembershipValuer::add_network(int network) {
 // mid-sized cities and of small towns apart instead of letting one network
 // of every size absorb all the others.
 void MembershipValuer::set_club_terms(std::size_t k, double n) {
-  const Networks& nw = w_.networks;
-  const double sigma = w_.global.salience[static_cast<int>(nw.issue[k])];
+  const Networks& nw = networks_;
+  const double sigma = global_.salience[static_cast<int>(nw.issue[k])];
   const double club = club_size_benefit(n, p_.half_size, p_.crowding_size);
   // A member's share of the network's voice shrinks as it grows: n_v/(n + n_v).
   const double voice = p_.voice_size / (n + p_.voice_size);
@@ -77,7 +79,7 @@ void MembershipValuer::set_club_terms(std::size_t k, double n) {
 }
 
 void MembershipValuer::prospect(int network, double members) {
-  const Networks& nw = w_.networks;
+  const Networks& nw = networks_;
   const auto k = static_cast<std::size_t>(network);
   set_club_terms(k, std::max(members, static_cast<double>(nw.members[k])));
   const std::size_t R = static_cast<std::size_t>(nw.regions);
@@ -85,48 +87,50 @@ void MembershipValuer::prospect(int network, double members) {
     for (std::size_t r = 0; r < R; ++r) fit_[k * R + r] = p_.b_fit * (members + 0.5) / (members + 1.0);
 }
 
-double invitation_margin(const World& w, const MembershipValuer& valuer, std::size_t i, int k, double noise) {
+double invitation_margin(const MembershipValuer& valuer, std::size_t i, int k, double noise) {
   const double none = -std::numeric_limits<double>::infinity();
-  const std::uint8_t* played = w.players.mask();
-  if ((played && played[i]) || w.members.count[i] >= w.members.slots || w.members.has(i, k)) return none;
-  const Cities& c = w.cities;
-  if (c.fees[i] + w.networks.fee[k] > c.cooperation[i] * c.intl_budget[i]) return none;
+  const Memberships& m = valuer.members();
+  const Networks& nw = valuer.networks();
+  const std::uint8_t* played = valuer.players().mask();
+  if ((played && played[i]) || m.count[i] >= m.slots || m.has(i, k)) return none;
+  const Cities& c = valuer.cities();
+  if (c.fees[i] + nw.fee[k] > c.cooperation[i] * c.intl_budget[i]) return none;
   int same_niche = 0;
-  for (auto other : w.members.of(i)) same_niche += w.networks.niche(other) == w.networks.niche(k);
+  for (auto other : m.of(i)) same_niche += nw.niche(other) == nw.niche(k);
   const auto city = valuer.terms(i);
-  return marginal_value(valuer.value(city, k) + noise, same_niche, w.members.count[i], city.capacity_cost);
+  return marginal_value(valuer.value(city, k) + noise, same_niche, m.count[i], city.capacity_cost);
 }
 
 bool MembershipValuer::admits(std::size_t i, int k) const {
-  const Networks& nw = w_.networks;
-  if (w_.cities.population[i] < nw.min_population[k]) return false;
+  const Networks& nw = networks_;
+  if (cities_.population[i] < nw.min_population[k]) return false;
   const auto& list = nw.invited[static_cast<std::size_t>(k)];
   return list.empty() || std::binary_search(list.begin(), list.end(), static_cast<std::int32_t>(i));
 }
 
 bool MembershipValuer::eligible(std::size_t i, int k) const {
-  const Networks& nw = w_.networks;
-  return nw.active[k] && admits(i, k) && scope_admits(nw.scope[k], w_, w_.cities.state[i]);
+  const Networks& nw = networks_;
+  return nw.active[k] && admits(i, k) && scope_admits(nw.scope[k], states_, cities_.state[i]);
 }
 
 double MembershipValuer::staff(std::size_t i) const {
-  const Cities& c = w_.cities;
+  const Cities& c = cities_;
   const double memberships = c.cooperation[i] * c.intl_budget[i] * inv_typical_fee_;
   return memberships > 1.0 ? std::pow(memberships, p_.capacity_scaling) : 1.0;
 }
 
 MembershipValuer::CityTerms MembershipValuer::terms(std::size_t i) const {
-  const Cities& c = w_.cities;
+  const Cities& c = cities_;
   const int j = c.state[i];
   const double x = c.cooperation[i];
   const double budget = std::max(x * c.intl_budget[i], 1.0);  // USD; the floor avoids 0/0
   const double s = staff(i);
-  return {x, budget, 1.0 / budget, p_.sovereign_cost * w_.states.populism[j] * (1.0 - c.autonomy[i]),
+  return {x, budget, 1.0 / budget, p_.sovereign_cost * states_.populism[j] * (1.0 - c.autonomy[i]),
           std::min(1.0, c.autonomy[i] / p_.gap_autonomy), log_gdp(c.gdp[i]), s, capacity_cost_ / s, j, c.region[i]};
 }
 
 double MembershipValuer::value(const CityTerms& t, int k) const {
-  const Networks& nw = w_.networks;
+  const Networks& nw = networks_;
   const int q = static_cast<int>(nw.issue[k]);
   const double fit = nw.regions > 0 ? fit_[static_cast<std::size_t>(k) * nw.regions + t.region] : 0.0;
   double benefit = base_[k] + fit + gap_benefit(t, q);
@@ -137,11 +141,11 @@ double MembershipValuer::value(const CityTerms& t, int k) const {
     benefit += d > 0 ? peer_weight_[k] * std::exp(-d * d * inv_two_width2_) : peer_weight_[k];  // exp(0) = 1
   }
   if (nw.funding[k] > 0) benefit += p_.b_funding * nw.funding[k] / (nw.members[k] * t.coop_budget + p_.funding_scale);
-  return t.x * benefit - nw.fee[k] * t.inv_budget - t.sovereign * w_.states.conflict[t.state][q];
+  return t.x * benefit - nw.fee[k] * t.inv_budget - t.sovereign * states_.conflict[t.state][q];
 }
 
 double MembershipValuer::benefit_ceiling(int k, int region) const {
-  const Networks& nw = w_.networks;
+  const Networks& nw = networks_;
   const double fit = nw.regions > 0 ? fit_[static_cast<std::size_t>(k) * nw.regions + region] : 0.0;
   double ceiling = base_[k] + fit + std::max(0.0, peer_weight_[k]);
   if (nw.funding[k] > 0) ceiling += p_.b_funding * nw.funding[k] / (nw.members[k] + p_.funding_scale);
@@ -202,8 +206,7 @@ class ValueCeilings {
     double key;
     int k;
   };
-  ValueCeilings(const World& w, const MembershipValuer& valuer) : regions_(std::max(w.networks.regions, 1)) {
-    const Networks& nw = w.networks;
+  ValueCeilings(const Networks& nw, const MembershipValuer& valuer) : regions_(std::max(nw.regions, 1)) {
     by_benefit_.assign(static_cast<std::size_t>(regions_) * kIssueCount, {});
     by_fee_.assign(by_benefit_.size(), {});
     for (std::size_t k = 0; k < nw.size(); ++k) {
@@ -232,22 +235,24 @@ class ValueCeilings {
 
 }  // namespace
 
-PortfolioStats review_portfolios(World& w, const CoalitionParams& p, const Streams& rng,
+PortfolioStats review_portfolios(CoalitionView v, const CoalitionParams& p, const Streams& rng,
                                  std::uint32_t step, double review_probability, ReviewSearch search) {
-  const MembershipValuer valuer(w, p);
-  Cities& c = w.cities;
-  Memberships& m = w.members;
+  const MembershipValuer valuer(v, p);
+  Cities& c = v.cities;
+  Memberships& m = v.members;
+  const Networks& nw = v.networks;
+  const States& states = v.states;
   const std::size_t n = c.size();
-  const std::size_t K = w.networks.size();
+  const std::size_t K = nw.size();
   const double stick = p.u_join - p.u_leave;
   const bool prune = p.u_join >= 0;  // the exact skip below needs a non-negative threshold
 
   const std::size_t chunks = chunk_count(n);
   std::vector<int> joined(chunks * K, 0), left(chunks * K, 0);
-  const std::uint8_t* played = w.players.mask();  // their players choose instead (agents/city/players.hpp)
+  const std::uint8_t* played = v.players.mask();  // their players choose instead (agents/city/players.hpp)
 
   std::optional<ValueCeilings> ceilings;
-  if (prune && search == ReviewSearch::pruned) ceilings.emplace(w, valuer);
+  if (prune && search == ReviewSearch::pruned) ceilings.emplace(nw, valuer);
 
   for_chunks(n, [&](std::size_t b, std::size_t e, std::size_t chunk) {
     std::vector<Candidate> cand;
@@ -302,12 +307,12 @@ PortfolioStats review_portfolios(World& w, const CoalitionParams& p, const Strea
       }
       // (The lists hold the region-scoped networks of the city's region as
       // its state's region: a city placed elsewhere is read in full.)
-      if (ceilings && city.x >= 0 && (w.networks.regions == 0 || city.region == w.states.region[city.state])) {
+      if (ceilings && city.x >= 0 && (nw.regions == 0 || city.region == states.region[city.state])) {
         auto read_network = [&](int k) {
           if (held[k]) return;
           held[k] = 1;
           read.push_back(k);
-          if (scope_admits(w.networks.scope[k], w, city.state) && valuer.admits(i, k)) consider(k, false);
+          if (scope_admits(nw.scope[k], states, city.state) && valuer.admits(i, k)) consider(k, false);
         };
         // A city that might join much of what is open (large, rich cities in
         // a real world) is served faster by reading every open network: past
@@ -318,7 +323,7 @@ PortfolioStats review_portfolios(World& w, const CoalitionParams& p, const Strea
           const auto& best = ceilings->by_benefit(city.region, q);
           const auto& cheapest = ceilings->by_fee(city.region, q);
           const double gap = valuer.gap_benefit(city, q);
-          const double conflict = city.sovereign * w.states.conflict[city.state][q];
+          const double conflict = city.sovereign * states.conflict[city.state][q];
           for (std::size_t a = 0; a < best.size() && read.size() <= enough; ++a) {
             const double benefit = best[a].key, fee = cheapest[a].key;
             const double ceiling = city.x * (benefit + gap) - fee * city.inv_budget - conflict;
@@ -358,9 +363,9 @@ PortfolioStats review_portfolios(World& w, const CoalitionParams& p, const Strea
         const int taken = m.count[i];
         if (taken >= m.slots) break;
         if (early_exit && cd.score - c_m * taken <= p.u_join) break;
-        const int q = w.networks.niche(cd.k);
+        const int q = nw.niche(cd.k);
         const double marginal = marginal_value(cd.score, per_niche[q], taken, c_m);
-        const double fee = w.networks.fee[cd.k];
+        const double fee = nw.fee[cd.k];
         if (marginal > p.u_join && fees + fee <= coop_budget) {
           m.add(i, cd.k);
           ++per_niche[q];
@@ -382,7 +387,7 @@ PortfolioStats review_portfolios(World& w, const CoalitionParams& p, const Strea
       stats.joined[k] += joined[ch * K + k];
       stats.left[k] += left[ch * K + k];
     }
-  if (played) apply_player_memberships(w, valuer, stats);
+  if (played) apply_player_memberships(v.players, v.members, valuer, stats);
   return stats;
 }
 

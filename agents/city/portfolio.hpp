@@ -28,7 +28,14 @@ inline double club_size_benefit(double n, double half_size, double crowding_size
 // of their weight, as C40 or Metropolis).
 class MembershipValuer {
  public:
-  MembershipValuer(const World& world, const CoalitionParams& p);
+  // Reads the view's tables as const, as they stand when asked: a review or
+  // a founding that changes memberships is seen by the next valuation.
+  MembershipValuer(const CoalitionView& view, const CoalitionParams& p)
+      : MembershipValuer(view.cities, view.states, view.networks, view.members, view.global, view.players, p) {}
+  // The same from the tables themselves (a reader that only looks, as the
+  // server's view of a played city).
+  MembershipValuer(const Cities& cities, const States& states, const Networks& networks, const Memberships& members,
+                   const Globals& global, const Players& players, const CoalitionParams& p);
   // Takes in network k, founded after construction (k must be the newest).
   void add_network(int k);
   // Values network k (being founded) as a club of `members` members: the
@@ -85,9 +92,19 @@ class MembershipValuer {
   // less redundant: that is about what the networks offer.)
   double staff(std::size_t city) const;
   const CoalitionParams& params() const { return p_; }
+  // The tables it reads (for the acceptance rule).
+  const Cities& cities() const { return cities_; }
+  const Networks& networks() const { return networks_; }
+  const Memberships& members() const { return members_; }
+  const Players& players() const { return players_; }
 
  private:
-  const World& w_;
+  const Cities& cities_;
+  const States& states_;
+  const Networks& networks_;
+  const Memberships& members_;
+  const Globals& global_;
+  const Players& players_;
   const CoalitionParams& p_;
   std::vector<double> base_;  // b_K s n/(n + n_half) + b_R r NP per network
   std::vector<double> peer_weight_;  // b_W n/(n + n_half): the peer term of a perfect likeness
@@ -118,11 +135,9 @@ inline double marginal_value(double score, int same_niche, int taken, double cap
 // a free slot, the fee fits in what its cooperation budget has left
 // (fees_i + f_k <= x_i D_i), and its marginal value with noise `noise`
 // exceeds u_join. Returns that margin, or -infinity when it cannot take k.
-double invitation_margin(const World& world, const MembershipValuer& valuer, std::size_t city, int k,
-                         double noise);
-inline bool accepts_invitation(const World& world, const MembershipValuer& valuer, std::size_t city, int k,
-                               double noise) {
-  return invitation_margin(world, valuer, city, k, noise) > valuer.params().u_join;
+double invitation_margin(const MembershipValuer& valuer, std::size_t city, int k, double noise);
+inline bool accepts_invitation(const MembershipValuer& valuer, std::size_t city, int k, double noise) {
+  return invitation_margin(valuer, city, k, noise) > valuer.params().u_join;
 }
 
 struct PortfolioStats {
@@ -142,7 +157,7 @@ struct PortfolioStats {
 // leaves out the candidates whose noise ceiling (noise_ceiling_of_word) shows
 // they would only end the review; `exhaustive`, the reference, ranks them too.
 enum class ReviewSearch { pruned, exhaustive };
-PortfolioStats review_portfolios(World& world, const CoalitionParams& p, const Streams& rng,
+PortfolioStats review_portfolios(CoalitionView view, const CoalitionParams& p, const Streams& rng,
                                  std::uint32_t step, double review_probability,
                                  ReviewSearch search = ReviewSearch::pruned);
 

@@ -13,18 +13,17 @@
 
 namespace urbis {
 
-PerIssue<double> founding_demand(const World& w) {
-  const Cities& c = w.cities;
+PerIssue<double> founding_demand(const Cities& c, const Globals& global) {
   const double spare = sum_over(c.size(), [&](std::size_t i) {
     return std::max(0.0, c.cooperation[i] * c.intl_budget[i] - c.fees[i]);
   });
   const double total = sum_over(c.size(), [&](std::size_t i) { return c.intl_budget[i]; });
   PerIssue<double> q{};
-  for (int k = 0; k < kIssueCount; ++k) q[k] = total > 0 ? w.global.salience[k] * spare / total : 0.0;
+  for (int k = 0; k < kIssueCount; ++k) q[k] = total > 0 ? global.salience[k] * spare / total : 0.0;
   return q;
 }
 
-bool join_network(World& w, std::size_t i, int k) {
+bool join_network(CoalitionView w, std::size_t i, int k) {
   if (w.members.has(i, k)) return true;
   if (!w.members.add(i, k)) return false;
   Networks& nw = w.networks;
@@ -72,14 +71,14 @@ std::size_t pick_weighted(const std::vector<double>& cumulative, double u) {
 // cities of the network's scope nearest to it in GDP (sorted once, on the
 // first birth that needs them).
 struct AbleCities {
-  const World& w;
+  const CoalitionView& w;
   std::vector<double> world;                      // cumulative weight over all cities
   double typical_fee = 0;
   mutable std::vector<std::vector<std::int32_t>> by_gdp;  // [0]: the world's able cities by ln GDP; [1 + r]: region r's
   mutable std::vector<std::size_t> rank;          // a city's position in its lists (world, region)
   mutable bool sorted = false;
 
-  AbleCities(const World& world_, const Params& p) : w(world_) {
+  AbleCities(const CoalitionView& world_, const Params& p) : w(world_) {
     const Cities& c = w.cities;
     const std::size_t n = c.size();
     const std::uint8_t* played = w.players.mask();
@@ -154,7 +153,7 @@ struct AbleCities {
 // Opens a network its founder joins; -1 (nothing opened) when the founder has
 // no free slot left (it may have founded once already this year): a city
 // does not found what it cannot join.
-int open_network(World& w, const Params& p, std::string name, Issue q, Scope scope, std::size_t founder,
+int open_network(CoalitionView w, const Params& p, std::string name, Issue q, Scope scope, std::size_t founder,
                  double fee_z, NetworkOrigin origin) {
   if (w.members.count[founder] >= w.members.slots) return -1;
   const double fee_multiple = p.networks.fee_gdppc_multiple * std::exp(p.networks.fee_log_sd * fee_z);
@@ -167,14 +166,14 @@ int open_network(World& w, const Params& p, std::string name, Issue q, Scope sco
 
 // The invited cities decide together against the network valued as the
 // club of the founding group (founder + invited); returns how many joined.
-int invite(World& w, MembershipValuer& valuer, int k, const std::vector<std::int32_t>& invited,
+int invite(CoalitionView w, MembershipValuer& valuer, int k, const std::vector<std::int32_t>& invited,
            const Streams& rng, std::uint32_t step, Phase phase) {
   valuer.add_network(k);
   valuer.prospect(k, 1.0 + static_cast<double>(invited.size()));
   std::vector<std::int32_t> accepted;
   for (auto i : invited)
     if (valuer.eligible(static_cast<std::size_t>(i), k) &&
-        accepts_invitation(w, valuer, static_cast<std::size_t>(i), k,
+        accepts_invitation(valuer, static_cast<std::size_t>(i), k,
                            valuer.noise(rng, step, phase, static_cast<std::size_t>(i), k)))
       accepted.push_back(i);
   int joined = 0;
@@ -185,7 +184,7 @@ int invite(World& w, MembershipValuer& valuer, int k, const std::vector<std::int
 
 // One birth of a network on issue q: founder, scope, fee and founding group
 // from the block (step, phase, agent); returns the network or -1.
-int found_one(World& w, const Params& p, MembershipValuer& valuer, const AbleCities& able, Issue q,
+int found_one(CoalitionView w, const Params& p, MembershipValuer& valuer, const AbleCities& able, Issue q,
               std::string name, NetworkOrigin origin, const Streams& rng, std::uint32_t step, Phase phase,
               std::uint32_t agent) {
   const auto draws = rng.block(step, phase, agent, 1);
@@ -220,7 +219,7 @@ int found_one(World& w, const Params& p, MembershipValuer& valuer, const AbleCit
 
 // Answer networks of state j on issue q: the founder is one of its able
 // cities (weight x_i a_i), every city of the state is invited.
-int found_answers(World& w, const Params& p, MembershipValuer& valuer, const AbleCities& able, const Streams& rng,
+int found_answers(CoalitionView w, const Params& p, MembershipValuer& valuer, const AbleCities& able, const Streams& rng,
                   std::uint32_t step) {
   const Cities& c = w.cities;
   const States& s = w.states;
@@ -235,9 +234,9 @@ int found_answers(World& w, const Params& p, MembershipValuer& valuer, const Abl
     std::vector<double> cumulative;
     std::vector<std::int32_t> cities;
     double run = 0;
-    for (auto it = w.state_offsets[j]; it < w.state_offsets[j + 1]; ++it) {
-      const auto i = static_cast<std::size_t>(w.state_cities[static_cast<std::size_t>(it)]);
-      cities.push_back(static_cast<std::int32_t>(i));
+    for (const std::int32_t city : w.by_state.of(j)) {
+      const auto i = static_cast<std::size_t>(city);
+      cities.push_back(city);
       run += able.weight(i, played) * c.autonomy[i] / std::max(p.states.initial_autonomy, 1e-9);
       cumulative.push_back(run);
     }
@@ -278,9 +277,9 @@ int found_answers(World& w, const Params& p, MembershipValuer& valuer, const Abl
 
 }  // namespace
 
-int found_networks(World& w, const Params& p, const Streams& rng, std::uint32_t step) {
+int found_networks(CoalitionView w, const Params& p, const Streams& rng, std::uint32_t step) {
   if (w.cities.size() == 0) return 0;
-  const PerIssue<double> demand = founding_demand(w);
+  const PerIssue<double> demand = founding_demand(w.cities, w.global);
   PerIssue<int> births{};
   for (int q = 0; q < kIssueCount; ++q)
     births[q] = poisson_draw(rng, step, Phase::founding, static_cast<std::uint32_t>(q), p.founding.rate * demand[q]);
@@ -299,7 +298,7 @@ int found_networks(World& w, const Params& p, const Streams& rng, std::uint32_t 
   return founded + found_answers(w, p, valuer, able, rng, step);
 }
 
-void found_start_networks(World& w, int count, const Params& p, const Streams& rng) {
+void found_start_networks(CoalitionView w, int count, const Params& p, const Streams& rng) {
   if (count <= 0 || w.cities.size() == 0) return;
   const AbleCities able(w, p);
   if (!able.any()) return;

@@ -25,17 +25,19 @@
 namespace urbis {
 
 // Q_q = sigma_q sum_i max(0, x_i D_i - fees_i) / sum_i D_i
-PerIssue<double> founding_demand(const World& world);
+PerIssue<double> founding_demand(const Cities& cities, const Globals& global);
 
 // Births of both kinds this year; returns the number founded.
-int found_networks(World& world, const Params& p, const Streams& rng, std::uint32_t step);
+// Writes what the coalition view lets it write (agents/world.hpp): new
+// networks, their members and counts, the members' fees, `founded` events.
+int found_networks(CoalitionView view, const Params& p, const Streams& rng, std::uint32_t step);
 
 // `count` networks that were active before the start year (real worlds: the
 // gap between world.initial_networks and the named networks active at the
 // start; synthetic worlds: world.synthetic.networks), each founded as a
 // birth on an issue drawn by baseline salience, keyed by (0, start_networks,
 // n), with its founding group as members (the data do not name them).
-void found_start_networks(World& world, int count, const Params& p, const Streams& rng);
+void found_start_networks(CoalitionView view, int count, const Params& p, const Streams& rng);
 
 // Sets each network's status and dissolves the failed ones: a network
 // counts as active with n_min members or more; a new one below n_min is
@@ -51,7 +53,8 @@ int dissolve_weak_networks(int year, const FoundingParams& p, Networks& networks
 void end_network(int year, int k, DissolveReason reason, Networks& networks, Memberships& members, Cities& cities,
                  std::vector<EventRecord>& log);
 
-// Adds city i to network k and keeps the network's counts current within the step.
-bool join_network(World& world, std::size_t i, int k);
+// Adds city i to network k and keeps the network's counts and the city's
+// fees current within the step.
+bool join_network(CoalitionView view, std::size_t i, int k);
 
 }  // namespace urbis

@@ -12,7 +12,7 @@
 namespace urbis {
 namespace {
 
-bool played(const World& w, std::size_t i) {
+bool played(const CoalitionView& w, std::size_t i) {
   const std::uint8_t* mask = w.players.mask();
   return mask && mask[i];
 }
@@ -24,7 +24,7 @@ void insert_sorted(std::vector<std::int32_t>& list, std::int32_t i) {
 
 }  // namespace
 
-int found_named_network(World& w, const NetworkSeed& seed, const Params& p, const Streams& rng, std::uint32_t step) {
+int found_named_network(CoalitionView w, const NetworkSeed& seed, const Params& p, const Streams& rng, std::uint32_t step) {
   Networks& nw = w.networks;
   const double fee_multiple = seed.fee_multiple >= 0 ? seed.fee_multiple : p.networks.fee_gdppc_multiple;
   const int k = nw.add(seed.name, seed.issue, seed.scope, seed.min_population, fee_multiple, seed.funding,
@@ -65,7 +65,7 @@ int found_named_network(World& w, const NetworkSeed& seed, const Params& p, cons
     std::vector<std::uint8_t> accepts(w.cities.size(), 0);
     for_each_index(w.cities.size(), [&](std::size_t i) {
       if (!valuer.eligible(i, k)) return;
-      margin[i] = invitation_margin(w, valuer, i, k, valuer.noise(rng, step, Phase::event_network, i, k));
+      margin[i] = invitation_margin(valuer, i, k, valuer.noise(rng, step, Phase::event_network, i, k));
       accepts[i] = margin[i] > p.coalitions.u_join;
     });
     std::vector<std::int32_t> order;

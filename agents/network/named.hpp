@@ -23,7 +23,7 @@ namespace urbis {
 //   takes the max_members cities that want it most, and they are its list
 //   for good: the cap is applied once, here, and never refilled.
 // Played cities never join on their own: their players decide.
-int found_named_network(World& world, const NetworkSeed& seed, const Params& p, const Streams& rng,
+int found_named_network(CoalitionView view, const NetworkSeed& seed, const Params& p, const Streams& rng,
                         std::uint32_t step);
 
 // This year's invitations (before the portfolio reviews): each

@@ -69,8 +69,8 @@ double QuantityRecorder::read(std::size_t q, const World& w, const GlobalMetrics
       if (index_[q] < 0) return NAN;
       const auto j = static_cast<std::size_t>(index_[q]);
       double n = 0;
-      for (auto c = w.state_offsets[j]; c < w.state_offsets[j + 1]; ++c)
-        for (auto k : w.members.of(static_cast<std::size_t>(w.state_cities[static_cast<std::size_t>(c)])))
+      for (auto i : w.by_state.of(j))
+        for (auto k : w.members.of(static_cast<std::size_t>(i)))
           if (w.networks.issue[static_cast<std::size_t>(k)] == x.issue) n += 1;
       return n;
     }

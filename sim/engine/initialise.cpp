@@ -17,7 +17,7 @@ void initialise_world(World& w, Timeline& timeline, const Scenario& s, const Par
   w.global.salience_shock = {};
   w.networks.regions = static_cast<int>(w.region_names.size());
   w.members.reset(w.cities.size(), static_cast<int>(p.coalitions.max_memberships));
-  if (w.state_offsets.size() != w.states.size() + 1) w.index_states();
+  if (w.by_state.offsets.size() != w.states.size() + 1) w.index_states();
 
   initialise_states(w, p, s.start);
   initialise_cities(w, p, rng, s.start);
@@ -34,14 +34,14 @@ void initialise_world(World& w, Timeline& timeline, const Scenario& s, const Par
     for (auto a : w.networks.active) active += a;
     start_networks = s.world.real.initial_networks - active;
   }
-  found_start_networks(w, start_networks, p, rng);
+  found_start_networks(w.coalition_view(), start_networks, p, rng);
 
   // Start-up reviews: every city reviews, keyed by steps no year uses.
   for (int r = 0; r < static_cast<int>(p.coalitions.initial_rounds); ++r) {
     count_members(w.cities, w.states, w.members, w.networks);
     network_power(w.networks, w.global, p.networks, p.coalitions.funding_scale);
     refresh_budgets(w.states, w.members, w.cities, w.networks, w.global);
-    review_portfolios(w, p.coalitions, rng, 0x80000000u + static_cast<std::uint32_t>(r), 1.0);
+    review_portfolios(w.coalition_view(), p.coalitions, rng, 0x80000000u + static_cast<std::uint32_t>(r), 1.0);
   }
   count_members(w.cities, w.states, w.members, w.networks);
   network_power(w.networks, w.global, p.networks, p.coalitions.funding_scale);

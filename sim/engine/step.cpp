@@ -43,7 +43,7 @@ void phase_economy(World& w, const Params& p, const Streams& rng) {
 // Portfolio reviews against the networks as they were at t.
 void phase_coalitions(World& w, const Params& p, const Streams& rng) {
   extend_invitations(w.global.year, w.networks, w.cities, w.log);  // the invited review their portfolios now
-  const PortfolioStats moves = review_portfolios(w, p.coalitions, rng, w.global.step, p.coalitions.review_probability);
+  const PortfolioStats moves = review_portfolios(w.coalition_view(), p.coalitions, rng, w.global.step, p.coalitions.review_probability);
   for (std::size_t k = 0; k < w.networks.size(); ++k) {
     const auto network = static_cast<std::int32_t>(k);
     if (moves.joined[k])
@@ -62,12 +62,12 @@ void phase_networks(World& w, const Params& p) {
 }
 
 void phase_founding(World& w, const Params& p, const Streams& rng) {
-  found_networks(w, p, rng, w.global.step);
+  found_networks(w.coalition_view(), p, rng, w.global.step);
   dissolve_weak_networks(w.global.year, p.founding, w.networks, w.members, w.cities, w.log);
 }
 
 void phase_states(World& w, const Params& p, const Streams& rng) {
-  govern(w, p.states, rng, w.global.step);
+  govern(w.global.year, w.agreements, w.members, w.networks, p.states, rng, w.global.step, w.states, w.cities, w.log);
   remember_gaps(w.states, 1.0 / p.founding.gap_memory);
 }
 
@@ -75,12 +75,12 @@ void phase_learning(World& w, const Params& p, const Streams& rng) {
   compute_payoffs(w.cities, w.global.mitigation, p.learning);
   MemberIndex members_of;
   members_of.build(w.members, w.networks.size());
-  imitate(w, members_of, p.learning, rng, w.global.step);
+  imitate(w.members, members_of, w.by_state, w.players, p.learning, rng, w.global.step, w.cities);
 }
 
 void step_world(World& w, Params& params, Timeline& timeline, const Streams& rng) {
   w.log.clear();
-  apply_player_cooperation(w);  // cities people play (none in an ordinary run)
+  apply_player_cooperation(w.players, w.cities);  // cities people play (none in an ordinary run)
   phase_events(w, params, timeline);  // 1. events, then salience relaxes: the one phase that may change
                                       //    parameters (a scenario's set or shock)
   const Params& p = params;         // from here on the step only reads them

@@ -50,7 +50,7 @@ void Timeline::clamp_to_range(World& w, double& v, const VariableRef& ref, const
 }
 
 void Timeline::found_seed(World& w, const NetworkSeed& seed, const Params& params) {
-  found_named_network(w, seed, params, Streams(scenario_.seed), w.global.step);
+  found_named_network(w.coalition_view(), seed, params, Streams(scenario_.seed), w.global.step);
   if (seed.ended > 0) scheduled_ends_.emplace_back(seed.ended, seed.name);
   if (seed.funding > 0 && seed.funding_until > 0) funding_ends_.push_back({seed.name, seed.funding_until + 1});
 }
@@ -63,7 +63,7 @@ void found_initial_networks(World& w, Timeline& t, const Params& params, int sta
 void Timeline::apply(World& w, Params& params, int year) {
   for (; next_change_ < schedule_.changes.size() && schedule_.changes[next_change_].year <= year; ++next_change_) {
     const auto& ch = schedule_.changes[next_change_];
-    set_agreement(w, ch.state, ch.agreement, ch.joins, params.states);
+    set_agreement(w.agreements, ch.state, ch.agreement, ch.joins, params.states, w.states);
     w.log.push_back({.year = year, .kind = EventKind::union_history, .joins = ch.joins, .state = ch.state,
                      .agreement = ch.agreement});
   }
@@ -115,7 +115,7 @@ void Timeline::apply_event(World& w, Params& params, const BoundEvent& b) {
     case EventType::leave_union:
     case EventType::join_union: {
       const bool joins = e.type == EventType::join || e.type == EventType::join_union;
-      set_agreement(w, b.state, b.agreement, joins, params.states);
+      set_agreement(w.agreements, b.state, b.agreement, joins, params.states, w.states);
       r.joins = joins, r.state = b.state, r.agreement = b.agreement;
       break;
     }
@@ -172,7 +172,7 @@ void Timeline::apply_event(World& w, Params& params, const BoundEvent& b) {
       const int k = find_network(w, b.network);
       if (k >= 0 && w.networks.active[k]) {
         if (e.type == EventType::join_network) {
-          join_network(w, static_cast<std::size_t>(b.city), k);
+          join_network(w.coalition_view(), static_cast<std::size_t>(b.city), k);
         } else if (w.members.has(static_cast<std::size_t>(b.city), k)) {
           w.members.remove(static_cast<std::size_t>(b.city), k);
           w.networks.members[k] -= 1;

@@ -47,8 +47,8 @@ TEST(MemberIndex, ListsMembersOfEachNetworkSorted) {
 TEST(TinyWorld, IndexesStates) {
   const Params p = test::reference_params();
   World w = test::make_world(p, {1, 0, 1, 1}, 2, 2);
-  EXPECT_EQ(w.state_offsets, (std::vector<std::int64_t>{0, 1, 4}));
-  EXPECT_EQ(w.state_cities, (std::vector<std::int32_t>{1, 0, 2, 3}));
+  EXPECT_EQ(w.by_state.offsets, (std::vector<std::int64_t>{0, 1, 4}));
+  EXPECT_EQ(w.by_state.cities, (std::vector<std::int32_t>{1, 0, 2, 3}));
   EXPECT_EQ(w.cities.region[0], 1);
   EXPECT_EQ(w.global.salience[test::iq(Issue::climate)], 0.6);
   test::refresh(w, p);

@@ -209,7 +209,7 @@ inline void refresh(World& w, const Params& p) {
 // A portfolio review (phase 5) after the gaps of the states as they are now.
 inline PortfolioStats review(World& w, const Params& p, const Streams& rng, std::uint32_t step, double probability) {
   update_gaps(w.global, w.states, p.coalitions);
-  return review_portfolios(w, p.coalitions, rng, step, probability);
+  return review_portfolios(w.coalition_view(), p.coalitions, rng, step, probability);
 }
 
 // A random world for property tests: Zipf-like populations, y, x, a, o, V

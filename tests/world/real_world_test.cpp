@@ -49,12 +49,11 @@ TEST(RealWorld, StatesAndTheirData) {
 
 TEST(RealWorld, IndexOfCitiesByState) {
   const World& w = world_at(2015).world;
-  ASSERT_EQ(w.state_offsets.size(), w.states.size() + 1);
-  EXPECT_EQ(static_cast<std::size_t>(w.state_offsets.back()), w.cities.size());
+  ASSERT_EQ(w.by_state.states(), w.states.size());
+  EXPECT_EQ(w.by_state.cities.size(), w.cities.size());
   for (std::size_t j = 0; j < w.states.size(); ++j) {
-    EXPECT_GT(w.state_offsets[j + 1], w.state_offsets[j]) << w.states.iso3[j] << " has no city";
-    for (auto k = w.state_offsets[j]; k < w.state_offsets[j + 1]; ++k)
-      EXPECT_EQ(w.cities.state[w.state_cities[static_cast<std::size_t>(k)]], static_cast<int>(j));
+    EXPECT_FALSE(w.by_state.of(j).empty()) << w.states.iso3[j] << " has no city";
+    for (auto i : w.by_state.of(j)) EXPECT_EQ(w.cities.state[i], static_cast<int>(j));
   }
   EXPECT_EQ(w.members.cities(), 0u);  // memberships are the engine's
 }

@@ -63,7 +63,7 @@ TEST(SyntheticWorld, Sizes) {
     EXPECT_GE(w.cities.lon[ii], -180.0);
     EXPECT_LT(w.cities.lon[ii], 180.0);
   }
-  EXPECT_EQ(w.state_offsets.size(), 151u);
+  EXPECT_EQ(w.by_state.states(), 150u);
   EXPECT_TRUE(d.agreement_changes.empty());
 }
 

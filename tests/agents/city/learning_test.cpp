@@ -24,7 +24,7 @@ Params sure_imitation() {
 void run_imitate(World& w, const Params& p, const Streams& rng, std::uint32_t step) {
   MemberIndex idx;
   idx.build(w.members, w.networks.size());
-  imitate(w, idx, p.learning, rng, step);
+  imitate(w.members, idx, w.by_state, w.players, p.learning, rng, step, w.cities);
 }
 
 TEST(Learning, PayoffFormula) {

@@ -44,15 +44,15 @@ TEST(Players, CooperationIsTheChoiceAndImitationLeavesItAlone) {
   }
   World b = a;  // the same world with nobody playing
   a.players.play(6, 0, {.cooperation = 0.95, .join = {}, .leave = {}});
-  apply_player_cooperation(a);
+  apply_player_cooperation(a.players, a.cities);
   b.cities.cooperation[0] = 0.95;
   EXPECT_DOUBLE_EQ(a.cities.cooperation[0], 0.95);
 
   const Streams rng(11);
   MemberIndex none;
   none.build(a.members, 0);
-  imitate(a, none, p.learning, rng, 3);
-  imitate(b, none, p.learning, rng, 3);
+  imitate(a.members, none, a.by_state, a.players, p.learning, rng, 3, a.cities);
+  imitate(b.members, none, b.by_state, b.players, p.learning, rng, 3, b.cities);
   EXPECT_EQ(a.cities.cooperation[0], 0.95) << "the played city kept its player's x";
   int changed = 0;
   for (std::size_t i = 1; i < 6; ++i) {

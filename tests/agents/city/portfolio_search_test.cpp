@@ -21,7 +21,7 @@ TEST(MembershipValuer, NoiseCeilingIsAboveTheNoiseAndClose) {
   World w = test::make_world(p, 1);
   for (double lambda : {0.5, 1.0, 20.0}) {
     p.coalitions.choice_precision = lambda;
-    const MembershipValuer v(w, p.coalitions);
+    const MembershipValuer v(w.coalition_view(), p.coalitions);
     std::mt19937 gen(static_cast<unsigned>(lambda * 10));
     double widest = 0;
     auto check = [&](std::uint32_t word) {
@@ -72,9 +72,9 @@ TEST(Portfolio, PrunedSearchEqualsTheExhaustiveReview) {
       for (std::uint32_t step = 0; step < 3; ++step) {
         update_gaps(pruned.global, pruned.states, p.coalitions);
         update_gaps(exhaustive.global, exhaustive.states, p.coalitions);
-        const PortfolioStats a = review_portfolios(pruned, p.coalitions, Streams(seed), step, 0.6, ReviewSearch::pruned);
+        const PortfolioStats a = review_portfolios(pruned.coalition_view(), p.coalitions, Streams(seed), step, 0.6, ReviewSearch::pruned);
         const PortfolioStats b =
-            review_portfolios(exhaustive, p.coalitions, Streams(seed), step, 0.6, ReviewSearch::exhaustive);
+            review_portfolios(exhaustive.coalition_view(), p.coalitions, Streams(seed), step, 0.6, ReviewSearch::exhaustive);
         ASSERT_EQ(pruned.members.count, exhaustive.members.count) << "u_join " << cs.u_join << ", seed " << seed;
         ASSERT_EQ(pruned.members.net, exhaustive.members.net) << "u_join " << cs.u_join << ", seed " << seed;
         ASSERT_EQ(a.joined, b.joined);

@@ -73,7 +73,7 @@ TEST(MembershipValuer, MatchesTheFormulaByHand) {
   w.states.conflict[0][iq(Issue::climate)] = 1;
   w.global.salience_shock[iq(Issue::health)] = 0.15;
   update_gaps(w.global, w.states, p.coalitions);
-  const MembershipValuer v(w, p.coalitions);
+  const MembershipValuer v(w.coalition_view(), p.coalitions);
 
   // climate: 0.6 [0.6 x 4/9 + 0.5 x 0.3 + 0.5 x 2e6/(4 x 6e5 + 1e6) + 0.5 x 3.5/5 + 2 x 0.3]
   //          - 5e4/6e5 - 0.5 x 0.3 x 0.6 x 1 = 0.82313725490196...
@@ -90,7 +90,7 @@ TEST(MembershipValuer, MatchesTheFormulaByHand) {
   w.global.salience_shock[iq(Issue::peace)] = -0.2;  // a negative shock leaves no gap
   w.states.commitment[1] = 0.95;                     // above C*: no gap either
   update_gaps(w.global, w.states, p.coalitions);
-  const MembershipValuer v2(w, p.coalitions);
+  const MembershipValuer v2(w.coalition_view(), p.coalitions);
   EXPECT_EQ(v2.gap(0, Issue::peace), 0.0);
   EXPECT_EQ(v2.gap(1, Issue::climate), 0.0);
 }
@@ -117,13 +117,13 @@ TEST(MembershipValuer, PeerTermIsLikenessToTheTypicalMember) {
   members_at(peers, 1e10);   // like the city
   members_at(bigger, 1e12);  // a club of giants: as good
   members_at(smaller, 1e10 / std::exp(2.0));  // two widths smaller
-  const MembershipValuer v(w, p.coalitions);
+  const MembershipValuer v(w.coalition_view(), p.coalitions);
   EXPECT_NEAR(v.value(0, peers), 2.0 * 5 / 10, 1e-12);  // 1.0
   EXPECT_NEAR(v.value(0, bigger), 1.0, 1e-12);
   EXPECT_NEAR(v.value(0, smaller), 2.0 * std::exp(-2.0) * 0.5, 1e-12);
   // An empty network is no club.
   const int empty = test::add_network(w, {.issue = Issue::climate});
-  const MembershipValuer v2(w, p.coalitions);
+  const MembershipValuer v2(w.coalition_view(), p.coalitions);
   EXPECT_EQ(v2.value(0, empty), 0.0);
 }
 
@@ -145,7 +145,7 @@ TEST(MembershipValuer, CrowdingAndDilutedVoice) {
     w.networks.members[k.back()] = n;
     w.networks.power[k.back()] = 0.4;
   }
-  const MembershipValuer v(w, p.coalitions);
+  const MembershipValuer v(w.coalition_view(), p.coalitions);
   auto expected = [](double n) { return n / (n + 5) * 30 / (n + 30) + 0.5 * 0.4 * 100 / (n + 100); };
   EXPECT_NEAR(v.value(0, k[0]), expected(3), 1e-12);
   EXPECT_NEAR(v.value(0, k[1]), expected(12), 1e-12);
@@ -163,12 +163,12 @@ TEST(MembershipValuer, SovereignCostNeedsConflictPopulismAndLowAutonomy) {
   World w = budget_world(p, {0, 0}, 1);
   const int k = test::add_network(w, {.issue = Issue::climate});
   w.states.commitment[0] = 0.5;  // v = 0.3 without conflict
-  const double plain = MembershipValuer(w, p.coalitions).value(0, k);
+  const double plain = MembershipValuer(w.coalition_view(), p.coalitions).value(0, k);
   EXPECT_NEAR(plain, 0.3, 1e-12);
   w.states.conflict[0][iq(Issue::climate)] = 1;
   w.cities.autonomy[1] = 1.0;  // full autonomy: no cost
   update_gaps(w.global, w.states, p.coalitions);
-  const MembershipValuer v(w, p.coalitions);
+  const MembershipValuer v(w.coalition_view(), p.coalitions);
   EXPECT_NEAR(v.value(0, k), 0.3 - 0.5 * 0.3 * (1 - 0.4), 1e-12);
   EXPECT_NEAR(v.value(1, k), 0.3, 1e-12);
 }
@@ -182,7 +182,7 @@ TEST(MembershipValuer, OnlyACityWithCompetenceFillsItsStatesGap) {
   w.states.commitment[0] = 0.5;  // climate gap 0.3
   w.cities.autonomy << 0.4, 0.9, 0.1;
   update_gaps(w.global, w.states, p.coalitions);
-  const MembershipValuer v(w, p.coalitions);
+  const MembershipValuer v(w.coalition_view(), p.coalitions);
   EXPECT_NEAR(v.value(0, k), 0.3, 1e-12);
   EXPECT_NEAR(v.value(1, k), 0.3, 1e-12);
   EXPECT_NEAR(v.value(2, k), 0.3 * 0.25, 1e-12);
@@ -194,7 +194,7 @@ TEST(MembershipValuer, NoiseIsBoundedKeyedAndLogistic) {
   const Streams rng(3);
   {
     update_gaps(w.global, w.states, p.coalitions);
-  const MembershipValuer v(w, p.coalitions);  // lambda 20
+  const MembershipValuer v(w.coalition_view(), p.coalitions);  // lambda 20
     EXPECT_DOUBLE_EQ(v.noise_bound(), 0.4);
     EXPECT_EQ(v.noise(rng, 4, Phase::portfolio_noise, 0, 7), v.noise(rng, 4, Phase::portfolio_noise, 0, 7));
     EXPECT_NE(v.noise(rng, 4, Phase::portfolio_noise, 0, 7), v.noise(rng, 4, Phase::portfolio_noise, 0, 6));
@@ -202,7 +202,7 @@ TEST(MembershipValuer, NoiseIsBoundedKeyedAndLogistic) {
   }
   p.coalitions.choice_precision = 1;  // scale 1: variance pi^2 / 3
   update_gaps(w.global, w.states, p.coalitions);
-  const MembershipValuer v(w, p.coalitions);
+  const MembershipValuer v(w.coalition_view(), p.coalitions);
   double s = 0, s2 = 0;
   const int n = 40000;
   for (int k = 0; k < n; ++k) {
@@ -282,7 +282,7 @@ TEST(Portfolio, StaffSpreadTheCapacityCost) {
   w.global.world_gdp_pc = 1e4;
   w.global.median_fee_multiple = 100;  // f-bar = 1e6: city 0 can pay one, city 1 a hundred
   update_gaps(w.global, w.states, p.coalitions);
-  const MembershipValuer v(w, p.coalitions);
+  const MembershipValuer v(w.coalition_view(), p.coalitions);
   EXPECT_DOUBLE_EQ(v.staff(0), 1.0);
   EXPECT_DOUBLE_EQ(v.staff(1), 10.0);
   EXPECT_DOUBLE_EQ(v.terms(0).capacity_cost, 0.2);
@@ -343,7 +343,7 @@ TEST(Portfolio, StickinessKeepsMembersBetweenULeaveAndUJoin) {
   w.networks.fee[k] = 2e5;
   for (int i = 0; i < 3; ++i) w.members.add(static_cast<std::size_t>(i), k);
   update_gaps(w.global, w.states, p.coalitions);
-  const MembershipValuer v(w, p.coalitions);
+  const MembershipValuer v(w.coalition_view(), p.coalitions);
   EXPECT_NEAR(v.value(0, k), 0.15, 1e-12);
   EXPECT_NEAR(v.value(1, k), -0.05, 1e-12);
   EXPECT_NEAR(v.value(2, k), -0.15, 1e-12);
@@ -471,7 +471,7 @@ TEST(Portfolio, LeavingAUnionDropsUnionScopedNetworks) {
   test::review(w, p, Streams(1), 0, 1.0);
   for (std::size_t i = 0; i < 4; ++i) ASSERT_TRUE(w.members.has(i, k)) << i;
 
-  set_agreement(w, 0, 0, false, p.states);
+  set_agreement(w.agreements, 0, 0, false, p.states, w.states);
   World reviewing = w;
   const PortfolioStats s = test::review(w, p, Streams(1), 1, 0.0);
   EXPECT_EQ(s.left[k], 2);

@@ -26,13 +26,13 @@ TEST(Founding, DemandFormula) {
   w.cities.cooperation << 0.5, 0.2, 1.0;
   w.cities.intl_budget << 1e6, 2e6, 1e6;
   w.cities.fees << 1e5, 5e5, 0.0;  // city 1 overspends: counts as 0, not -1e5
-  const PerIssue<double> q = founding_demand(w);
+  const PerIssue<double> q = founding_demand(w.cities, w.global);
   EXPECT_NEAR(q[iq(Issue::climate)], 0.6 * 0.35, 1e-15);
   EXPECT_NEAR(q[iq(Issue::health)], 0.3 * 0.35, 1e-15);
   EXPECT_NEAR(q[iq(Issue::peace)], 0.2 * 0.35, 1e-15);
   // No budgets at all: no demand (and no division by zero).
   w.cities.intl_budget.setZero();
-  for (double d : founding_demand(w)) EXPECT_EQ(d, 0.0);
+  for (double d : founding_demand(w.cities, w.global)) EXPECT_EQ(d, 0.0);
 }
 
 // Twelve cities of one state in region 0 (GDP 1..12 x 1e10) and two of a
@@ -78,7 +78,7 @@ TEST(Founding, RateZeroFoundsNothing) {
   Params p = test::reference_params();
   p.founding.rate = 0;
   World w = founding_world(p);
-  EXPECT_EQ(found_networks(w, p, Streams(1), 0), 0);
+  EXPECT_EQ(found_networks(w.coalition_view(), p, Streams(1), 0), 0);
   EXPECT_EQ(w.networks.size(), 0u);
   EXPECT_TRUE(w.log.empty());
 }
@@ -91,7 +91,7 @@ TEST(Founding, FounderJoinsWithTheCitiesMostLikeIt) {
   p.founding.rate = 2;  // Poisson(2 x 0.5): at least one birth with this seed
   p.founding.regional_probability = 1.0;
   World w = founding_world(p);
-  const int born = found_networks(w, p, Streams(2), 0);
+  const int born = found_networks(w.coalition_view(), p, Streams(2), 0);
   ASSERT_GT(born, 0);
   ASSERT_EQ(w.log[0].kind, EventKind::founded);
   EXPECT_EQ(w.log[0].network, 0);
@@ -131,7 +131,7 @@ TEST(Founding, InviteesAlreadyServedInTheNicheAreNotAsked) {
   test::refresh(w, p);
   w.cities.intl_budget.setConstant(1e6);
   w.global.world_gdp_pc = 1.0;
-  found_networks(w, p, Streams(2), 0);
+  found_networks(w.coalition_view(), p, Streams(2), 0);
   for (std::size_t k = 1; k < w.networks.size(); ++k) {
     if (w.networks.scope[k].index != 0) continue;
     for (int i : members_of(w, static_cast<int>(k))) {
@@ -156,7 +156,7 @@ TEST(Founding, OnlyAbleCitiesFoundAndPlayedCitiesNeverDo) {
   w.cities.fees << 0.0, 0.0, 0.0, 1e6 - 1;  // city 3: less than a typical fee left
   w.players.play(4, 2, PlayerChoice{});      // city 2 is a student's
   w.global.world_gdp_pc = 1e4;                // typical fee 10 x 1e4 = 1e5
-  const int born = found_networks(w, p, Streams(21), 0);
+  const int born = found_networks(w.coalition_view(), p, Streams(21), 0);
   ASSERT_GT(born, 100);
   std::vector<int> founded(4, 0);
   for (const auto& e : w.log) ++founded[static_cast<std::size_t>(founder_of(w, e)[1] - '0')];
@@ -182,7 +182,7 @@ TEST(Founding, AFounderWithoutAFreeSlotDoesNotFound) {
   w.cities.cooperation << 1.0, 0.0;  // only city 0 founds (weight x)
   w.cities.intl_budget << 1e9, 1e6;
   w.global.world_gdp_pc = 1e4;
-  const int born = found_networks(w, p, Streams(5), 0);
+  const int born = found_networks(w.coalition_view(), p, Streams(5), 0);
   EXPECT_EQ(born, 3);
   ASSERT_EQ(w.networks.size(), 3u);
   for (int k = 0; k < 3; ++k) EXPECT_TRUE(w.members.has(0, k)) << "network " << k << " lacks its founder";
@@ -194,7 +194,7 @@ TEST(Founding, ScopesFollowRegionalProbabilityAndOnlySalientIssuesGetNetworks) {
   p.founding.rate = 30;
   p.founding.regional_probability = 1.0;
   World w = founding_world(p);
-  ASSERT_GT(found_networks(w, p, Streams(3), 0), 5);
+  ASSERT_GT(found_networks(w.coalition_view(), p, Streams(3), 0), 5);
   for (std::size_t k = 0; k < w.networks.size(); ++k) {
     EXPECT_EQ(w.networks.scope[k].kind, ScopeKind::region);
     EXPECT_EQ(w.networks.issue[k], Issue::climate);
@@ -202,7 +202,7 @@ TEST(Founding, ScopesFollowRegionalProbabilityAndOnlySalientIssuesGetNetworks) {
   }
   p.founding.regional_probability = 0.0;
   World g = founding_world(p);
-  found_networks(g, p, Streams(3), 0);
+  found_networks(g.coalition_view(), p, Streams(3), 0);
   for (std::size_t k = 0; k < g.networks.size(); ++k) EXPECT_EQ(g.networks.scope[k].kind, ScopeKind::global);
 }
 
@@ -226,7 +226,7 @@ TEST(Answers, ARetreatMakesCitiesFoundANationalCoalition) {
   World w = retreat_world(p, 0.8);
   EXPECT_NEAR(retreat(w.states, 0, iq(Issue::climate)), 0.6, 1e-12);
   EXPECT_EQ(retreat(w.states, 1, iq(Issue::climate)), 0.0);
-  const int born = found_networks(w, p, Streams(5), 0);
+  const int born = found_networks(w.coalition_view(), p, Streams(5), 0);
   ASSERT_GT(born, 0);
   for (std::size_t k = 0; k < w.networks.size(); ++k) {
     EXPECT_EQ(w.networks.origin[k], NetworkOrigin::answer);
@@ -253,18 +253,18 @@ TEST(Answers, NoRetreatNoAnswerAndCitiesWithoutAutonomyCannotAnswer) {
   // No retreat: the gap is what cities are used to.
   World w = retreat_world(p, 0.8);
   w.states.gap_recent = w.states.gap;
-  EXPECT_EQ(found_networks(w, p, Streams(5), 0), 0);
+  EXPECT_EQ(found_networks(w.coalition_view(), p, Streams(5), 0), 0);
   // A centralised state's cities (no autonomy, so no budget): none is able.
   World c = retreat_world(p, 0.0);
-  EXPECT_EQ(found_networks(c, p, Streams(5), 0), 0);
+  EXPECT_EQ(found_networks(c.coalition_view(), p, Streams(5), 0), 0);
   // The answer rate scales births: more retreat, more answers (over many draws).
   int small = 0, large = 0;
   for (std::uint32_t s = 0; s < 40; ++s) {
     World a = retreat_world(p, 0.8);
     a.states.gap_recent[0][iq(Issue::climate)] = 0.6;  // retreat 0.1
-    small += found_networks(a, p, Streams(100 + s), 0);
+    small += found_networks(a.coalition_view(), p, Streams(100 + s), 0);
     World b = retreat_world(p, 0.8);                   // retreat 0.6
-    large += found_networks(b, p, Streams(100 + s), 0);
+    large += found_networks(b.coalition_view(), p, Streams(100 + s), 0);
   }
   EXPECT_GT(large, 2 * small);
 }
@@ -273,7 +273,7 @@ TEST(StartNetworks, ComeWithTheirFoundingGroups) {
   Params p = test::reference_params();
   World w = founding_world(p);
   w.global.salience_baseline = p.salience.baseline;
-  found_start_networks(w, 6, p, Streams(9));
+  found_start_networks(w.coalition_view(), 6, p, Streams(9));
   ASSERT_EQ(w.networks.size(), 6u);
   ASSERT_EQ(w.log.size(), 6u);
   for (std::size_t k = 0; k < 6; ++k) {
@@ -427,9 +427,9 @@ TEST(JoinNetwork, KeepsCountsCurrent) {
   const int k = test::add_network(w, {.fee_multiple = 2});
   test::refresh(w, p);  // fee 2e4
   w.cities.cooperation << 0.5, 0.25;
-  EXPECT_TRUE(join_network(w, 0, k));
-  EXPECT_TRUE(join_network(w, 1, k));
-  EXPECT_TRUE(join_network(w, 1, k));  // already a member: no double count
+  EXPECT_TRUE(join_network(w.coalition_view(), 0, k));
+  EXPECT_TRUE(join_network(w.coalition_view(), 1, k));
+  EXPECT_TRUE(join_network(w.coalition_view(), 1, k));  // already a member: no double count
   EXPECT_EQ(w.networks.members[k], 2);
   EXPECT_DOUBLE_EQ(w.networks.engagement[k], 0.75);
   EXPECT_DOUBLE_EQ(w.networks.engaged_gdp[k], 0.75e10);

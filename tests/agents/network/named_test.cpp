@@ -49,7 +49,7 @@ NetworkSeed club_seed() {
 TEST(Named, ByInvitationTheLargestListedFoundIt) {
   const Params p = test::reference_params();
   World w = named_world(p);
-  const int k = found_named_network(w, club_seed(), p, Streams(1), 0);
+  const int k = found_named_network(w.coalition_view(), club_seed(), p, Streams(1), 0);
   EXPECT_EQ(members(w, k), (std::vector<int>{8, 9}));  // the two largest listed
   EXPECT_EQ(w.networks.invited[k], (std::vector<std::int32_t>{8, 9}));
   EXPECT_EQ(w.networks.invite_queue[k], (std::vector<std::int32_t>{6, 5, 3, 1}));  // largest first
@@ -61,7 +61,7 @@ TEST(Named, ByInvitationTheLargestListedFoundIt) {
   event_detail(w, w.log.back(), said);
   EXPECT_EQ(said, "named network with 2 members");
   // Nobody else may join: not listed, or not yet invited.
-  const MembershipValuer v(w, p.coalitions);
+  const MembershipValuer v(w.coalition_view(), p.coalitions);
   EXPECT_FALSE(v.admits(6, k));
   EXPECT_FALSE(v.admits(0, k));
 }
@@ -69,7 +69,7 @@ TEST(Named, ByInvitationTheLargestListedFoundIt) {
 TEST(Named, InvitationsComeYearByYearAndTheInvitedReview) {
   const Params p = test::reference_params();
   World w = named_world(p);
-  const int k = found_named_network(w, club_seed(), p, Streams(1), 0);
+  const int k = found_named_network(w.coalition_view(), club_seed(), p, Streams(1), 0);
   extend_invitations(w.global.year, w.networks, w.cities, w.log);  // the founding year: none yet
   EXPECT_EQ(w.networks.invite_queue[k].size(), 4u);
   ++w.global.year;
@@ -96,21 +96,21 @@ TEST(Named, ByTheRuleEveryEligibleCityDecidesAndACapSelects) {
   s.issue = Issue::climate;
   s.min_population = 3e6;  // cities 2..9
   s.founded = 2000;
-  const int k = found_named_network(w, s, p, Streams(3), 0);
+  const int k = found_named_network(w.coalition_view(), s, p, Streams(3), 0);
   const auto m = members(w, k);
   EXPECT_FALSE(m.empty());
   for (int i : m) EXPECT_GE(i, 2);
   // The same with a cap of 3: the three that want it most, and they are its list.
   World c = named_world(p);
   s.max_members = 3;
-  const int kc = found_named_network(c, s, p, Streams(3), 0);
+  const int kc = found_named_network(c.coalition_view(), s, p, Streams(3), 0);
   EXPECT_EQ(members(c, kc).size(), 3u);
   EXPECT_EQ(c.networks.invited[kc].size(), 3u);
   // A cap above the number that accept: all of them join, and they are still
   // its list for good (the cap is a selection made once, not a ceiling).
   World d = named_world(p);
   s.max_members = 1000;
-  const int kd = found_named_network(d, s, p, Streams(3), 0);
+  const int kd = found_named_network(d.coalition_view(), s, p, Streams(3), 0);
   EXPECT_EQ(members(d, kd), m);
   EXPECT_EQ(std::vector<int>(d.networks.invited[kd].begin(), d.networks.invited[kd].end()), m);
 }
@@ -121,22 +121,22 @@ TEST(Named, PlayedCitiesNeverJoinOnTheirOwn) {
   const Params p = test::reference_params();
   World w = named_world(p);
   w.players.play(10, 9, PlayerChoice{});
-  const int k = found_named_network(w, club_seed(), p, Streams(1), 0);
+  const int k = found_named_network(w.coalition_view(), club_seed(), p, Streams(1), 0);
   EXPECT_EQ(members(w, k), (std::vector<int>{8}));
   EXPECT_TRUE(std::binary_search(w.networks.invited[k].begin(), w.networks.invited[k].end(), 9));  // still invited
   NetworkSeed listed;
   listed.name = "listed";
   listed.members = {8, 9};
-  const int kl = found_named_network(w, listed, p, Streams(1), 0);
+  const int kl = found_named_network(w.coalition_view(), listed, p, Streams(1), 0);
   EXPECT_EQ(members(w, kl), (std::vector<int>{8}));
   NetworkSeed open;
   open.name = "open";
-  const int ko = found_named_network(w, open, p, Streams(1), 0);
+  const int ko = found_named_network(w.coalition_view(), open, p, Streams(1), 0);
   EXPECT_FALSE(w.members.has(9, ko));
   // And the acceptance rule says no for it whatever the value.
-  const MembershipValuer v(w, p.coalitions);
-  EXPECT_FALSE(accepts_invitation(w, v, 9, ko, 100.0));
-  EXPECT_TRUE(accepts_invitation(w, v, 7, ko, 100.0) || w.members.has(7, ko));
+  const MembershipValuer v(w.coalition_view(), p.coalitions);
+  EXPECT_FALSE(accepts_invitation(v, 9, ko, 100.0));
+  EXPECT_TRUE(accepts_invitation(v, 7, ko, 100.0) || w.members.has(7, ko));
 }
 
 TEST(AcceptanceRule, MarginalValueAgainstWhatTheCityHolds) {
@@ -148,16 +148,16 @@ TEST(AcceptanceRule, MarginalValueAgainstWhatTheCityHolds) {
   const int b = test::add_network(w, {.name = "b", .issue = Issue::climate, .fee_multiple = 1});
   const int e = test::add_network(w, {.name = "e", .issue = Issue::economy, .fee_multiple = 1});
   test::refresh(w, p);
-  const MembershipValuer v(w, p.coalitions);
-  const double alone = invitation_margin(w, v, 0, a, 0.0);
+  const MembershipValuer v(w.coalition_view(), p.coalitions);
+  const double alone = invitation_margin(v, 0, a, 0.0);
   EXPECT_DOUBLE_EQ(alone, v.value(0, a));
   w.members.add(0, b);  // one climate network held, in the same niche
   test::refresh(w, p);
-  EXPECT_DOUBLE_EQ(invitation_margin(w, v, 0, a, 0.0), v.value(0, a) / 2 - 0.03 * 1);
-  EXPECT_DOUBLE_EQ(invitation_margin(w, v, 0, e, 0.2), v.value(0, e) + 0.2 - 0.03 * 1);
+  EXPECT_DOUBLE_EQ(invitation_margin(v, 0, a, 0.0), v.value(0, a) / 2 - 0.03 * 1);
+  EXPECT_DOUBLE_EQ(invitation_margin(v, 0, e, 0.2), v.value(0, e) + 0.2 - 0.03 * 1);
   // No money left for the fee: cannot.
   w.cities.fees[0] = w.cities.cooperation[0] * w.cities.intl_budget[0];
-  EXPECT_EQ(invitation_margin(w, v, 0, e, 0.0), -std::numeric_limits<double>::infinity());
+  EXPECT_EQ(invitation_margin(v, 0, e, 0.0), -std::numeric_limits<double>::infinity());
 }
 
 }  // namespace

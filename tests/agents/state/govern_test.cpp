@@ -13,6 +13,11 @@ namespace {
 
 using test::iq;
 
+// Phase 7 on the tiny world's tables.
+void run_govern(World& w, const StateParams& p, const Streams& rng, std::uint32_t step) {
+  govern(w.global.year, w.agreements, w.members, w.networks, p, rng, step, w.states, w.cities, w.log);
+}
+
 std::vector<Agreement> paris_and_eu() {
   return {Agreement{"paris", Issue::climate, false}, Agreement{"eu", Issue::economy, true}};
 }
@@ -22,9 +27,9 @@ TEST(Govern, ClimateAgreementIsTheFirstNonUnionOnClimate) {
   World w = test::make_world(p, {0}, 1, 1, {Agreement{"green_union", Issue::climate, true},
                                             Agreement{"eu", Issue::economy, true},
                                             Agreement{"paris", Issue::climate, false}});
-  EXPECT_EQ(climate_agreement(w), 2);
+  EXPECT_EQ(climate_agreement(w.agreements), 2);
   World none = test::make_world(p, {0}, 1, 1, {Agreement{"eu", Issue::economy, true}});
-  EXPECT_EQ(climate_agreement(none), -1);
+  EXPECT_EQ(climate_agreement(none.agreements), -1);
 }
 
 TEST(Govern, CommitmentMovesTowardItsTarget) {
@@ -33,33 +38,33 @@ TEST(Govern, CommitmentMovesTowardItsTarget) {
   const Params p = test::reference_params();
   World w = test::make_world(p, {0, 1, 2}, 3, 1, paris_and_eu());
   w.states.in_agreement[0][2] = 0;  // state 2 never joined
-  set_agreement(w, 1, 0, false, p.states);  // state 1 withdraws
+  set_agreement(w.agreements, 1, 0, false, p.states, w.states);  // state 1 withdraws
   EXPECT_EQ(w.states.conflict[1][iq(Issue::climate)], 1);
   EXPECT_EQ(w.states.conflict[0][iq(Issue::climate)], 0);
-  govern(w, p.states, Streams(1), 0);
+  run_govern(w, p.states, Streams(1), 0);
   EXPECT_DOUBLE_EQ(w.states.commitment[0], 0.5 + 0.3 * (0.56 - 0.5));  // 0.518
   EXPECT_DOUBLE_EQ(w.states.commitment[1], 0.5 + 0.3 * (0.1 - 0.5));   // 0.38
   EXPECT_DOUBLE_EQ(w.states.commitment[2], 0.38);
   // A withdrawn state's commitment falls toward c_out: C_t = 0.1 + 0.4 x 0.7^t.
-  for (int t = 1; t < 10; ++t) govern(w, p.states, Streams(1), static_cast<std::uint32_t>(t));
+  for (int t = 1; t < 10; ++t) run_govern(w, p.states, Streams(1), static_cast<std::uint32_t>(t));
   EXPECT_NEAR(w.states.commitment[1], 0.1 + 0.4 * std::pow(0.7, 10), 1e-12);
   EXPECT_NEAR(w.states.commitment[0], 0.56 - 0.06 * std::pow(0.7, 10), 1e-12);
   // Populism lowers the target inside: nu = 0.5 -> 0.4.
   World v = test::make_world(p, {0}, 1, 1, paris_and_eu());
   v.states.populism[0] = 0.5;
-  govern(v, p.states, Streams(1), 0);
+  run_govern(v, p.states, Streams(1), 0);
   EXPECT_DOUBLE_EQ(v.states.commitment[0], 0.5 + 0.3 * (0.4 - 0.5));
 }
 
 TEST(Govern, RejoiningClearsTheConflict) {
   const Params p = test::reference_params();
   World w = test::make_world(p, {0}, 1, 1, paris_and_eu());
-  set_agreement(w, 0, 0, false, p.states);
+  set_agreement(w.agreements, 0, 0, false, p.states, w.states);
   EXPECT_EQ(w.states.in_agreement[0][0], 0);
-  set_agreement(w, 0, 0, true, p.states);
+  set_agreement(w.agreements, 0, 0, true, p.states, w.states);
   EXPECT_EQ(w.states.in_agreement[0][0], 1);
   EXPECT_EQ(w.states.conflict[0][iq(Issue::climate)], 0);
-  govern(w, p.states, Streams(1), 0);
+  run_govern(w, p.states, Streams(1), 0);
   EXPECT_DOUBLE_EQ(w.states.commitment[0], 0.518);
 }
 
@@ -67,7 +72,7 @@ TEST(Govern, TensionOnlyFromNetworksOnAConflictIssue) {
   // T <- 0.9 T + gamma_T nu x sum_k conflict_jk ; gamma_T = 1, nu = 0.3, x = 0.5.
   const Params p = test::reference_params();
   World w = test::make_world(p, {0, 0, 0, 1, 0}, 2, 1, paris_and_eu());
-  set_agreement(w, 0, 0, false, p.states);  // state 0 leaves paris
+  set_agreement(w.agreements, 0, 0, false, p.states, w.states);  // state 0 leaves paris
   const int c1 = test::add_network(w, {.name = "c1", .issue = Issue::climate});
   const int c2 = test::add_network(w, {.name = "c2", .issue = Issue::climate});
   const int h = test::add_network(w, {.name = "h", .issue = Issue::health});
@@ -76,7 +81,7 @@ TEST(Govern, TensionOnlyFromNetworksOnAConflictIssue) {
   w.members.add(2, c1), w.members.add(2, c2);  // two climate networks
   w.members.add(3, c1);                     // state 1 is still in paris
   w.cities.tension.setConstant(0.2);
-  govern(w, p.states, Streams(1), 0);
+  run_govern(w, p.states, Streams(1), 0);
   EXPECT_DOUBLE_EQ(w.cities.tension[0], 0.18 + 0.3 * 0.5);
   EXPECT_DOUBLE_EQ(w.cities.tension[1], 0.18);
   EXPECT_DOUBLE_EQ(w.cities.tension[2], 0.18 + 0.3 * 0.5 * 2);
@@ -99,7 +104,7 @@ TEST(Govern, PreemptionNeedsHighTensionAndCentralisation) {
   w.states.centralisation << 0.7, 0.5, 0.9;
   w.cities.tension << 1.0, 0.2, 1.0, 0.2, 0.5, 0.5;
   w.cities.autonomy << 0.4, 0.4, 0.3, 0.4, 0.3, 0.5;
-  govern(w, p.states, Streams(1), 0);
+  run_govern(w, p.states, Streams(1), 0);
   EXPECT_EQ(w.states.preempting[0], 1);
   EXPECT_EQ(w.states.preempting[1], 0);
   EXPECT_EQ(w.states.preempting[2], 0);
@@ -131,7 +136,7 @@ TEST(Govern, PreemptionIsAnEpisodeAndTakesAtMostEtaKappa) {
     w.cities.tension.setConstant(20.0);  // whatever the decay, far above
     w.log.clear();
     const double before = w.cities.autonomy[0];
-    govern(w, p.states, Streams(1), static_cast<std::uint32_t>(year));
+    run_govern(w, p.states, Streams(1), static_cast<std::uint32_t>(year));
     if (w.states.preempting[0]) {
       episodes.push_back(year);
       EXPECT_DOUBLE_EQ(w.cities.autonomy[0], before - 0.1 * 0.7);
@@ -149,7 +154,7 @@ TEST(Govern, AutonomyNeverBelowZero) {
   World w = test::make_world(p, {0}, 1);
   w.states.centralisation[0] = 1.0;
   w.cities.tension[0] = 50;
-  govern(w, p.states, Streams(1), 0);
+  run_govern(w, p.states, Streams(1), 0);
   EXPECT_EQ(w.cities.autonomy[0], 0.0);
 }
 
@@ -160,7 +165,7 @@ TEST(Govern, PartnershipFollowsTheNetworkShareOfGdp) {
   test::set_city_economy(w, 1, 3e6, 1e4);
   const int k = test::add_network(w, {.issue = Issue::health});
   w.members.add(0, k);
-  govern(w, p.states, Streams(1), 0);
+  run_govern(w, p.states, Streams(1), 0);
   EXPECT_DOUBLE_EQ(w.states.network_share[0], 0.25);
   EXPECT_DOUBLE_EQ(w.states.partnership[0], 0.1075);
 }
@@ -169,17 +174,17 @@ TEST(Govern, LeavingAUnionCostsOpenness) {
   const Params p = test::reference_params();  // union_exit_openness 0.2
   World w = test::make_world(p, {0, 1, 2}, 3, 1, paris_and_eu());
   w.states.openness << 0.6, 0.1, 0.6;
-  set_agreement(w, 0, 1, false, p.states);  // leaves the EU
-  set_agreement(w, 1, 1, false, p.states);
-  set_agreement(w, 2, 0, false, p.states);  // leaves Paris: not a union
+  set_agreement(w.agreements, 0, 1, false, p.states, w.states);  // leaves the EU
+  set_agreement(w.agreements, 1, 1, false, p.states, w.states);
+  set_agreement(w.agreements, 2, 0, false, p.states, w.states);  // leaves Paris: not a union
   EXPECT_DOUBLE_EQ(w.states.openness[0], 0.4);
   EXPECT_EQ(w.states.openness[1], 0.0);  // never below 0
   EXPECT_DOUBLE_EQ(w.states.openness[2], 0.6);
   EXPECT_EQ(w.states.conflict[0][iq(Issue::economy)], 1);
   // Leaving again (not a member) costs nothing more; rejoining does not restore it.
-  set_agreement(w, 0, 1, false, p.states);
+  set_agreement(w.agreements, 0, 1, false, p.states, w.states);
   EXPECT_DOUBLE_EQ(w.states.openness[0], 0.4);
-  set_agreement(w, 0, 1, true, p.states);
+  set_agreement(w.agreements, 0, 1, true, p.states, w.states);
   EXPECT_DOUBLE_EQ(w.states.openness[0], 0.4);
   EXPECT_EQ(w.states.conflict[0][iq(Issue::economy)], 0);
 }
@@ -189,10 +194,10 @@ TEST(Govern, EndogenousExitOnlyWhenEnabledAndPopulist) {
   p.states.exit_probability = 1.0;
   World w = test::make_world(p, {0, 1}, 2, 1, paris_and_eu());
   w.states.populism << 0.9, 0.5;  // nu_exit = 0.8
-  govern(w, p.states, Streams(1), 0);  // off by default
+  run_govern(w, p.states, Streams(1), 0);  // off by default
   EXPECT_EQ(w.states.in_agreement[0][0], 1);
   p.states.endogenous_exit = 1;
-  govern(w, p.states, Streams(1), 1);
+  run_govern(w, p.states, Streams(1), 1);
   EXPECT_EQ(w.states.in_agreement[0][0], 0);
   EXPECT_EQ(w.states.in_agreement[1][0], 0);
   EXPECT_EQ(w.states.in_agreement[0][1], 1);  // not populist enough
