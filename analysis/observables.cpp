@@ -47,6 +47,8 @@ auto E(const Row& r) { return static_cast<Eigen::Index>(r.index); }
 double year_of(const Row& r, int) { return W(r).global.year; }
 
 // ---- global.csv -----------------------------------------------------------
+// A row per column, laid out by hand.
+// clang-format off
 const Observable kGlobal[] = {
     {"year", "year", 1900, 2200, kWhole, "the year; every row describes the world at the end of that year's step",
      {}, Family::none, false, year_of},
@@ -91,8 +93,11 @@ const Observable kGlobal[] = {
     {"salience_<issue>", "index", 0, 1, kSix, "public salience of the issue (σ_q, MODEL.md 7.8); one column per issue",
      {}, Family::issue, false, [](const Row& r, int q) { return W(r).global.salience[static_cast<std::size_t>(q)]; }},
 };
+// clang-format on
 
 // ---- states.csv -----------------------------------------------------------
+// A row per column, laid out by hand.
+// clang-format off
 const Observable kStates[] = {
     {"year", "year", 1900, 2200, kWhole, "the year", {}, Family::none, false, year_of},
     {"iso3", "", 0, 0, kText, "ISO 3166 alpha-3 code of the state (synthetic worlds: S001, S002, ...)", {}, Family::none,
@@ -136,8 +141,11 @@ const Observable kStates[] = {
      "Σ over the state's cities of their networks on the issue (analysis/state_metrics.cpp)", Family::issue, false,
      [](const Row& r, int q) { return r.states->memberships_on(I(r), q); }},
 };
+// clang-format on
 
 // ---- networks.csv ---------------------------------------------------------
+// A row per column, laid out by hand.
+// clang-format off
 const Observable kNetworks[] = {
     {"year", "year", 1900, 2200, kWhole, "the year", {}, Family::none, false, year_of},
     {"name", "", 0, 0, kText,
@@ -184,9 +192,12 @@ const Observable kNetworks[] = {
     {"fee", "USD per year", 0, kInf, kSix, "yearly cost of a membership (f_k = φ_k × world city GDP per person)", {},
      Family::none, false, [](const Row& r, int) { return W(r).networks.fee[I(r)]; }},
 };
+// clang-format on
 
 // ---- events.csv -----------------------------------------------------------
 const EventRecord& event(const Row& r) { return W(r).log[I(r)]; }
+// A row per column, laid out by hand.
+// clang-format off
 const Observable kEvents[] = {
     {"year", "year", 1900, 2200, kWhole, "the year of the step in which it happened", {}, Family::none, false,
      [](const Row& r, int) { return static_cast<double>(event(r).year); }},
@@ -206,8 +217,11 @@ const Observable kEvents[] = {
        return r.scratch;
      }},
 };
+// clang-format on
 
 // ---- cities.csv -----------------------------------------------------------
+// A row per column, laid out by hand.
+// clang-format off
 const Observable kCities[] = {
     {"year", "year", 1900, 2200, kWhole, "the year", {}, Family::none, false, year_of},
     {"city", "", 0, 0, kText, "the city's name (as in places.csv; unique in a world)", {}, Family::none, false, nullptr,
@@ -233,8 +247,11 @@ const Observable kCities[] = {
     {"memberships", "networks", 0, 64, kWhole, "networks it belongs to (at most coalitions.max_memberships)", {},
      Family::none, true, [](const Row& r, int) { return static_cast<double>(W(r).members.count[I(r)]); }},
 };
+// clang-format on
 
 // ---- places.csv -----------------------------------------------------------
+// A row per column, laid out by hand.
+// clang-format off
 const Observable kPlaces[] = {
     {"city", "", 0, 0, kText, "the city's name", {}, Family::none, false, nullptr,
      [](const Row& r, int) -> std::string_view { return W(r).cities.name[I(r)]; }},
@@ -245,8 +262,11 @@ const Observable kPlaces[] = {
     {"lon", "degrees east", -180, 180, kDegrees, "longitude (synthetic worlds: made-up places)", {}, Family::none, false,
      [](const Row& r, int) { return W(r).cities.lon[E(r)]; }},
 };
+// clang-format on
 
 // ---- memberships.csv ------------------------------------------------------
+// A row per column, laid out by hand.
+// clang-format off
 const Observable kMemberships[] = {
     {"year", "year", 1900, 2200, kWhole, "the year", {}, Family::none, false, year_of},
     {"network", "", 0, 0, kText, "the network's name", {}, Family::none, false, nullptr,
@@ -256,7 +276,10 @@ const Observable kMemberships[] = {
     {"change", "change", -1, 1, kWhole, "1: the city joined the network in this year; -1: it left", {}, Family::none,
      false, [](const Row& r, int) { return static_cast<double>(r.change); }},
 };
+// clang-format on
 
+// A row per column, laid out by hand.
+// clang-format off
 const OutputFile kFiles[] = {
     {"global.csv", Level::global, "One row per year", "always", kGlobal},
     {"states.csv", Level::state, "One row per state and year", "always", kStates},
@@ -274,6 +297,7 @@ const OutputFile kFiles[] = {
      "One row per membership that began or ended in a year; the first year lists every membership held then",
      "with cities.csv", kMemberships},
 };
+// clang-format on
 
 std::string placeholder(Family f) { return f == Family::issue ? "<issue>" : "<agreement>"; }
 

@@ -124,7 +124,8 @@ VariedParam read_param(const Reader& r, const Entry& e, DesignType design) {
         if (!(h > 0)) r.fail(step->value, fmt::format("{}.step: expected a number > 0", key));
         const double n = std::floor((b - a) / h * (1 + 1e-12) + 1e-9);
         if (n > 1e6) r.fail(step->value, fmt::format("{}.step: more than a million values", key));
-        for (int i = 0; i <= static_cast<int>(n); ++i)  // 12 significant digits: 0.1 + 2 x 0.1 is 0.3, not 0.30000000000000004
+        // 12 significant digits: 0.1 + 2 x 0.1 is 0.3, not 0.30000000000000004.
+        for (int i = 0; i <= static_cast<int>(n); ++i)
           p.values.push_back(std::min(b, twelve_digits(a + i * h)));
       } else {
         const auto n = r.integer(count->value, key + ".count", "a whole number", 1, 1000000);

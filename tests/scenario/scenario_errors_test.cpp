@@ -84,6 +84,8 @@ std::string alias_bomb() {
 }
 
 std::vector<BadCase> bad_cases() {
+  // A case per entry, laid out by hand.
+  // clang-format off
   return {
       {"unknown top-level key with a typo", kHead + "seeed: 3\n", {},
        {"bad.yaml:4:1:", "unknown key 'seeed'", "did you mean 'seed'?", "valid keys at the top level:"}},
@@ -209,6 +211,7 @@ std::vector<BadCase> bad_cases() {
       {"stride below 1", kHead + "output:\n  cities: {stride: 0}\n", {},
        {"bad.yaml:5:20:", "stride: expected a whole number of years in [1, 1000], got 0"}},
   };
+  // clang-format on
 }
 
 TEST(ScenarioErrors, EachBadInputFailsWithPlaceExpectationAndSuggestion) {
