@@ -30,9 +30,9 @@ struct Anchors {
   // multiplied by city_scale[i]. A real world has one row per city (its UN
   // series); a synthetic world one row per state (its urban growth), scaled
   // to each city's start population, so it costs 12 bytes per city.
-  std::vector<double> city_path;            // rows x years (people, before scaling)
-  std::vector<std::int32_t> city_row;       // per city
-  std::vector<double> city_scale;           // per city
+  std::vector<double> city_path;       // rows x years (people, before scaling)
+  std::vector<std::int32_t> city_row;  // per city
+  std::vector<double> city_scale;      // per city
 
   std::size_t column(int year) const {
     return static_cast<std::size_t>(std::clamp(year - first_year, 0, std::max(years - 1, 0)));

@@ -18,10 +18,10 @@ namespace urbis {
 
 struct Drivers {
   int first_year = 0;
-  int years = 0;                               // 0: no drivers (all zero)
-  std::vector<double> digital;                 // spread of digital communication, 0..1
-  std::vector<double> globalisation;           // globalisation of city economies, 0..1
-  std::vector<PerIssue<double>> salience;      // shift of each issue's baseline salience
+  int years = 0;                           // 0: no drivers (all zero)
+  std::vector<double> digital;             // spread of digital communication, 0..1
+  std::vector<double> globalisation;       // globalisation of city economies, 0..1
+  std::vector<PerIssue<double>> salience;  // shift of each issue's baseline salience
 
   std::size_t column(int year) const {
     return static_cast<std::size_t>(std::clamp(year - first_year, 0, std::max(years - 1, 0)));

@@ -8,7 +8,8 @@ void apply_forces(const Drivers& d, Globals& g, const Params& p) {
   const int year = g.year;
   g.coordination_cost = 1.0 - p.drivers.digital_cost_cut * d.digital_at(year);
   g.median_fee_multiple = p.networks.fee_gdppc_multiple;
-  g.international_share = p.budget.international_share * (1.0 + p.drivers.globalisation_reach * d.globalisation_at(year));
+  g.international_share =
+      p.budget.international_share * (1.0 + p.drivers.globalisation_reach * d.globalisation_at(year));
   const PerIssue<double> shift = d.salience_at(year);
   for (int q = 0; q < kIssueCount; ++q)
     g.salience_baseline[q] = std::clamp(p.salience.baseline[q] + p.drivers.salience_scale * shift[q], 0.0, 1.0);

@@ -19,12 +19,9 @@ constexpr AgentVariable kStateVariables[] = {
     {"urban_growth", -0.2, 0.2, "a yearly adjustment of population growth in [-0.2, 0.2]"},
 };
 constexpr AgentVariable kCityVariables[] = {
-    {"autonomy", 0, 1, "a share in [0, 1]"},
-    {"cooperation", 0, 1, "a share in [0, 1]"},
-    {"openness", 0, 1, "a share in [0, 1]"},
-    {"reputation", 0, kInf, "0 or more"},
-    {"tension", 0, kInf, "0 or more"},
-    {"population", 0, kInf, "0 or more people"},
+    {"autonomy", 0, 1, "a share in [0, 1]"},     {"cooperation", 0, 1, "a share in [0, 1]"},
+    {"openness", 0, 1, "a share in [0, 1]"},     {"reputation", 0, kInf, "0 or more"},
+    {"tension", 0, kInf, "0 or more"},           {"population", 0, kInf, "0 or more people"},
     {"gdp_pc", 0, kInf, "0 or more USD a year"},
 };
 constexpr AgentVariable kNetworkVariables[] = {
@@ -50,14 +47,14 @@ double& agent_variable(World& w, AgentKind kind, int v, std::size_t i) {
   switch (kind) {
     case AgentKind::state: {
       States& s = w.states;
-      Eigen::ArrayXd* cols[] = {&s.populism, &s.centralisation, &s.openness, &s.tax_share,
-                                &s.commitment, &s.partnership, &s.growth, &s.urban_growth};
+      Eigen::ArrayXd* cols[] = {&s.populism,   &s.centralisation, &s.openness, &s.tax_share,
+                                &s.commitment, &s.partnership,    &s.growth,   &s.urban_growth};
       return (*cols[v])[ii];
     }
     case AgentKind::city: {
       Cities& c = w.cities;
       Eigen::ArrayXd* cols[] = {&c.autonomy, &c.cooperation, &c.openness, &c.reputation,
-                                &c.tension, &c.population, &c.gdp_pc};
+                                &c.tension,  &c.population,  &c.gdp_pc};
       return (*cols[v])[ii];
     }
     case AgentKind::network: {

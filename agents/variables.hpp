@@ -14,8 +14,8 @@ namespace urbis {
 
 struct AgentVariable {
   std::string_view name;
-  double lo, hi;              // the range a value may take
-  std::string_view range;     // the range in words, for messages
+  double lo, hi;           // the range a value may take
+  std::string_view range;  // the range in words, for messages
 };
 
 enum class AgentKind { state, city, network };

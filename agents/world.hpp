@@ -12,9 +12,9 @@
 #include "agents/anchors.hpp"
 #include "agents/cities_by_state.hpp"
 #include "agents/city/columns.hpp"
+#include "agents/city/players.hpp"
 #include "agents/drivers.hpp"
 #include "agents/events.hpp"
-#include "agents/city/players.hpp"
 #include "agents/membership.hpp"
 #include "agents/network/columns.hpp"
 #include "agents/state/columns.hpp"
@@ -27,20 +27,20 @@ inline double log_gdp(double gdp) { return std::log(std::max(gdp, 1.0)); }
 
 struct Globals {
   int year = 0;
-  std::uint32_t step = 0;          // steps taken since the start (keys the random streams)
-  PerIssue<double> salience{};     // sigma_q
+  std::uint32_t step = 0;                // steps taken since the start (keys the random streams)
+  PerIssue<double> salience{};           // sigma_q
   PerIssue<double> salience_baseline{};  // sigma-bar_q this year (agents/forces.hpp)
-  PerIssue<double> salience_shock{};  // what events add to the baseline, decaying (drives gap_q)
-  double coordination_cost = 1;    // kappa_c: membership costs relative to a world without digital communication
-  double international_share = 0;  // delta this year: share of city revenue spent on international work
-  double median_fee_multiple = 0;  // phi_med: the median network's cost in units of y-bar_w
+  PerIssue<double> salience_shock{};     // what events add to the baseline, decaying (drives gap_q)
+  double coordination_cost = 1;          // kappa_c: membership costs relative to a world without digital communication
+  double international_share = 0;        // delta this year: share of city revenue spent on international work
+  double median_fee_multiple = 0;        // phi_med: the median network's cost in units of y-bar_w
 
   // f-bar: what a typical membership costs this year (USD).
   double typical_fee() const { return median_fee_multiple * world_gdp_pc * coordination_cost; }
-  double world_gdp = 0;            // sum of city GDP
-  double mean_log_gdp = 0;         // mean over cities of ln Y (the typical city, for the peer term)
-  double world_gdp_pc = 0;         // world GDP per capita of the cities (indexes fees)
-  double mitigation = 0;           // G: climate actions this year
+  double world_gdp = 0;     // sum of city GDP
+  double mean_log_gdp = 0;  // mean over cities of ln Y (the typical city, for the peer term)
+  double world_gdp_pc = 0;  // world GDP per capita of the cities (indexes fees)
+  double mitigation = 0;    // G: climate actions this year
 };
 
 // What the coalition rules read and write: a city's portfolio review (phase
@@ -73,8 +73,8 @@ struct World {
   std::vector<Agreement> agreements;
 
   // Data over time, shared read-only by every run of this world.
-  std::shared_ptr<const Anchors> anchors;   // national and city paths (never null after loading)
-  std::shared_ptr<const Drivers> drivers;   // exogenous forces (never null after loading)
+  std::shared_ptr<const Anchors> anchors;  // national and city paths (never null after loading)
+  std::shared_ptr<const Drivers> drivers;  // exogenous forces (never null after loading)
 
   CitiesByState by_state;  // the cities of each state (built by index_states)
 

@@ -47,7 +47,8 @@ void sort_points(std::vector<std::pair<double, double>>& pts) {
   for (std::size_t i = 0; i < n;) {
     std::size_t j = i + 1;
     while (j < n && pts[j].first == pts[i].first) ++j;
-    if (j - i > 1) std::sort(pts.begin() + static_cast<std::ptrdiff_t>(i), pts.begin() + static_cast<std::ptrdiff_t>(j));
+    if (j - i > 1)
+      std::sort(pts.begin() + static_cast<std::ptrdiff_t>(i), pts.begin() + static_cast<std::ptrdiff_t>(j));
     i = j;
   }
 }

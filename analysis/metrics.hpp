@@ -10,17 +10,17 @@ struct GlobalMetrics {
   int year = 0;
   double cities = 0;
   double population = 0;
-  double gdp = 0;                 // USD
-  double cooperation_index = 0;   // GDP-weighted mean x
-  double network_share = 0;       // share of cities in at least one network
+  double gdp = 0;                // USD
+  double cooperation_index = 0;  // GDP-weighted mean x
+  double network_share = 0;      // share of cities in at least one network
   double active_networks = 0;
   double memberships = 0;
-  double actions = 0;             // network actions this year
-  double mitigation = 0;          // G: climate actions this year
-  double gini = 0;                // of GDP per capita across cities, population-weighted
+  double actions = 0;     // network actions this year
+  double mitigation = 0;  // G: climate actions this year
+  double gini = 0;        // of GDP per capita across cities, population-weighted
   double mean_tension = 0;
   double mean_autonomy = 0;
-  double network_power = 0;       // sum of NP over active networks
+  double network_power = 0;  // sum of NP over active networks
 };
 
 GlobalMetrics global_metrics(const World& world);

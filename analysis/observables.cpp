@@ -33,8 +33,7 @@ double round_at(double v, int shift) {
     r = std::round(v * kPow10[static_cast<std::size_t>(shift)]) / kPow10[static_cast<std::size_t>(shift)];
   else if (shift < 0 && -shift < static_cast<int>(kPow10.size()))
     r = std::round(v / kPow10[static_cast<std::size_t>(-shift)]) * kPow10[static_cast<std::size_t>(-shift)];
-  else
-    return v;  // beyond 10^±22: already far below or above any digit kept
+  else return v;            // beyond 10^±22: already far below or above any digit kept
   return r == 0 ? 0.0 : r;  // no -0
 }
 
@@ -359,7 +358,8 @@ std::string Precision::describe() const {
 
 std::string Observable::range_text() const {
   if (is_text()) return "";
-  if (precision.kind == Precision::Kind::integer && high - low == 1) return number_text(low) + " or " + number_text(high);
+  if (precision.kind == Precision::Kind::integer && high - low == 1)
+    return number_text(low) + " or " + number_text(high);
   if (precision.kind == Precision::Kind::integer && low == -1 && high == 1) return "−1 or 1";
   if (low == -kInf && high == kInf) return "";
   if (high == kInf) return "≥ " + number_text(low);

@@ -47,11 +47,11 @@ double round_decimals(double v, int digits);
 // parts it needs.
 struct ObservableRow {
   const World* world = nullptr;
-  const GlobalMetrics* metrics = nullptr;   // global.csv
-  const StateMetrics* states = nullptr;     // states.csv
-  std::size_t index = 0;    // the state, network, city or event (index into World::log) of the row
-  std::size_t network = 0;  // memberships.csv: the network
-  int change = 0;           // memberships.csv: 1 joined, -1 left
+  const GlobalMetrics* metrics = nullptr;  // global.csv
+  const StateMetrics* states = nullptr;    // states.csv
+  std::size_t index = 0;                   // the state, network, city or event (index into World::log) of the row
+  std::size_t network = 0;                 // memberships.csv: the network
+  int change = 0;                          // memberships.csv: 1 joined, -1 left
   // Where a column composes its text (events.csv's detail); the view it
   // returns is good until the row's next text column is read.
   mutable std::string scratch;
@@ -63,13 +63,13 @@ enum class Family { none, issue, agreement };
 
 struct Observable {
   std::string_view name;
-  std::string_view unit;  // "" for text
+  std::string_view unit;     // "" for text
   double low = 0, high = 0;  // declared range, ±infinity when open (text: unused)
   Precision precision;
   std::string_view meaning;
   std::string_view how = {};  // how analysis/ computes it, and where; "" for a variable written as it is
   Family family = Family::none;
-  bool optional = false;      // cities.csv: one of the variables a scenario chooses
+  bool optional = false;  // cities.csv: one of the variables a scenario chooses
   // Exactly one of these reads the value of a row (member: the issue or
   // agreement of a family column).
   double (*number)(const ObservableRow& row, int member) = nullptr;
@@ -81,10 +81,10 @@ struct Observable {
 };
 
 struct OutputFile {
-  std::string_view name;   // "global.csv"
+  std::string_view name;  // "global.csv"
   Level level;
-  std::string_view rows;   // which rows it has
-  std::string_view when;   // when a run writes it
+  std::string_view rows;  // which rows it has
+  std::string_view when;  // when a run writes it
   std::span<const Observable> columns;
 };
 

@@ -88,8 +88,8 @@ std::map<long long, std::vector<double>> point_means(const CsvTable& runs, const
 }  // namespace
 
 std::vector<SobolIndices> sobol_indices(const std::vector<double>& yA, const std::vector<double>& yB,
-                                        const std::vector<std::vector<double>>& yAB, int resamples,
-                                        std::uint64_t seed, double confidence) {
+                                        const std::vector<std::vector<double>>& yAB, int resamples, std::uint64_t seed,
+                                        double confidence) {
   const std::size_t n = yA.size();
   if (n < 2) throw std::runtime_error("Sobol indices need at least 2 base samples");
   std::vector<std::size_t> all(n);
@@ -183,8 +183,8 @@ std::string sobol_csv(const CsvTable& runs, const std::vector<ParamScale>& param
     const auto idx = sobol_indices(yA, yB, yAB, resamples, seed);
     for (std::size_t i = 0; i < k; ++i)
       out += fmt::format("{},{},{},{},{},{},{},{},{}\n", metrics[m], params[i].path, num(idx[i].first.value),
-                         num(idx[i].first.low), num(idx[i].first.high), num(idx[i].total.value),
-                         num(idx[i].total.low), num(idx[i].total.high), yA.size());
+                         num(idx[i].first.low), num(idx[i].first.high), num(idx[i].total.value), num(idx[i].total.low),
+                         num(idx[i].total.high), yA.size());
   }
   return out;
 }

@@ -24,8 +24,8 @@ struct SobolIndices {
 
 // yA[j], yB[j]: outputs at rows j of A and B; yAB[i][j]: at A_j with column i from B_j.
 std::vector<SobolIndices> sobol_indices(const std::vector<double>& yA, const std::vector<double>& yB,
-                                        const std::vector<std::vector<double>>& yAB, int resamples,
-                                        std::uint64_t seed, double confidence = 0.95);
+                                        const std::vector<std::vector<double>>& yAB, int resamples, std::uint64_t seed,
+                                        double confidence = 0.95);
 
 struct MorrisIndices {
   double mu = 0, mu_star = 0, sigma = 0;

@@ -10,7 +10,7 @@
 namespace urbis {
 
 struct Summary {
-  std::size_t n = 0;   // values (NaN left out)
+  std::size_t n = 0;  // values (NaN left out)
   double mean = 0, sd = 0, ci_low = 0, ci_high = 0;
   double min = 0, q05 = 0, q25 = 0, median = 0, q75 = 0, q95 = 0, max = 0;
 };

@@ -80,9 +80,8 @@ int register_all() {
     for (const auto& [label, phase] : cases)
       for (int threads : {1, 2}) {
         const std::string name = label + "/cities:" + std::to_string(cities) + "/threads:" + std::to_string(threads);
-        benchmark::RegisterBenchmark(name.c_str(), [phase, cities, threads](benchmark::State& s) {
-          run_phase(s, phase, cities, threads);
-        })
+        benchmark::RegisterBenchmark(
+            name.c_str(), [phase, cities, threads](benchmark::State& s) { run_phase(s, phase, cities, threads); })
             ->Iterations(iterations)
             ->UseRealTime()
             ->Unit(benchmark::kMicrosecond);

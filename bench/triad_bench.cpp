@@ -19,9 +19,9 @@ constexpr std::size_t kTriadSize = std::size_t{1} << 25;
 
 template <class F>
 void split(std::size_t n, F&& f) {  // one contiguous block per thread, like STREAM's static schedule
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, 1 << 16),
-                    [&](const tbb::blocked_range<std::size_t>& r) { f(r.begin(), r.end()); },
-                    tbb::static_partitioner{});
+  tbb::parallel_for(
+      tbb::blocked_range<std::size_t>(0, n, 1 << 16),
+      [&](const tbb::blocked_range<std::size_t>& r) { f(r.begin(), r.end()); }, tbb::static_partitioner{});
 }
 
 void triad(benchmark::State& state) {

@@ -51,7 +51,8 @@ void check_all(Loader loader, const std::string& kind) {
       const Outcome o = feed(loader, bytes);
       loaded += o.loaded;
       // URBIS_FUZZ_VERBOSE=1: how each input ended, to read the messages.
-      if (std::getenv("URBIS_FUZZ_VERBOSE")) std::printf("%s: %s\n", f.filename().c_str(), o.loaded ? "loaded" : o.error.c_str());
+      if (std::getenv("URBIS_FUZZ_VERBOSE"))
+        std::printf("%s: %s\n", f.filename().c_str(), o.loaded ? "loaded" : o.error.c_str());
     } catch (const urbis::fuzz::Violation& v) {
       ADD_FAILURE() << f << ": " << v.what();
     }
@@ -60,9 +61,7 @@ void check_all(Loader loader, const std::string& kind) {
   EXPECT_GE(loaded, 3) << kind;
 }
 
-std::string scenario_head() {
-  return "name: big\ndescription: made by the test\ntime: {start: 2000, end: 2001}\n";
-}
+std::string scenario_head() { return "name: big\ndescription: made by the test\ntime: {start: 2000, end: 2001}\n"; }
 
 }  // namespace
 

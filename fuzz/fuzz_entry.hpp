@@ -33,7 +33,6 @@ Outcome check_sweep_input(const std::uint8_t* data, std::size_t size);
 
 // What both share: writes the input to `name` in the private folder, calls
 // load(path) and checks how it ended.
-Outcome check_with(const std::uint8_t* data, std::size_t size, const char* name,
-                   void (*load)(const std::string& path));
+Outcome check_with(const std::uint8_t* data, std::size_t size, const char* name, void (*load)(const std::string& path));
 
 }  // namespace urbis::fuzz

@@ -13,15 +13,15 @@ void refresh_budgets(const States& states, const Memberships& members, Cities& c
   g.world_gdp = sum_over(c.size(), [&](std::size_t i) { return c.gdp[i]; });
   const double pop = sum_over(c.size(), [&](std::size_t i) { return c.population[i]; });
   g.world_gdp_pc = pop > 0 ? g.world_gdp / pop : 0.0;
-  g.mean_log_gdp =
-      c.size() > 0 ? sum_over(c.size(), [&](std::size_t i) { return log_gdp(c.gdp[i]); }) / static_cast<double>(c.size())
-                   : 0.0;
+  g.mean_log_gdp = c.size() > 0 ? sum_over(c.size(), [&](std::size_t i) { return log_gdp(c.gdp[i]); }) /
+                                      static_cast<double>(c.size())
+                                : 0.0;
   index_fees(networks, g.world_gdp_pc, g.coordination_cost);
   compute_budgets(states, members, networks, c, g.international_share);
 }
 
-void compute_budgets(const States& states, const Memberships& members, const Networks& networks,
-                     Cities& c, double international_share) {
+void compute_budgets(const States& states, const Memberships& members, const Networks& networks, Cities& c,
+                     double international_share) {
   for_each_index(c.size(), [&](std::size_t i) {
     const int j = c.state[i];
     // B_i = tau_j a_i Y_i ; D_i = delta B_i

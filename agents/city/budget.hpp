@@ -11,8 +11,8 @@ namespace urbis {
 // Phase 2. B_i = tau_j a_i Y_i; D_i = delta(t) B_i (split x D cooperative,
 // (1 - x) D competitive). Also the yearly cost of the memberships held,
 // fees_i = sum of f_k over the city's networks.
-void compute_budgets(const States& states, const Memberships& members, const Networks& networks,
-                     Cities& cities, double international_share);
+void compute_budgets(const States& states, const Memberships& members, const Networks& networks, Cities& cities,
+                     double international_share);
 
 // f_k = phi_k x world GDP per capita x kappa_c(t): costs follow the world
 // economy and fall as coordinating at a distance gets cheaper.

@@ -43,8 +43,10 @@ void compete(const States& states, Cities& c, const CompetitionParams& p) {
 
   auto state_of = [&](std::size_t i) { return static_cast<std::size_t>(c.state[i]); };
   std::vector<double> pool_state, weight_state;
-  sum_by_group(n, ns, state_of, [&](std::size_t i) { return p.mobile_share * c.gdp[i]; }, pool_state);
-  sum_by_group(n, ns, state_of, [&](std::size_t i) { return w[i]; }, weight_state);
+  sum_by_group(
+      n, ns, state_of, [&](std::size_t i) { return p.mobile_share * c.gdp[i]; }, pool_state);
+  sum_by_group(
+      n, ns, state_of, [&](std::size_t i) { return w[i]; }, weight_state);
   double pool_world = 0, weight_world = 0;
   for (std::size_t j = 0; j < ns; ++j) pool_world += pool_state[j], weight_world += weight_state[j];
 

@@ -33,8 +33,10 @@ void anchor_cities(const Anchors& a, int year, const States& s, Cities& c, doubl
     c.anchor_population[i] = a.city_population_at(i, year) * s.population_index[c.state[i]];
   });
   std::vector<double> pop, count;
-  sum_by_group(n, ns, state_of, [&](std::size_t i) { return c.anchor_population[i]; }, pop);
-  sum_by_group(n, ns, state_of, [](std::size_t) { return 1.0; }, count);
+  sum_by_group(
+      n, ns, state_of, [&](std::size_t i) { return c.anchor_population[i]; }, pop);
+  sum_by_group(
+      n, ns, state_of, [](std::size_t) { return 1.0; }, count);
   // y-hat_i = y_j (P-hat_i / mean P-hat_j)^(beta - 1)
   for_each_index(n, [&](std::size_t i) {
     const std::size_t j = state_of(i);
@@ -45,16 +47,17 @@ void anchor_cities(const Anchors& a, int year, const States& s, Cities& c, doubl
   });
   // A state's cities hold at most its national GDP.
   std::vector<double> gdp;
-  sum_by_group(n, ns, state_of, [&](std::size_t i) { return c.anchor_gdp_pc[i] * c.anchor_population[i]; }, gdp);
+  sum_by_group(
+      n, ns, state_of, [&](std::size_t i) { return c.anchor_gdp_pc[i] * c.anchor_population[i]; }, gdp);
   for_each_index(n, [&](std::size_t i) {
     const std::size_t j = state_of(i);
     if (gdp[j] > s.gdp[j] && gdp[j] > 0) c.anchor_gdp_pc[i] *= s.gdp[j] / gdp[j];
   });
 }
 
-void grow_economy(const Anchors& a, int year, const States& s, const Memberships& members,
-                  const Networks& networks, const PerIssue<double>& salience, Cities& c,
-                  const EconomyParams& p, const Streams& rng, std::uint32_t step) {
+void grow_economy(const Anchors& a, int year, const States& s, const Memberships& members, const Networks& networks,
+                  const PerIssue<double>& salience, Cities& c, const EconomyParams& p, const Streams& rng,
+                  std::uint32_t step) {
   const std::size_t n = c.size();
   const std::size_t ns = s.size();
   auto state_of = [&](std::size_t i) { return static_cast<std::size_t>(c.state[i]); };
@@ -78,8 +81,10 @@ void grow_economy(const Anchors& a, int year, const States& s, const Memberships
 
   // Talent follows capital within the state: m' = (1 - r_m) m + mu (c' - c-bar_j).
   std::vector<double> weight, weighted_pos;
-  sum_by_group(n, ns, state_of, [&](std::size_t i) { return c.anchor_population[i]; }, weight);
-  sum_by_group(n, ns, state_of, [&](std::size_t i) { return c.anchor_population[i] * pos[i]; }, weighted_pos);
+  sum_by_group(
+      n, ns, state_of, [&](std::size_t i) { return c.anchor_population[i]; }, weight);
+  sum_by_group(
+      n, ns, state_of, [&](std::size_t i) { return c.anchor_population[i] * pos[i]; }, weighted_pos);
   for_each_index(n, [&](std::size_t i) {
     const std::size_t j = state_of(i);
     const double mean = weight[j] > 0 ? weighted_pos[j] / weight[j] : 0.0;
@@ -87,7 +92,8 @@ void grow_economy(const Anchors& a, int year, const States& s, const Memberships
   });
   // Migration moves people between a state's cities; it does not create them.
   std::vector<double> moved;
-  sum_by_group(n, ns, state_of, [&](std::size_t i) { return c.anchor_population[i] * std::exp(m[i]); }, moved);
+  sum_by_group(
+      n, ns, state_of, [&](std::size_t i) { return c.anchor_population[i] * std::exp(m[i]); }, moved);
   for_each_index(n, [&](std::size_t i) {
     const std::size_t j = state_of(i);
     const double shift = moved[j] > 0 && weight[j] > 0 ? std::log(moved[j] / weight[j]) : 0.0;
@@ -95,7 +101,8 @@ void grow_economy(const Anchors& a, int year, const States& s, const Memberships
     c.population[i] = c.anchor_population[i] * std::exp(m[i]);
   });
   // Competition moves output between cities; it does not create it.
-  const double attained = sum_over(n, [&](std::size_t i) { return c.population[i] * c.anchor_gdp_pc[i] * std::exp(pos[i]); });
+  const double attained =
+      sum_over(n, [&](std::size_t i) { return c.population[i] * c.anchor_gdp_pc[i] * std::exp(pos[i]); });
   const double anchored = sum_over(n, [&](std::size_t i) { return c.population[i] * c.anchor_gdp_pc[i]; });
   const double shift = attained > 0 && anchored > 0 ? std::log(attained / anchored) : 0.0;
   for_each_index(n, [&](std::size_t i) {
@@ -104,7 +111,8 @@ void grow_economy(const Anchors& a, int year, const States& s, const Memberships
   });
   // A state's cities hold at most its national GDP.
   std::vector<double> held;
-  sum_by_group(n, ns, state_of, [&](std::size_t i) { return c.gdp_pc[i] * c.population[i]; }, held);
+  sum_by_group(
+      n, ns, state_of, [&](std::size_t i) { return c.gdp_pc[i] * c.population[i]; }, held);
   for_each_index(n, [&](std::size_t i) {
     const std::size_t j = state_of(i);
     if (held[j] > s.gdp[j] && held[j] > 0) c.gdp_pc[i] *= s.gdp[j] / held[j];

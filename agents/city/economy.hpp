@@ -39,12 +39,12 @@ void anchor_cities(const Anchors& anchors, int year, const States& states, Citie
 // cities are scaled down if they would exceed its national GDP.
 // P_i = P-hat_i e^m', y_i = y-hat_i e^c'; growth_i = c_i' - c_i.
 void grow_economy(const Anchors& anchors, int year, const States& states, const Memberships& members,
-                  const Networks& networks, const PerIssue<double>& salience, Cities& cities,
-                  const EconomyParams& p, const Streams& rng, std::uint32_t step);
+                  const Networks& networks, const PerIssue<double>& salience, Cities& cities, const EconomyParams& p,
+                  const Streams& rng, std::uint32_t step);
 
 // k_c x_i sum_q sigma_q (1 - 2^-m_iq): the income position a city gains in a
 // year from the networks it belongs to (saturating per issue).
-double club_benefit(double cooperation, const PerIssue<int>& networks_per_issue,
-                    const PerIssue<double>& salience, double k_c);
+double club_benefit(double cooperation, const PerIssue<int>& networks_per_issue, const PerIssue<double>& salience,
+                    double k_c);
 
 }  // namespace urbis

@@ -16,8 +16,7 @@ void compute_payoffs(Cities& c, double mitigation, const LearningParams& p) {
 }
 
 void imitate(const Memberships& members, const MemberIndex& members_of, const CitiesByState& by_state,
-             const Players& players, const LearningParams& p, const Streams& rng, std::uint32_t step,
-             Cities& c) {
+             const Players& players, const LearningParams& p, const Streams& rng, std::uint32_t step, Cities& c) {
   const std::size_t n = c.size();
   Eigen::ArrayXd next = c.cooperation;  // written here, read from c.cooperation (time t)
   auto pick = [](double u, std::size_t size) {

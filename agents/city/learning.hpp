@@ -20,7 +20,6 @@ void compute_payoffs(Cities& cities, double mitigation, const LearningParams& p)
 // probability mu it mutates x <- clamp(x + N(0, sd)). A city a person plays
 // keeps its x (agents/city/players.hpp). Writes only the cities' x.
 void imitate(const Memberships& members, const MemberIndex& members_of, const CitiesByState& by_state,
-             const Players& players, const LearningParams& p, const Streams& rng, std::uint32_t step,
-             Cities& cities);
+             const Players& players, const LearningParams& p, const Streams& rng, std::uint32_t step, Cities& cities);
 
 }  // namespace urbis

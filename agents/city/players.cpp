@@ -49,12 +49,10 @@ PlayedCity* Players::find(std::int32_t city) { return find_played(played_, city)
 const PlayedCity* Players::find(std::int32_t city) const { return find_played(played_, city); }
 
 void apply_player_cooperation(const Players& players, Cities& cities) {
-  for (const auto& p : players.played())
-    cities.cooperation[p.city] = std::clamp(p.choice.cooperation, 0.0, 1.0);
+  for (const auto& p : players.played()) cities.cooperation[p.city] = std::clamp(p.choice.cooperation, 0.0, 1.0);
 }
 
-void apply_player_memberships(Players& players, Memberships& m, const MembershipValuer& valuer,
-                              PortfolioStats& stats) {
+void apply_player_memberships(Players& players, Memberships& m, const MembershipValuer& valuer, PortfolioStats& stats) {
   const Networks& nw = valuer.networks();
   const Cities& cities = valuer.cities();
   const auto network_count = static_cast<std::int32_t>(nw.size());

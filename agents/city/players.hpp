@@ -19,9 +19,9 @@ struct PortfolioStats;
 
 // What a player chose for the coming step.
 struct PlayerChoice {
-  double cooperation = 0.5;            // x in [0, 1]
-  std::vector<std::int32_t> join;      // networks (indices) to join, in order
-  std::vector<std::int32_t> leave;     // networks to leave
+  double cooperation = 0.5;         // x in [0, 1]
+  std::vector<std::int32_t> join;   // networks (indices) to join, in order
+  std::vector<std::int32_t> leave;  // networks to leave
 };
 
 // Why a join was refused.
@@ -56,8 +56,8 @@ class Players {
   const std::vector<PlayedCity>& played() const { return played_; }
 
  private:
-  std::vector<PlayedCity> played_;   // in the order they were added
-  std::vector<std::uint8_t> mask_;   // per city
+  std::vector<PlayedCity> played_;  // in the order they were added
+  std::vector<std::uint8_t> mask_;  // per city
 };
 
 // Start of a step: x of every played city is its player's choice.

@@ -10,7 +10,6 @@
 
 #include "sim/core/parallel.hpp"
 
-
 namespace urbis {
 
 namespace {
@@ -28,8 +27,14 @@ bool scope_admits(const Scope& s, const States& states, int state) {
 MembershipValuer::MembershipValuer(const Cities& cities, const States& states, const Networks& networks,
                                    const Memberships& members, const Globals& global, const Players& players,
                                    const CoalitionParams& p)
-    : cities_(cities), states_(states), networks_(networks), members_(members), global_(global), players_(players),
-      p_(p), capacity_cost_(p.capacity_cost * global.coordination_cost),
+    : cities_(cities),
+      states_(states),
+      networks_(networks),
+      members_(members),
+      global_(global),
+      players_(players),
+      p_(p),
+      capacity_cost_(p.capacity_cost * global.coordination_cost),
       inv_two_width2_(1.0 / (2.0 * p.peer_width * p.peer_width)) {
   const double typical_fee = global_.typical_fee();
   inv_typical_fee_ = typical_fee > 0 ? 1.0 / typical_fee : 0.0;
@@ -125,8 +130,16 @@ MembershipValuer::CityTerms MembershipValuer::terms(std::size_t i) const {
   const double x = c.cooperation[i];
   const double budget = std::max(x * c.intl_budget[i], 1.0);  // USD; the floor avoids 0/0
   const double s = staff(i);
-  return {x, budget, 1.0 / budget, p_.sovereign_cost * states_.populism[j] * (1.0 - c.autonomy[i]),
-          std::min(1.0, c.autonomy[i] / p_.gap_autonomy), log_gdp(c.gdp[i]), s, capacity_cost_ / s, j, c.region[i]};
+  return {x,
+          budget,
+          1.0 / budget,
+          p_.sovereign_cost * states_.populism[j] * (1.0 - c.autonomy[i]),
+          std::min(1.0, c.autonomy[i] / p_.gap_autonomy),
+          log_gdp(c.gdp[i]),
+          s,
+          capacity_cost_ / s,
+          j,
+          c.region[i]};
 }
 
 double MembershipValuer::value(const CityTerms& t, int k) const {
@@ -152,8 +165,7 @@ double MembershipValuer::benefit_ceiling(int k, int region) const {
   return ceiling;
 }
 
-double MembershipValuer::noise(const Streams& rng, std::uint32_t step, Phase phase, std::size_t i,
-                               int k) const {
+double MembershipValuer::noise(const Streams& rng, std::uint32_t step, Phase phase, std::size_t i, int k) const {
   const auto b = rng.block(step, phase, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(k) / 4);
   return noise_of_word(b[static_cast<std::size_t>(k) % 4]);
 }
@@ -235,8 +247,8 @@ class ValueCeilings {
 
 }  // namespace
 
-PortfolioStats review_portfolios(CoalitionView v, const CoalitionParams& p, const Streams& rng,
-                                 std::uint32_t step, double review_probability, ReviewSearch search) {
+PortfolioStats review_portfolios(CoalitionView v, const CoalitionParams& p, const Streams& rng, std::uint32_t step,
+                                 double review_probability, ReviewSearch search) {
   const MembershipValuer valuer(v, p);
   Cities& c = v.cities;
   Memberships& m = v.members;
@@ -267,8 +279,9 @@ PortfolioStats review_portfolios(CoalitionView v, const CoalitionParams& p, cons
       if (played && played[i]) continue;
       auto row = m.of(i);
       old_row.assign(row.begin(), row.end());
-      const bool reviews = review_probability >= 1.0 || c.review_now[i] ||
-                           rng.uniform(step, Phase::portfolio_review, static_cast<std::uint32_t>(i), 0) < review_probability;
+      const bool reviews =
+          review_probability >= 1.0 || c.review_now[i] ||
+          rng.uniform(step, Phase::portfolio_review, static_cast<std::uint32_t>(i), 0) < review_probability;
       c.review_now[i] = 0;
       if (!reviews) {
         for (auto k : old_row)
@@ -294,7 +307,8 @@ PortfolioStats review_portfolios(CoalitionView v, const CoalitionParams& p, cons
         if (prune && det + valuer.noise_bound() <= p.u_join) return;
         const auto bi = static_cast<std::size_t>(k) / 4;
         if (block_generation[bi] != generation) {
-          blocks[bi] = rng.block(step, Phase::portfolio_noise, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(bi));
+          blocks[bi] =
+              rng.block(step, Phase::portfolio_noise, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(bi));
           block_generation[bi] = generation;
         }
         const std::uint32_t word = blocks[bi][static_cast<std::size_t>(k) % 4];
@@ -328,9 +342,8 @@ PortfolioStats review_portfolios(CoalitionView v, const CoalitionParams& p, cons
             const double benefit = best[a].key, fee = cheapest[a].key;
             const double ceiling = city.x * (benefit + gap) - fee * city.inv_budget - conflict;
             // Far more than the rounding of value() and of the ceiling.
-            const double slack =
-                1e-9 * (1 + 4 * (city.x * (std::abs(benefit) + std::abs(gap)) + std::abs(fee) * city.inv_budget +
-                                 std::abs(conflict)));
+            const double slack = 1e-9 * (1 + 4 * (city.x * (std::abs(benefit) + std::abs(gap)) +
+                                                  std::abs(fee) * city.inv_budget + std::abs(conflict)));
             if (ceiling + slack + valuer.noise_bound() <= p.u_join) break;
             read_network(best[a].k);
             read_network(cheapest[a].k);

@@ -82,7 +82,9 @@ class MembershipValuer {
   // candidate whose score cannot pass u_join.
   double noise_ceiling_of_word(std::uint32_t word) const;
   // The governance gap the state leaves on issue q (gap_jq).
-  double gap(int state, Issue q) const { return gap_[static_cast<std::size_t>(state) * kIssueCount + static_cast<int>(q)]; }
+  double gap(int state, Issue q) const {
+    return gap_[static_cast<std::size_t>(state) * kIssueCount + static_cast<int>(q)];
+  }
   // s_i = max(1, x_i D_i / f-bar)^eta: the size of city i's international
   // staff, in units of what a typical membership takes (f-bar the median
   // membership cost): a city that can pay for a hundred memberships has the
@@ -106,15 +108,15 @@ class MembershipValuer {
   const Globals& global_;
   const Players& players_;
   const CoalitionParams& p_;
-  std::vector<double> base_;  // b_K s n/(n + n_half) + b_R r NP per network
+  std::vector<double> base_;         // b_K s n/(n + n_half) + b_R r NP per network
   std::vector<double> peer_weight_;  // b_W n/(n + n_half): the peer term of a perfect likeness
   std::vector<double> peer_mean_;    // m_k: the members' mean ln GDP
-  std::vector<double> fit_;   // networks x regions: b_P (members from the region + 0.5)/(n + 1)
-  std::vector<double> gap_;   // states x issues
+  std::vector<double> fit_;          // networks x regions: b_P (members from the region + 0.5)/(n + 1)
+  std::vector<double> gap_;          // states x issues
   std::vector<std::vector<std::int32_t>> open_to_state_;
-  double capacity_cost_ = 0;   // c_m kappa_c(t)
-  double inv_typical_fee_ = 0; // 1 / f-bar
-  double inv_two_width2_ = 0;  // 1 / (2 s_W^2)
+  double capacity_cost_ = 0;    // c_m kappa_c(t)
+  double inv_typical_fee_ = 0;  // 1 / f-bar
+  double inv_two_width2_ = 0;   // 1 / (2 s_W^2)
   void set_club_terms(std::size_t k, double n);
 };
 
@@ -157,8 +159,7 @@ struct PortfolioStats {
 // leaves out the candidates whose noise ceiling (noise_ceiling_of_word) shows
 // they would only end the review; `exhaustive`, the reference, ranks them too.
 enum class ReviewSearch { pruned, exhaustive };
-PortfolioStats review_portfolios(CoalitionView view, const CoalitionParams& p, const Streams& rng,
-                                 std::uint32_t step, double review_probability,
-                                 ReviewSearch search = ReviewSearch::pruned);
+PortfolioStats review_portfolios(CoalitionView view, const CoalitionParams& p, const Streams& rng, std::uint32_t step,
+                                 double review_probability, ReviewSearch search = ReviewSearch::pruned);
 
 }  // namespace urbis

@@ -71,11 +71,10 @@ void network_power(Networks& nw, Globals& global, const NetworkParams& p, double
     const double funding = 1.0 + nw.funding[k] / F0;
     const double share = Yw > 0 ? nw.engaged_gdp[k] / Yw : 0.0;
     // NP_k = r^0.5 (W / Y_world)^0.5 (1 + F/F0)^0.2
-    nw.power[k] = std::pow(nw.recognition[k], p.recognition_exponent) *
-                  std::pow(share, p.gdp_exponent) * std::pow(funding, p.funding_exponent);
+    nw.power[k] = std::pow(nw.recognition[k], p.recognition_exponent) * std::pow(share, p.gdp_exponent) *
+                  std::pow(funding, p.funding_exponent);
     // A_k = a0 sum_i e_ik sigma_q (1 + F/F0)
-    nw.actions[k] = p.actions_per_member * nw.engagement[k] *
-                    global.salience[static_cast<int>(nw.issue[k])] * funding;
+    nw.actions[k] = p.actions_per_member * nw.engagement[k] * global.salience[static_cast<int>(nw.issue[k])] * funding;
     if (nw.issue[k] == Issue::climate) climate_actions += nw.actions[k];
   }
   global.mitigation = climate_actions;

@@ -22,8 +22,8 @@ const char* status_name(NetworkStatus s) {
   return "?";
 }
 
-int Networks::add(std::string n, Issue q, Scope s, double min_pop, double fee_mult, double fund,
-                  bool sponsor, double rec, int year, int founder, NetworkOrigin from) {
+int Networks::add(std::string n, Issue q, Scope s, double min_pop, double fee_mult, double fund, bool sponsor,
+                  double rec, int year, int founder, NetworkOrigin from) {
   name.push_back(std::move(n));
   issue.push_back(q);
   scope.push_back(std::move(s));

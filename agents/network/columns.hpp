@@ -14,16 +14,16 @@ enum class ScopeKind : std::uint8_t { global, region, union_members, states };
 
 struct Scope {
   ScopeKind kind = ScopeKind::global;
-  int index = -1;                 // region or agreement index
+  int index = -1;                    // region or agreement index
   std::vector<std::uint8_t> states;  // for ScopeKind::states: flag per state
 };
 
 // Where a network comes from (MODEL.md 7.5).
 enum class NetworkOrigin : std::uint8_t {
-  named,     // in the data (networks.yaml) or founded by a scenario event
-  start,     // active before the start year without a name in the data (filler)
-  founded,   // founded during the run by a city with spare cooperative budget
-  answer,    // founded by a state's cities in answer to its retreat on an issue
+  named,    // in the data (networks.yaml) or founded by a scenario event
+  start,    // active before the start year without a name in the data (filler)
+  founded,  // founded during the run by a city with spare cooperative budget
+  answer,   // founded by a state's cities in answer to its retreat on an issue
 };
 const char* origin_name(NetworkOrigin o);
 
@@ -57,16 +57,16 @@ struct Networks {
   std::vector<Issue> issue;
   std::vector<Scope> scope;
   std::vector<double> min_population;
-  std::vector<double> fee_multiple;  // yearly cost in units of world GDP per capita
-  std::vector<double> fee;           // yearly cost this step (USD)
-  std::vector<double> funding;       // F: sponsor funding this year (USD)
+  std::vector<double> fee_multiple;     // yearly cost in units of world GDP per capita
+  std::vector<double> fee;              // yearly cost this step (USD)
+  std::vector<double> funding;          // F: sponsor funding this year (USD)
   std::vector<std::uint8_t> sponsored;  // depends on a sponsor: dissolves without funding
   std::vector<std::uint8_t> named;      // a historical network: ends only in its own year
-  std::vector<double> recognition;   // r
-  std::vector<int> founded;          // year
-  std::vector<int> ended;            // year dissolved, or 0
-  std::vector<std::uint8_t> active;  // 1 until it ends (whatever its size): open to members
-  std::vector<NetworkStatus> status; // set each step after founding and dissolution
+  std::vector<double> recognition;      // r
+  std::vector<int> founded;             // year
+  std::vector<int> ended;               // year dissolved, or 0
+  std::vector<std::uint8_t> active;     // 1 until it ends (whatever its size): open to members
+  std::vector<NetworkStatus> status;    // set each step after founding and dissolution
   std::vector<NetworkOrigin> origin;
   std::vector<int> founder_state;    // -1 when not known
   std::vector<int> weak_years;       // consecutive years below n_min or unfunded
@@ -82,25 +82,25 @@ struct Networks {
   std::vector<double> invites_per_year;
 
   // Aggregates, recomputed each step from the memberships.
-  std::vector<std::int32_t> members;  // n
-  std::vector<double> engaged_gdp;   // W = sum of e Y
-  std::vector<double> engagement;    // sum of e
-  std::vector<double> engaged_log_gdp;  // sum of e ln Y (the typical member, for the peer term)
-  std::vector<double> power;         // NP
-  std::vector<double> actions;       // A this year
-  std::vector<double> partner_weight;  // sum of e Y pi_state / W
-  int regions = 0;                   // set by the loader: World::region_names.size()
+  std::vector<std::int32_t> members;         // n
+  std::vector<double> engaged_gdp;           // W = sum of e Y
+  std::vector<double> engagement;            // sum of e
+  std::vector<double> engaged_log_gdp;       // sum of e ln Y (the typical member, for the peer term)
+  std::vector<double> power;                 // NP
+  std::vector<double> actions;               // A this year
+  std::vector<double> partner_weight;        // sum of e Y pi_state / W
+  int regions = 0;                           // set by the loader: World::region_names.size()
   std::vector<std::int32_t> region_members;  // networks x regions: members from each region
 
   std::size_t size() const { return name.size(); }
   // Appends a network with empty aggregates; returns its index.
-  int add(std::string name, Issue issue, Scope scope, double min_population,
-          double fee_multiple, double funding, bool sponsored, double recognition, int year,
-          int founder_state, NetworkOrigin origin);
+  int add(std::string name, Issue issue, Scope scope, double min_population, double fee_multiple, double funding,
+          bool sponsored, double recognition, int year, int founder_state, NetworkOrigin origin);
   // Issue, scale and selectivity: networks of one niche are redundant to a city.
   bool selective(std::size_t k) const { return !invited[k].empty() || min_population[k] > 0; }
   int niche(std::size_t k) const {
-    return (static_cast<int>(issue[k]) * kScaleCount + static_cast<int>(scale_of(scope[k]))) * 2 + (selective(k) ? 1 : 0);
+    return (static_cast<int>(issue[k]) * kScaleCount + static_cast<int>(scale_of(scope[k]))) * 2 +
+           (selective(k) ? 1 : 0);
   }
   // Active with at least n_min members: what "active networks" counts.
   bool counted(std::size_t k) const { return status[k] == NetworkStatus::active; }

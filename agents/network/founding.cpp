@@ -1,8 +1,8 @@
 #include "agents/network/founding.hpp"
 
 #include <algorithm>
-#include <stdexcept>
 #include <cmath>
+#include <stdexcept>
 #include <vector>
 
 #include <fmt/format.h>
@@ -14,9 +14,8 @@
 namespace urbis {
 
 PerIssue<double> founding_demand(const Cities& c, const Globals& global) {
-  const double spare = sum_over(c.size(), [&](std::size_t i) {
-    return std::max(0.0, c.cooperation[i] * c.intl_budget[i] - c.fees[i]);
-  });
+  const double spare =
+      sum_over(c.size(), [&](std::size_t i) { return std::max(0.0, c.cooperation[i] * c.intl_budget[i] - c.fees[i]); });
   const double total = sum_over(c.size(), [&](std::size_t i) { return c.intl_budget[i]; });
   PerIssue<double> q{};
   for (int k = 0; k < kIssueCount; ++k) q[k] = total > 0 ? global.salience[k] * spare / total : 0.0;
@@ -60,8 +59,8 @@ namespace {
 std::size_t pick_weighted(const std::vector<double>& cumulative, double u) {
   const double target = u * cumulative.back();
   auto it = std::upper_bound(cumulative.begin(), cumulative.end(), target);
-  return static_cast<std::size_t>(std::min<std::ptrdiff_t>(it - cumulative.begin(),
-                                                           static_cast<std::ptrdiff_t>(cumulative.size()) - 1));
+  return static_cast<std::size_t>(
+      std::min<std::ptrdiff_t>(it - cumulative.begin(), static_cast<std::ptrdiff_t>(cumulative.size()) - 1));
 }
 
 // Cities able to act on the world stage this year: not played, with a free
@@ -72,10 +71,10 @@ std::size_t pick_weighted(const std::vector<double>& cumulative, double u) {
 // first birth that needs them).
 struct AbleCities {
   const CoalitionView& w;
-  std::vector<double> world;                      // cumulative weight over all cities
+  std::vector<double> world;  // cumulative weight over all cities
   double typical_fee = 0;
   mutable std::vector<std::vector<std::int32_t>> by_gdp;  // [0]: the world's able cities by ln GDP; [1 + r]: region r's
-  mutable std::vector<std::size_t> rank;          // a city's position in its lists (world, region)
+  mutable std::vector<std::size_t> rank;                  // a city's position in its lists (world, region)
   mutable bool sorted = false;
 
   AbleCities(const CoalitionView& world_, const Params& p) : w(world_) {
@@ -126,11 +125,11 @@ struct AbleCities {
     std::vector<std::int32_t> out;
     const bool listed = (city == 0 ? world[0] : world[city] - world[city - 1]) > 0;
     // Where the city is (or would be) in the list.
-    std::ptrdiff_t at = listed ? static_cast<std::ptrdiff_t>(rank[city * 2 + (region < 0 ? 0 : 1)])
-                               : std::lower_bound(list.begin(), list.end(), static_cast<std::int32_t>(city),
-                                                  [&](std::int32_t a, std::int32_t b) {
-                                                    return w.cities.gdp[a] < w.cities.gdp[b];
-                                                  }) - list.begin();
+    std::ptrdiff_t at =
+        listed ? static_cast<std::ptrdiff_t>(rank[city * 2 + (region < 0 ? 0 : 1)])
+               : std::lower_bound(list.begin(), list.end(), static_cast<std::int32_t>(city),
+                                  [&](std::int32_t a, std::int32_t b) { return w.cities.gdp[a] < w.cities.gdp[b]; }) -
+                     list.begin();
     std::ptrdiff_t lo = at - 1, hi = listed ? at + 1 : at;
     const auto size = static_cast<std::ptrdiff_t>(list.size());
     auto unserved = [&](std::int32_t i) {
@@ -212,15 +211,19 @@ int found_one(CoalitionView w, const Params& p, MembershipValuer& valuer, const 
   } else {
     joined = invite(w, valuer, k, invited, rng, step, Phase::founding_invite);
   }
-  w.log.push_back({.year = w.global.year, .kind = EventKind::founded, .network = k, .city = static_cast<std::int32_t>(f),
-                   .count = joined, .of = static_cast<std::int64_t>(invited.size())});
+  w.log.push_back({.year = w.global.year,
+                   .kind = EventKind::founded,
+                   .network = k,
+                   .city = static_cast<std::int32_t>(f),
+                   .count = joined,
+                   .of = static_cast<std::int64_t>(invited.size())});
   return k;
 }
 
 // Answer networks of state j on issue q: the founder is one of its able
 // cities (weight x_i a_i), every city of the state is invited.
-int found_answers(CoalitionView w, const Params& p, MembershipValuer& valuer, const AbleCities& able, const Streams& rng,
-                  std::uint32_t step) {
+int found_answers(CoalitionView w, const Params& p, MembershipValuer& valuer, const AbleCities& able,
+                  const Streams& rng, std::uint32_t step) {
   const Cities& c = w.cities;
   const States& s = w.states;
   const std::uint8_t* played = w.players.mask();
@@ -254,19 +257,23 @@ int found_answers(CoalitionView w, const Params& p, MembershipValuer& valuer, co
         scope.kind = ScopeKind::states;
         scope.states.assign(s.size(), 0);
         scope.states[j] = 1;
-        const std::string name = fmt::format("{} coalition of {} {}-{}", issue_name(static_cast<Issue>(q)),
-                                             s.iso3[j], w.global.year, b + 1);
-        const int k = open_network(w, p, name, static_cast<Issue>(q), std::move(scope), founder,
-                                   rng.normal(step, Phase::answer_founding, agent, 100 + serial),
-                                   NetworkOrigin::answer);
+        const std::string name =
+            fmt::format("{} coalition of {} {}-{}", issue_name(static_cast<Issue>(q)), s.iso3[j], w.global.year, b + 1);
+        const int k =
+            open_network(w, p, name, static_cast<Issue>(q), std::move(scope), founder,
+                         rng.normal(step, Phase::answer_founding, agent, 100 + serial), NetworkOrigin::answer);
         if (k < 0) continue;
         std::vector<std::int32_t> invited;
         for (auto i : cities)
           if (static_cast<std::size_t>(i) != founder) invited.push_back(i);
         const int joined = invite(w, valuer, k, invited, rng, step, Phase::answer_invite);
-        w.log.push_back({.year = w.global.year, .kind = EventKind::answer_founded, .network = k,
-                         .state = static_cast<std::int32_t>(j), .city = static_cast<std::int32_t>(founder),
-                         .issue = static_cast<std::int32_t>(q), .count = joined,
+        w.log.push_back({.year = w.global.year,
+                         .kind = EventKind::answer_founded,
+                         .network = k,
+                         .state = static_cast<std::int32_t>(j),
+                         .city = static_cast<std::int32_t>(founder),
+                         .issue = static_cast<std::int32_t>(q),
+                         .count = joined,
                          .of = static_cast<std::int64_t>(invited.size())});
         ++founded;
       }
@@ -291,7 +298,8 @@ int found_networks(CoalitionView w, const Params& p, const Streams& rng, std::ui
     for (int q = 0; q < kIssueCount; ++q)
       for (int b = 0; b < births[q]; ++b, ++serial) {
         // Agent kIssueCount + serial keeps the births' draws apart from the counts'.
-        const std::string name = fmt::format("{} network {}-{}", issue_name(static_cast<Issue>(q)), w.global.year, b + 1);
+        const std::string name =
+            fmt::format("{} network {}-{}", issue_name(static_cast<Issue>(q)), w.global.year, b + 1);
         founded += found_one(w, p, valuer, able, static_cast<Issue>(q), name, NetworkOrigin::founded, rng, step,
                              Phase::founding, static_cast<std::uint32_t>(kIssueCount + serial)) >= 0;
       }

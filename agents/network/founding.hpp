@@ -45,8 +45,8 @@ void found_start_networks(CoalitionView view, int count, const Params& p, const 
 // one (named ones excepted) below n_min, or a sponsored one without funding,
 // dissolves after grace_years consecutive years so. Writes what
 // end_network writes.
-int dissolve_weak_networks(int year, const FoundingParams& p, Networks& networks, Memberships& members,
-                           Cities& cities, std::vector<EventRecord>& log);
+int dissolve_weak_networks(int year, const FoundingParams& p, Networks& networks, Memberships& members, Cities& cities,
+                           std::vector<EventRecord>& log);
 
 // Ends network k in `year`: inactive, its members released (their fees
 // fall), a `dissolved` event added to `log`.

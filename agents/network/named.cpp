@@ -4,7 +4,6 @@
 #include <cmath>
 #include <vector>
 
-
 #include "agents/city/portfolio.hpp"
 #include "agents/network/founding.hpp"
 #include "sim/core/parallel.hpp"
@@ -24,7 +23,8 @@ void insert_sorted(std::vector<std::int32_t>& list, std::int32_t i) {
 
 }  // namespace
 
-int found_named_network(CoalitionView w, const NetworkSeed& seed, const Params& p, const Streams& rng, std::uint32_t step) {
+int found_named_network(CoalitionView w, const NetworkSeed& seed, const Params& p, const Streams& rng,
+                        std::uint32_t step) {
   Networks& nw = w.networks;
   const double fee_multiple = seed.fee_multiple >= 0 ? seed.fee_multiple : p.networks.fee_gdppc_multiple;
   const int k = nw.add(seed.name, seed.issue, seed.scope, seed.min_population, fee_multiple, seed.funding,
@@ -39,16 +39,16 @@ int found_named_network(CoalitionView w, const NetworkSeed& seed, const Params& 
     std::vector<std::int32_t> listed(seed.members.begin(), seed.members.end());
     std::sort(listed.begin(), listed.end());
     listed.erase(std::unique(listed.begin(), listed.end()), listed.end());
-    std::stable_sort(listed.begin(), listed.end(), [&](std::int32_t a, std::int32_t b) {
-      return w.cities.population[a] > w.cities.population[b];
-    });
+    std::stable_sort(listed.begin(), listed.end(),
+                     [&](std::int32_t a, std::int32_t b) { return w.cities.population[a] > w.cities.population[b]; });
     const std::size_t founders = seed.founding_members > 0
                                      ? std::min(listed.size(), static_cast<std::size_t>(seed.founding_members))
                                      : listed.size();
     auto& invited = nw.invited[kk];
     for (std::size_t n = 0; n < founders; ++n) {
       insert_sorted(invited, listed[n]);
-      if (!played(w, static_cast<std::size_t>(listed[n]))) joined += join_network(w, static_cast<std::size_t>(listed[n]), k);
+      if (!played(w, static_cast<std::size_t>(listed[n])))
+        joined += join_network(w, static_cast<std::size_t>(listed[n]), k);
     }
     nw.invite_queue[kk].assign(listed.begin() + static_cast<std::ptrdiff_t>(founders), listed.end());
     nw.invites_per_year[kk] = seed.invitations_per_year;
@@ -73,7 +73,8 @@ int found_named_network(CoalitionView w, const NetworkSeed& seed, const Params& 
       if (accepts[i]) order.push_back(static_cast<std::int32_t>(i));
     if (seed.max_members > 0 && order.size() > static_cast<std::size_t>(seed.max_members)) {
       // A capped network (a sponsor's selection) takes the cities that want it most.
-      std::stable_sort(order.begin(), order.end(), [&](std::int32_t a, std::int32_t b) { return margin[a] > margin[b]; });
+      std::stable_sort(order.begin(), order.end(),
+                       [&](std::int32_t a, std::int32_t b) { return margin[a] > margin[b]; });
       order.resize(static_cast<std::size_t>(seed.max_members));
       std::sort(order.begin(), order.end());
     }
@@ -92,8 +93,7 @@ int found_named_network(CoalitionView w, const NetworkSeed& seed, const Params& 
 
 void extend_invitations(int year, Networks& nw, Cities& cities, std::vector<EventRecord>& log) {
   for (std::size_t k = 0; k < nw.size(); ++k) {
-    if (!nw.active[k] || nw.invite_queue[k].empty() || nw.invites_per_year[k] <= 0 || year <= nw.founded[k])
-      continue;
+    if (!nw.active[k] || nw.invite_queue[k].empty() || nw.invites_per_year[k] <= 0 || year <= nw.founded[k]) continue;
     auto& queue = nw.invite_queue[k];
     auto& invited = nw.invited[k];
     invited.erase(std::remove(invited.begin(), invited.end(), -1), invited.end());
@@ -103,8 +103,10 @@ void extend_invitations(int year, Networks& nw, Cities& cities, std::vector<Even
       cities.review_now[static_cast<std::size_t>(queue[n])] = 1;
     }
     queue.erase(queue.begin(), queue.begin() + static_cast<std::ptrdiff_t>(count));
-    log.push_back({.year = year, .kind = EventKind::invited, .network = static_cast<std::int32_t>(k),
-                  .count = static_cast<std::int64_t>(count)});
+    log.push_back({.year = year,
+                   .kind = EventKind::invited,
+                   .network = static_cast<std::int32_t>(k),
+                   .count = static_cast<std::int64_t>(count)});
   }
 }
 

@@ -7,9 +7,9 @@ void States::resize(std::size_t n, std::size_t agreements) {
   iso3.resize(n);
   name.resize(n);
   region = Eigen::ArrayXi::Zero(m);
-  for (Eigen::ArrayXd* c : {&population, &gdp, &growth, &urban_growth, &gdp_index, &population_index, &tax_share, &populism,
-                            &centralisation, &openness, &commitment, &partnership, &mean_tension,
-                            &network_share})
+  for (Eigen::ArrayXd* c :
+       {&population, &gdp, &growth, &urban_growth, &gdp_index, &population_index, &tax_share, &populism,
+        &centralisation, &openness, &commitment, &partnership, &mean_tension, &network_share})
     *c = Eigen::ArrayXd::Zero(m);
   member_cities = Eigen::ArrayXi::Zero(m);
   preempting = Eigen::ArrayXi::Zero(m);

@@ -20,22 +20,22 @@ struct Agreement {
 
 struct States {
   std::vector<std::string> iso3, name;
-  Eigen::ArrayXi region;          // index into World::region_names
+  Eigen::ArrayXi region;  // index into World::region_names
 
   // National population and GDP this year: the data paths (agents/anchors.hpp)
   // times the cumulative scenario adjustments below.
-  Eigen::ArrayXd population;      // people
-  Eigen::ArrayXd gdp;             // USD (current prices)
-  Eigen::ArrayXd growth;          // scenario adjustment of GDP-per-capita growth (/yr; 0 in the data path)
-  Eigen::ArrayXd urban_growth;    // scenario adjustment of population growth (/yr; 0 in the data path)
-  Eigen::ArrayXd gdp_index;       // prod (1 + growth) since the start
+  Eigen::ArrayXd population;        // people
+  Eigen::ArrayXd gdp;               // USD (current prices)
+  Eigen::ArrayXd growth;            // scenario adjustment of GDP-per-capita growth (/yr; 0 in the data path)
+  Eigen::ArrayXd urban_growth;      // scenario adjustment of population growth (/yr; 0 in the data path)
+  Eigen::ArrayXd gdp_index;         // prod (1 + growth) since the start
   Eigen::ArrayXd population_index;  // prod (1 + urban_growth) since the start
-  Eigen::ArrayXd tax_share;       // tau
-  Eigen::ArrayXd populism;        // nu
-  Eigen::ArrayXd centralisation;  // kappa
-  Eigen::ArrayXd openness;        // O
-  Eigen::ArrayXd commitment;      // C (climate)
-  Eigen::ArrayXd partnership;     // pi_s
+  Eigen::ArrayXd tax_share;         // tau
+  Eigen::ArrayXd populism;          // nu
+  Eigen::ArrayXd centralisation;    // kappa
+  Eigen::ArrayXd openness;          // O
+  Eigen::ArrayXd commitment;        // C (climate)
+  Eigen::ArrayXd partnership;       // pi_s
 
   // in_agreement[g][j]: state j is a party to agreement g now.
   std::vector<std::vector<std::uint8_t>> in_agreement;
@@ -46,13 +46,13 @@ struct States {
   // of the gap above what they were used to (7.5).
   std::vector<PerIssue<double>> gap;
   std::vector<PerIssue<double>> gap_recent;
-  Eigen::ArrayXi preempt_wait;    // years before the state may pre-empt again (0: it may)
+  Eigen::ArrayXi preempt_wait;  // years before the state may pre-empt again (0: it may)
 
   // Observed each step.
   Eigen::ArrayXd mean_tension;
-  Eigen::ArrayXd network_share;   // share of the state's city GDP held by network members
-  Eigen::ArrayXi member_cities;   // cities in at least one network
-  Eigen::ArrayXi preempting;      // 1 when the state curbed autonomy this step
+  Eigen::ArrayXd network_share;  // share of the state's city GDP held by network members
+  Eigen::ArrayXi member_cities;  // cities in at least one network
+  Eigen::ArrayXi preempting;     // 1 when the state curbed autonomy this step
 
   std::size_t size() const { return iso3.size(); }
   void resize(std::size_t n, std::size_t agreements);

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <vector>
 
-
 #include "sim/core/parallel.hpp"
 
 namespace urbis {
@@ -46,17 +45,22 @@ void govern(int year, const std::vector<Agreement>& agreements, const Membership
     const int j = c.state[i];
     int conflicts = 0;
     for (auto k : members.of(i)) conflicts += s.conflict[j][static_cast<int>(networks.issue[k])];
-    c.tension[i] = (1.0 - p.tension_decay) * c.tension[i] +
-                   p.tension_gain * s.populism[j] * c.cooperation[i] * conflicts;
+    c.tension[i] =
+        (1.0 - p.tension_decay) * c.tension[i] + p.tension_gain * s.populism[j] * c.cooperation[i] * conflicts;
   });
 
   auto state_of = [&](std::size_t i) { return static_cast<std::size_t>(c.state[i]); };
   std::vector<double> tension, count, gdp, member_gdp, member_cities;
-  sum_by_group(n, ns, state_of, [&](std::size_t i) { return c.tension[i]; }, tension);
-  sum_by_group(n, ns, state_of, [](std::size_t) { return 1.0; }, count);
-  sum_by_group(n, ns, state_of, [&](std::size_t i) { return c.gdp[i]; }, gdp);
-  sum_by_group(n, ns, state_of, [&](std::size_t i) { return members.count[i] ? c.gdp[i] : 0.0; }, member_gdp);
-  sum_by_group(n, ns, state_of, [&](std::size_t i) { return members.count[i] ? 1.0 : 0.0; }, member_cities);
+  sum_by_group(
+      n, ns, state_of, [&](std::size_t i) { return c.tension[i]; }, tension);
+  sum_by_group(
+      n, ns, state_of, [](std::size_t) { return 1.0; }, count);
+  sum_by_group(
+      n, ns, state_of, [&](std::size_t i) { return c.gdp[i]; }, gdp);
+  sum_by_group(
+      n, ns, state_of, [&](std::size_t i) { return members.count[i] ? c.gdp[i] : 0.0; }, member_gdp);
+  sum_by_group(
+      n, ns, state_of, [&](std::size_t i) { return members.count[i] ? 1.0 : 0.0; }, member_cities);
   for (std::size_t j = 0; j < ns; ++j) {
     s.mean_tension[j] = count[j] > 0 ? tension[j] / count[j] : 0.0;
     s.network_share[j] = gdp[j] > 0 ? member_gdp[j] / gdp[j] : 0.0;
@@ -67,8 +71,11 @@ void govern(int year, const std::vector<Agreement>& agreements, const Membership
     if (s.preempt_wait[j] > 0) --s.preempt_wait[j];
     if (s.preempting[j]) s.preempt_wait[j] = static_cast<int>(p.preemption_interval);
     if (s.preempting[j])
-      log.push_back({.year = year, .kind = EventKind::preempted, .state = static_cast<std::int32_t>(j),
-                       .value = s.mean_tension[j], .limit = p.tension_critical});
+      log.push_back({.year = year,
+                     .kind = EventKind::preempted,
+                     .state = static_cast<std::int32_t>(j),
+                     .value = s.mean_tension[j],
+                     .limit = p.tension_critical});
     else  // pi_s <- pi_s + r_pi ((1 - nu_j) networkshare_j - pi_s)
       s.partnership[j] += p.partnership_rate * ((1.0 - s.populism[j]) * s.network_share[j] - s.partnership[j]);
   }
@@ -82,8 +89,7 @@ void govern(int year, const std::vector<Agreement>& agreements, const Membership
     if (s.preempting[j])
       c.autonomy[i] = std::max(0.0, c.autonomy[i] - p.preemption_rate * s.centralisation[j] *
                                                         std::clamp(c.tension[i] - p.tension_critical, 0.0, 1.0));
-    else
-      c.autonomy[i] += p.autonomy_relax * (c.autonomy0[i] - c.autonomy[i]);
+    else c.autonomy[i] += p.autonomy_relax * (c.autonomy0[i] - c.autonomy[i]);
   });
 
   // Optional endogenous exit of populist states.
@@ -92,11 +98,14 @@ void govern(int year, const std::vector<Agreement>& agreements, const Membership
       if (s.populism[j] <= p.exit_populism) continue;
       for (std::size_t g = 0; g < agreements.size(); ++g) {
         if (!s.in_agreement[g][j]) continue;
-        const double u = rng.uniform(step, Phase::state_exit, static_cast<std::uint32_t>(j), static_cast<std::uint32_t>(g));
+        const double u =
+            rng.uniform(step, Phase::state_exit, static_cast<std::uint32_t>(j), static_cast<std::uint32_t>(g));
         if (u < p.exit_probability) {
           set_agreement(agreements, static_cast<int>(j), static_cast<int>(g), false, p, s);
-          log.push_back({.year = year, .kind = EventKind::withdrew, .state = static_cast<std::int32_t>(j),
-                           .agreement = static_cast<std::int32_t>(g)});
+          log.push_back({.year = year,
+                         .kind = EventKind::withdrew,
+                         .state = static_cast<std::int32_t>(j),
+                         .agreement = static_cast<std::int32_t>(g)});
         }
       }
     }

@@ -31,8 +31,7 @@ double normal_cdf(double z) { return 0.5 * std::erfc(-z / std::numbers::sqrt2); 
 // Accepts, among `round`'s points, those within `cap`, then the closest
 // `share` of all the round's points (or all within epsilon); returns their
 // indices in point order. Ties in distance go to the earlier point.
-std::vector<std::size_t> accept(const std::vector<AbcPoint>& pts, std::size_t first, const AbcSettings& s,
-                                double cap) {
+std::vector<std::size_t> accept(const std::vector<AbcPoint>& pts, std::size_t first, const AbcSettings& s, double cap) {
   std::vector<std::size_t> order;
   for (std::size_t i = first; i < pts.size(); ++i)
     if (pts[i].eval.objective <= cap) order.push_back(i);

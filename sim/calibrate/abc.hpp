@@ -33,13 +33,13 @@ struct AbcPoint {
   std::vector<double> unit;  // coordinates in the prior box [0, 1]^k
   Evaluation eval;           // values as run, fits, distance (objective), series
   bool accepted = false;
-  double weight = 0;         // normalised within its round's accepted points; 0 when not accepted
+  double weight = 0;  // normalised within its round's accepted points; 0 when not accepted
 };
 
 struct AbcResult {
-  std::vector<AbcPoint> points;          // every round's points, in order
-  std::vector<std::size_t> posterior;    // indices into points: the final accepted sample
-  std::vector<double> tolerance;         // per round: the largest accepted distance (NaN: none accepted)
+  std::vector<AbcPoint> points;        // every round's points, in order
+  std::vector<std::size_t> posterior;  // indices into points: the final accepted sample
+  std::vector<double> tolerance;       // per round: the largest accepted distance (NaN: none accepted)
 };
 
 // Evaluates a batch of parameter vectors (in parallel, in order).

@@ -69,8 +69,8 @@ Quantity read_quantity(const Reader& r, const YAML::Node& n, const std::vector<E
   const auto& names = measure_names();
   const auto it = std::find(names.begin(), names.end(), name);
   if (it == names.end())
-    r.fail(m.value, fmt::format("unknown measure '{}'{}; valid: {}", name, did_you_mean(name, names),
-                                list_choices(names)));
+    r.fail(m.value,
+           fmt::format("unknown measure '{}'{}; valid: {}", name, did_you_mean(name, names), list_choices(names)));
   Quantity q;
   q.measure = static_cast<Measure>(it - names.begin());
   const auto wanted = subject_keys(q.measure);
@@ -97,8 +97,8 @@ Quantity read_quantity(const Reader& r, const YAML::Node& n, const std::vector<E
     const auto parsed = issue_from_name(issue);
     if (!parsed) {
       const std::vector<std::string> issues(kIssueNames.begin(), kIssueNames.end());
-      r.fail(e->value, fmt::format("unknown issue '{}'{}; valid: {}", issue, did_you_mean(issue, issues),
-                                   list_choices(issues)));
+      r.fail(e->value,
+             fmt::format("unknown issue '{}'{}; valid: {}", issue, did_you_mean(issue, issues), list_choices(issues)));
     }
     q.issue = *parsed;
   }
@@ -110,8 +110,7 @@ int read_year(const Reader& r, const Entry& e) {
 }
 
 // `year`, or `from` and `to`, into [from, to].
-void read_span(const Reader& r, const YAML::Node& n, const std::vector<Entry>& es, bool required, int& from,
-               int& to) {
+void read_span(const Reader& r, const YAML::Node& n, const std::vector<Entry>& es, bool required, int& from, int& to) {
   const Entry* year = find_entry(es, "year");
   const Entry* f = find_entry(es, "from");
   const Entry* t = find_entry(es, "to");
@@ -128,8 +127,9 @@ void read_span(const Reader& r, const YAML::Node& n, const std::vector<Entry>& e
 
 CalibTarget read_target(const Reader& r, const YAML::Node& n) {
   const auto es = r.mapping(n, "targets[]", "a mapping {name, measure, ...}");
-  r.check_keys(es, {"name", "measure", "network", "city", "state", "issue", "year", "from", "to", "scenario",
-                    "compare_with", "difference", "value", "low", "high", "scale", "weight", "source"},
+  r.check_keys(es,
+               {"name", "measure", "network", "city", "state", "issue", "year", "from", "to", "scenario",
+                "compare_with", "difference", "value", "low", "high", "scale", "weight", "source"},
                "in a calibration target");
   CalibTarget t;
   t.place = r.at(n);
@@ -145,12 +145,15 @@ CalibTarget read_target(const Reader& r, const YAML::Node& n) {
   }
   if (diff) {
     if (!cmp)
-      r.fail(diff->key_node, "a paired target needs 'compare_with' (the counterfactual scenario run with the same seeds)");
+      r.fail(diff->key_node,
+             "a paired target needs 'compare_with' (the counterfactual scenario run with the same seeds)");
     const std::string d = r.text(diff->value, "difference", "relative or absolute");
     const std::vector<std::string> kinds = {"relative", "absolute"};
     if (d == "relative") t.difference = Difference::relative;
     else if (d == "absolute") t.difference = Difference::absolute;
-    else r.fail(diff->value, fmt::format("unknown difference '{}'{}; valid: relative, absolute", d, did_you_mean(d, kinds)));
+    else
+      r.fail(diff->value,
+             fmt::format("unknown difference '{}'{}; valid: relative, absolute", d, did_you_mean(d, kinds)));
   }
   const Entry* value = find_entry(es, "value");
   const Entry* low = find_entry(es, "low");
@@ -253,8 +256,9 @@ CalibConfig load_calibration(const std::string& file) {
   const Reader r(file);
   const YAML::Node root = yamlin::load_file(file, "calibration config");
   const auto es = r.mapping(root, "calibration config", "a mapping");
-  r.check_keys(es, {"scenario", "end", "seeds", "parameters", "targets", "predictive", "method", "abc",
-                    "max_evaluations", "initial_step", "tolerance"},
+  r.check_keys(es,
+               {"scenario", "end", "seeds", "parameters", "targets", "predictive", "method", "abc", "max_evaluations",
+                "initial_step", "tolerance"},
                "of a calibration config");
   CalibConfig c;
   c.file = file;

@@ -45,15 +45,15 @@ enum class Difference { none, relative, absolute };
 struct CalibTarget {
   std::string name, source;
   Quantity quantity;
-  int from = 0, to = 0;          // the span (one year: from == to)
-  std::string scenario;          // "" : the config's scenario
-  std::string compare_with;      // "" : not paired
+  int from = 0, to = 0;      // the span (one year: from == to)
+  std::string scenario;      // "" : the config's scenario
+  std::string compare_with;  // "" : not paired
   Difference difference = Difference::none;
   double centre = 0, scale = 1, low = 0, high = 0;
   bool range = false;
   double weight = 1;
-  SourcePlace place;             // of the target's mapping
-  SourcePlace subject_place;     // of its network, city or state (checked against the world)
+  SourcePlace place;          // of the target's mapping
+  SourcePlace subject_place;  // of its network, city or state (checked against the world)
 };
 
 // A series whose posterior predictive band ABC writes: a quantity per year,
@@ -86,9 +86,9 @@ struct ScenarioRef {
 };
 
 struct CalibConfig {
-  std::string file;                 // the config, for messages
-  ScenarioRef scenario;             // the scenario of targets that name none
-  int end = 0;                      // last simulated year (0: the last year a target or series needs)
+  std::string file;      // the config, for messages
+  ScenarioRef scenario;  // the scenario of targets that name none
+  int end = 0;           // last simulated year (0: the last year a target or series needs)
   std::vector<std::uint64_t> seeds;
   std::vector<CalibParam> params;
   std::vector<CalibTarget> targets;
@@ -96,8 +96,8 @@ struct CalibConfig {
   Method method = Method::nelder_mead;
   AbcSettings abc;
   int max_evaluations = 80;
-  double initial_step = 0.25;       // simplex size, as a share of each bound range (in search space)
-  double tolerance = 1e-3;          // stop when the simplex's objective spread is below this
+  double initial_step = 0.25;  // simplex size, as a share of each bound range (in search space)
+  double tolerance = 1e-3;     // stop when the simplex's objective spread is below this
 
   // Every scenario the targets and series name, the config's own first, each once.
   std::vector<ScenarioRef> scenarios() const;

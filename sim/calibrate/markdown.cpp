@@ -41,20 +41,21 @@ int line_of(const std::string& doc, std::size_t offset) {
 }  // namespace
 
 std::string validation_markdown(const CalibConfig& c, const Evaluation& e, const std::string& command) {
-  std::string out = fmt::format("| pattern | source | target | model: mean ± sd over {} seeds | met |\n", c.seeds.size());
+  std::string out =
+      fmt::format("| pattern | source | target | model: mean ± sd over {} seeds | met |\n", c.seeds.size());
   out += "|---|---|---|---|---|\n";
   for (std::size_t t = 0; t < c.targets.size(); ++t) {
     const auto& tg = c.targets[t];
     const auto& f = e.fits[t];
-    out += fmt::format("| {}: {} | {} | {} | {} ± {} | {} |\n", cell(tg.name),
-                       cell(target_description(tg, c.scenario.name)), cell(tg.source), cell(target_text(tg)),
-                       value_text(tg, f.mean), tg.difference == Difference::relative
-                                                   ? fmt::format("{:.1f} points", 100 * f.sd)
-                                                   : fmt::format("{:.1f}", f.sd),
-                       f.met ? "yes" : "**no**");
+    out += fmt::format(
+        "| {}: {} | {} | {} | {} ± {} | {} |\n", cell(tg.name), cell(target_description(tg, c.scenario.name)),
+        cell(tg.source), cell(target_text(tg)), value_text(tg, f.mean),
+        tg.difference == Difference::relative ? fmt::format("{:.1f} points", 100 * f.sd) : fmt::format("{:.1f}", f.sd),
+        f.met ? "yes" : "**no**");
   }
   const auto met = std::count_if(e.fits.begin(), e.fits.end(), [](const TargetFit& f) { return f.met; });
-  out += fmt::format("\n{} of {} patterns met; seeds {}. Regenerate with `{}`.\n", met, e.fits.size(), seed_list(c.seeds), command);
+  out += fmt::format("\n{} of {} patterns met; seeds {}. Regenerate with `{}`.\n", met, e.fits.size(),
+                     seed_list(c.seeds), command);
   return out;
 }
 
@@ -63,8 +64,8 @@ std::string replace_fragment(const std::string& doc, const std::string& fragment
   const auto b = doc.find(begin);
   const auto en = doc.find(end);
   if (b == std::string::npos || en == std::string::npos)
-    throw InputError({file}, fmt::format("no table markers: the file needs a line {} and, below it, a line {}",
-                                         begin, end));
+    throw InputError({file},
+                     fmt::format("no table markers: the file needs a line {} and, below it, a line {}", begin, end));
   if (doc.find(begin, b + 1) != std::string::npos)
     throw InputError({file, line_of(doc, doc.find(begin, b + 1)), 1}, fmt::format("a second {}", begin));
   if (doc.find(end, en + 1) != std::string::npos)

@@ -17,7 +17,7 @@ struct WeightedSummary {
   std::size_t n = 0;
   double mean = 0, sd = 0;  // sd with the reliability-weights correction (the sample sd for equal weights)
   double q05 = 0, q50 = 0, q95 = 0;
-  double ess = 0;           // effective sample size (sum w)^2 / sum w^2
+  double ess = 0;  // effective sample size (sum w)^2 / sum w^2
 };
 WeightedSummary summarize_weighted(const std::vector<double>& values, const std::vector<double>& weights);
 

@@ -17,7 +17,9 @@ namespace urbis::calib {
 
 namespace {
 
-std::string years_text(int from, int to) { return from == to ? fmt::format("{}", from) : fmt::format("{}-{}", from, to); }
+std::string years_text(int from, int to) {
+  return from == to ? fmt::format("{}", from) : fmt::format("{}-{}", from, to);
+}
 
 }  // namespace
 
@@ -50,17 +52,17 @@ void CalibrationProblem::check_years(int from, int to, std::size_t k, const Sour
                                      const std::string& what) const {
   const Scenario& s = scenarios_[k];
   if (from < s.start || to > end_)
-    throw InputError(place, fmt::format("{}: years {} are outside the run of {} ({}-{}){}", what, years_text(from, to),
-                                        s.name, s.start, end_,
-                                        to > end_ && config_.end ? "; raise the config's end" : ""));
+    throw InputError(place,
+                     fmt::format("{}: years {} are outside the run of {} ({}-{}){}", what, years_text(from, to), s.name,
+                                 s.start, end_, to > end_ && config_.end ? "; raise the config's end" : ""));
 }
 
 void CalibrationProblem::check_subject(const Quantity& q, const SourcePlace& place, std::size_t k) const {
   const Scenario& s = scenarios_[k];
   const WorldData& data = worlds_[world_of_[k]];
   auto fail_unknown = [&](const std::string& kind, const std::string& name, const std::vector<std::string>& valid) {
-    throw InputError(place, fmt::format("unknown {} '{}' in the world of {}{}", kind, name, s.name,
-                                        did_you_mean(name, valid)));
+    throw InputError(
+        place, fmt::format("unknown {} '{}' in the world of {}{}", kind, name, s.name, did_you_mean(name, valid)));
   };
   if (!q.network.empty()) {
     // Named networks of the world (founded before or during the run) and
@@ -171,8 +173,7 @@ CalibrationProblem::Record CalibrationProblem::run_one(const std::vector<double>
   return recorder.values();
 }
 
-double CalibrationProblem::span_value(const Record& r, std::size_t scenario, const Slot& slot, int from,
-                                      int to) const {
+double CalibrationProblem::span_value(const Record& r, std::size_t scenario, const Slot& slot, int from, int to) const {
   const int start = scenarios_[scenario].start;
   const auto& ys = r[slot.quantity];
   double sum = 0;

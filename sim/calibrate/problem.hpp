@@ -18,13 +18,13 @@
 namespace urbis::calib {
 
 struct TargetFit {
-  double mean = 0, sd = 0;          // over seeds (of the paired difference for a paired target)
-  bool met = false;                 // inside [low, high], or within `scale` of the value
+  double mean = 0, sd = 0;  // over seeds (of the paired difference for a paired target)
+  bool met = false;         // inside [low, high], or within `scale` of the value
 };
 
 struct Evaluation {
-  std::vector<double> values;       // parameter values as run (rounded where whole)
-  std::vector<TargetFit> fits;      // per target
+  std::vector<double> values;   // parameter values as run (rounded where whole)
+  std::vector<TargetFit> fits;  // per target
   double objective = 0;
   std::vector<std::vector<double>> series;  // per predictive series: mean over seeds, year by year
 };
@@ -87,8 +87,8 @@ class CalibrationProblem {
   std::vector<Slot> target_slot_, compare_slot_;   // per target
   std::vector<Slot> series_slot_;                  // per predictive series
   std::vector<std::pair<int, int>> series_years_;
-  std::vector<RunSpec> runs_;                      // one evaluation's runs
-  std::vector<std::vector<std::size_t>> run_of_;   // [scenario][seed] -> index in runs_
+  std::vector<RunSpec> runs_;                     // one evaluation's runs
+  std::vector<std::vector<std::size_t>> run_of_;  // [scenario][seed] -> index in runs_
 };
 
 }  // namespace urbis::calib

@@ -26,9 +26,9 @@ std::string measure_name(Measure m);
 // A quantity: a measure and what it is of (network, city or state + issue).
 struct Quantity {
   Measure measure = Measure::active_networks;
-  std::string network;  // network_members, network_actions
-  std::string city;     // city_members
-  std::string state;    // state_members: ISO3
+  std::string network;           // network_members, network_actions
+  std::string city;              // city_members
+  std::string state;             // state_members: ISO3
   Issue issue = Issue::climate;  // state_members
 
   bool operator==(const Quantity&) const = default;

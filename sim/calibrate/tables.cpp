@@ -27,15 +27,16 @@ std::string percent(double v) { return fmt::format("{:+.3g}%", 100 * v); }
 
 }  // namespace
 
-std::string span_text(int from, int to) { return from == to ? fmt::format("{}", from) : fmt::format("{}-{}", from, to); }
+std::string span_text(int from, int to) {
+  return from == to ? fmt::format("{}", from) : fmt::format("{}-{}", from, to);
+}
 
 std::string target_description(const CalibTarget& t, const std::string& main_scenario) {
   std::string d = fmt::format("{}, {}", describe(t.quantity), span_text(t.from, t.to));
   if (!t.compare_with.empty())
     d += fmt::format(": {} vs {} ({} difference)", t.scenario.empty() ? main_scenario : t.scenario, t.compare_with,
                      difference_name(t.difference));
-  else if (!t.scenario.empty())
-    d += fmt::format(" ({})", t.scenario);
+  else if (!t.scenario.empty()) d += fmt::format(" ({})", t.scenario);
   return d;
 }
 
@@ -127,9 +128,9 @@ std::string predictive_csv(const CalibrationProblem& problem, const AbcResult& a
   std::string out = "series,scenario,measure,year,q05,q50,q95\n";
   for (std::size_t s = 0; s < c.predictive.size(); ++s) {
     const auto& ps = c.predictive[s];
-    const std::string head = fmt::format("{},{},{}", csv_field(ps.name),
-                                         csv_field(ps.scenario.empty() ? c.scenario.name : ps.scenario),
-                                         csv_field(describe(ps.quantity)));
+    const std::string head =
+        fmt::format("{},{},{}", csv_field(ps.name), csv_field(ps.scenario.empty() ? c.scenario.name : ps.scenario),
+                    csv_field(describe(ps.quantity)));
     for (const auto& b : predictive_band(abc, s, problem.series_years(s).first))
       out += fmt::format("{},{},{},{},{}\n", head, b.year, num(b.q05), num(b.q50), num(b.q95));
   }

@@ -69,8 +69,8 @@ void print_fit(const CalibConfig& c, const Evaluation& e, const std::string& wha
   for (std::size_t t = 0; t < c.targets.size(); ++t) {
     const auto& tg = c.targets[t];
     const auto& f = e.fits[t];
-    const std::string sd = tg.difference == Difference::relative ? fmt::format("{:.1f} pt", 100 * f.sd)
-                                                                 : fmt::format("{:.1f}", f.sd);
+    const std::string sd =
+        tg.difference == Difference::relative ? fmt::format("{:.1f} pt", 100 * f.sd) : fmt::format("{:.1f}", f.sd);
     fmt::print("{:<26} {:>22} {:>12} {:>12} {}\n", tg.name, target_text(tg), value_text(tg, f.mean), sd,
                f.met ? "yes" : "no");
   }
@@ -139,7 +139,8 @@ int calibrate_command(const CalibrateOptions& o, const CliGlobals& g) {
   auto report = [&](int n, const Evaluation& e) {
     log << evaluation_row(n, e) << std::flush;
     std::string line = fmt::format("{:>4} objective {:9.4f} |", n, e.objective);
-    for (std::size_t p = 0; p < e.values.size(); ++p) line += fmt::format(" {}={:.4g}", config.params[p].path, e.values[p]);
+    for (std::size_t p = 0; p < e.values.size(); ++p)
+      line += fmt::format(" {}={:.4g}", config.params[p].path, e.values[p]);
     spdlog::info("{}", line);
   };
 
@@ -169,11 +170,12 @@ int calibrate_command(const CalibrateOptions& o, const CliGlobals& g) {
   } catch (const Interrupted& e) {
     // evaluations.csv holds every finished evaluation (one flushed line
     // each); the one in progress is dropped, and no fit.csv claims a result.
-    throw Interrupted(e.signal(), fmt::format("{} at a step boundary: {} evaluations finished{}; no fit.csv written",
-                                              e.what(), evaluations,
-                                              logs ? ", in " + (dir / "evaluations.csv").string() : std::string()));
+    throw Interrupted(e.signal(),
+                      fmt::format("{} at a step boundary: {} evaluations finished{}; no fit.csv written", e.what(),
+                                  evaluations, logs ? ", in " + (dir / "evaluations.csv").string() : std::string()));
   }
-  if (logs && !log.flush()) throw std::runtime_error(fmt::format("cannot write {}", (dir / "evaluations.csv").string()));
+  if (logs && !log.flush())
+    throw std::runtime_error(fmt::format("cannot write {}", (dir / "evaluations.csv").string()));
   write_file_atomically((dir / "fit.csv").string(), fit_csv(config, best));
 
   print_fit(config, best, what);

@@ -4,8 +4,7 @@
 
 namespace urbis {
 
-CLI::App* Commands::add(const std::string& name, const std::string& help,
-                        std::function<int(const CliGlobals&)> run) {
+CLI::App* Commands::add(const std::string& name, const std::string& help, std::function<int(const CliGlobals&)> run) {
   CLI::App* sub = app_.add_subcommand(name, help);
   commands_.emplace_back(sub, std::move(run));
   return sub;

@@ -25,8 +25,7 @@ class Commands {
   explicit Commands(CLI::App& app) : app_(app) {}
   // Adds a subcommand; `run` is called when it is the one chosen and
   // returns the exit code (0 ok, 2 bad input, 1 internal error).
-  CLI::App* add(const std::string& name, const std::string& help,
-                std::function<int(const CliGlobals&)> run);
+  CLI::App* add(const std::string& name, const std::string& help, std::function<int(const CliGlobals&)> run);
   int dispatch(const CliGlobals& globals) const;
 
  private:

@@ -100,8 +100,12 @@ void share_city_output(compare::Side& a, compare::Side& b, bool cities_asked) {
 json events_of(const Scenario& s) {
   json list = json::array();
   for (const auto& e : s.events) {
-    std::string subject = !e.state.empty() ? e.state : !e.network.empty() ? e.network : !e.name.empty() ? e.name
-                                                      : !e.city.empty()  ? e.city : !e.target.empty() ? e.target : e.issue;
+    std::string subject = !e.state.empty()     ? e.state
+                          : !e.network.empty() ? e.network
+                          : !e.name.empty()    ? e.name
+                          : !e.city.empty()    ? e.city
+                          : !e.target.empty()  ? e.target
+                                               : e.issue;
     std::string text = e.label.empty() ? fmt::format("{} {}", event_type_name(e.type), subject) : e.label;
     list.push_back({{"year", e.year}, {"type", event_type_name(e.type)}, {"subject", subject}, {"label", text}});
   }
@@ -129,7 +133,8 @@ std::string plain_stat(double v) { return std::isnan(v) ? "–" : fmt::format("{
 
 // The effects a reader looks at first: the protagonists' states and the
 // world's network measures, over the years from the first difference on.
-void print_headline(const compare::ComparisonTables& t, const compare::Side& a, const compare::Side& b, std::size_t seeds) {
+void print_headline(const compare::ComparisonTables& t, const compare::Side& a, const compare::Side& b,
+                    std::size_t seeds) {
   const std::vector<std::string> global = {"network_share", "memberships", "active_networks", "cooperation_index",
                                            "mean_tension"};
   std::vector<const std::pair<compare::SeriesKey, PairedEffect>*> rows;
@@ -173,21 +178,24 @@ int compare_command(const CompareArgs& x, const CliGlobals& g) {
     b = {load_scenario(a.scenario.compare_with, defaults, {g.paths.scenario_dir}),
          arg_of(a.scenario.compare_with, g.paths)};
   } else {
-    throw InputError({a.scenario.file}, "names no counterfactual to compare with: give one (urbis compare "
-                                        "SCENARIO COUNTERFACTUAL), or add compare_with: NAME to the scenario");
+    throw InputError({a.scenario.file},
+                     "names no counterfactual to compare with: give one (urbis compare "
+                     "SCENARIO COUNTERFACTUAL), or add compare_with: NAME to the scenario");
   }
   compare::check_comparable(a.scenario, b.scenario);
   share_city_output(a, b, !x.cities.empty());
   const compare::Selection sel = selection_of(x, a, b, g.paths);
 
-  const std::string dir = x.output.empty() ? fmt::format("out/compare/{}-vs-{}", a.scenario.name, b.scenario.name)
-                                           : x.output;
+  const std::string dir =
+      x.output.empty() ? fmt::format("out/compare/{}-vs-{}", a.scenario.name, b.scenario.name) : x.output;
   const fs::path record = fs::path(dir) / "comparison.json";
   if (fs::exists(record) && !x.force)
-    throw InputError({dir}, "this folder already holds a finished comparison; choose another with -o, or pass --force "
-                            "to replace it");
+    throw InputError({dir},
+                     "this folder already holds a finished comparison; choose another with -o, or pass --force "
+                     "to replace it");
   prepare_output_folder(dir, x.output.empty() ? "the default output folder" : "-o");
-  for (const auto& name : remove_stale_temps(dir)) spdlog::info("{}: removed {}, left by an interrupted job", dir, name);
+  for (const auto& name : remove_stale_temps(dir))
+    spdlog::info("{}: removed {}, left by an interrupted job", dir, name);
 
   spdlog::info("{} vs {}: {} seeds, {} runs, {}-{}, into {}/", a.scenario.name, b.scenario.name, seeds.size(),
                2 * seeds.size(), a.scenario.start, std::min(a.scenario.end, b.scenario.end), dir);
@@ -200,7 +208,8 @@ int compare_command(const CompareArgs& x, const CliGlobals& g) {
   o.command_line = g.command_line;
   o.threads = g.threads;
   const bool bar = terminal(x.progress);
-  if (bar) o.progress = [](int d, int t) { fmt::print(stderr, "\rcompare: {}/{} runs{}", d, t, d == t ? "\r\033[K" : ""); };
+  if (bar)
+    o.progress = [](int d, int t) { fmt::print(stderr, "\rcompare: {}/{} runs{}", d, t, d == t ? "\r\033[K" : ""); };
   RunContext ctx;
   ctx.default_world_dir = g.paths.world_dir;
   compare::PairedResult runs;
@@ -233,7 +242,8 @@ int compare_command(const CompareArgs& x, const CliGlobals& g) {
   j["interval"] = "95% Student t interval of the mean paired difference over seeds (seeds - 1 degrees of freedom)";
   j["relative_difference"] = "difference / |mean of b|";
   j["same_sign"] = "seeds whose difference has the sign of the mean difference (a zero mean: seeds with no difference)";
-  j["common_random_numbers"] = "both sides run with the same seeds; draws are keyed by seed, step, phase, agent and draw";
+  j["common_random_numbers"] =
+      "both sides run with the same seeds; draws are keyed by seed, step, phase, agent and draw";
   j["selection"] = {{"states", sel.states}, {"networks", sel.networks}, {"cities", sel.cities}};
   j["series"] = t.series;
   j["files"] = files;
@@ -250,7 +260,8 @@ int compare_command(const CompareArgs& x, const CliGlobals& g) {
   work.move_in(dir, files, "comparison.json", old);
 
   print_headline(t, a, b, seeds.size());
-  fmt::print("comparison in {}/ ({}, comparison.json); the report: urbis report {}\n", dir, fmt::join(files, ", "), dir);
+  fmt::print("comparison in {}/ ({}, comparison.json); the report: urbis report {}\n", dir, fmt::join(files, ", "),
+             dir);
   return 0;
 }
 
@@ -258,9 +269,9 @@ int compare_command(const CompareArgs& x, const CliGlobals& g) {
 
 void add_compare_commands(Commands& commands) {
   auto x = std::make_shared<CompareArgs>();
-  CLI::App* cmd = commands.add(
-      "compare", "Compare a scenario with its counterfactual over paired seeds (common random numbers)",
-      [x](const CliGlobals& g) { return compare_command(*x, g); });
+  CLI::App* cmd =
+      commands.add("compare", "Compare a scenario with its counterfactual over paired seeds (common random numbers)",
+                   [x](const CliGlobals& g) { return compare_command(*x, g); });
   cmd->add_option("scenario", x->a, "The scenario (a file or library name)")->required();
   cmd->add_option("counterfactual", x->b,
                   "What it is compared with (default: the scenario's compare_with:, such as baseline)");
@@ -272,9 +283,10 @@ void add_compare_commands(Commands& commands) {
   cmd->add_flag("--keep-runs", x->keep_runs, "Keep every run's folder in runs/a/<seed>/ and runs/b/<seed>/");
   cmd->add_flag("--force", x->force, "Replace a finished comparison in the output folder");
   cmd->add_flag("!--no-progress", x->progress, "No progress line");
-  cmd->footer("Writes effects.csv (per metric, subject and year: both means, the difference, its 95% interval over\n"
-              "seeds), effects_summary.csv (the same over the years from the first difference), seeds.csv and\n"
-              "comparison.json. urbis report DIR draws it. docs/SCENARIOS.md, 'Comparisons'.");
+  cmd->footer(
+      "Writes effects.csv (per metric, subject and year: both means, the difference, its 95% interval over\n"
+      "seeds), effects_summary.csv (the same over the years from the first difference), seeds.csv and\n"
+      "comparison.json. urbis report DIR draws it. docs/SCENARIOS.md, 'Comparisons'.");
 }
 
 }  // namespace urbis

@@ -20,9 +20,9 @@ namespace urbis {
 namespace {
 
 struct ListArgs {
-  std::string what;      // "", cities, states, networks
-  std::string state;     // --state ISO3
-  std::string match;     // --match TEXT
+  std::string what;   // "", cities, states, networks
+  std::string state;  // --state ISO3
+  std::string match;  // --match TEXT
   std::string scenario = "baseline";
 };
 
@@ -130,7 +130,8 @@ int list_world(const ListArgs& a, const ProjectPaths& paths) {
     shown = order.size();
   } else if (a.what == "states") {
     std::vector<int> cities(w.states.size(), 0);
-    for (std::size_t i = 0; i < w.cities.size(); ++i) ++cities[static_cast<std::size_t>(w.cities.state[static_cast<Eigen::Index>(i)])];
+    for (std::size_t i = 0; i < w.cities.size(); ++i)
+      ++cities[static_cast<std::size_t>(w.cities.state[static_cast<Eigen::Index>(i)])];
     fmt::print("{:<6} {:<36} {:<28} {:>6}\n", "state", "name", "region", "cities");
     for (std::size_t j = 0; j < w.states.size(); ++j) {
       if (state >= 0 && static_cast<int>(j) != state) continue;
@@ -152,8 +153,9 @@ int list_world(const ListArgs& a, const ProjectPaths& paths) {
   }
   fmt::print(stderr, "{} {} in the world of {} ({})\n", shown, a.what, s.name, s.start);
   if (a.what == "networks")
-    fmt::print(stderr, "(the named networks; a run also starts {} unnamed ones, '<issue> network (before {}) <n>', "
-                       "and founds others as it goes, '<issue> network <year>-<n>')\n",
+    fmt::print(stderr,
+               "(the named networks; a run also starts {} unnamed ones, '<issue> network (before {}) <n>', "
+               "and founds others as it goes, '<issue> network <year>-<n>')\n",
                s.world.kind == WorldSpec::Kind::real ? fmt::format("{}", s.world.real.initial_networks) : "its",
                s.start);
   return 0;

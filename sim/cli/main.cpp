@@ -33,14 +33,16 @@ std::string mpi_refusal(const CLI::App& chosen) {
   if (size == 0 || size == 1) return {};
   const std::string n = size > 1 ? fmt::format("{}", size) : "several";
   if (!urbis::sweep::built_with_mpi())
-    return fmt::format("started by an MPI launcher ({} processes), but this urbis was built without MPI: each process "
-                       "would do the whole job and write the same files. Run it without mpirun, or build with "
-                       "-DURBIS_WITH_MPI=ON to share a sweep's runs out (mpirun -np N urbis sweep FILE)",
-                       n);
+    return fmt::format(
+        "started by an MPI launcher ({} processes), but this urbis was built without MPI: each process "
+        "would do the whole job and write the same files. Run it without mpirun, or build with "
+        "-DURBIS_WITH_MPI=ON to share a sweep's runs out (mpirun -np N urbis sweep FILE)",
+        n);
   if (chosen.get_name() != "sweep")
-    return fmt::format("started by an MPI launcher ({} processes): only 'urbis sweep' shares its work out over MPI "
-                       "processes; run '{}' without mpirun",
-                       n, urbis::command_path(chosen));
+    return fmt::format(
+        "started by an MPI launcher ({} processes): only 'urbis sweep' shares its work out over MPI "
+        "processes; run '{}' without mpirun",
+        n, urbis::command_path(chosen));
   return {};
 }
 
@@ -50,9 +52,10 @@ std::string mpi_refusal(const CLI::App& chosen) {
 std::string web_refusal(const CLI::App& chosen) {
   const std::string name = chosen.get_name();
   if (urbis::built_with_web() || (name != "report" && name != "serve" && name != "replay")) return {};
-  return fmt::format("'{}' needs the web front-end, and this urbis was built without it (-DURBIS_WITH_WEB=OFF); "
-                     "build with -DURBIS_WITH_WEB=ON (needs Node.js and npm) to use it",
-                     urbis::command_path(chosen));
+  return fmt::format(
+      "'{}' needs the web front-end, and this urbis was built without it (-DURBIS_WITH_WEB=OFF); "
+      "build with -DURBIS_WITH_WEB=ON (needs Node.js and npm) to use it",
+      urbis::command_path(chosen));
 }
 
 }  // namespace
@@ -147,9 +150,10 @@ int main(int argc, char** argv) {
     spdlog::error("{}", e.what());
     return 1;
   } catch (const std::exception& e) {
-    spdlog::error("internal error (a bug in urbis, not in what you wrote; please report it with the command "
-                  "line): {}",
-                  e.what());
+    spdlog::error(
+        "internal error (a bug in urbis, not in what you wrote; please report it with the command "
+        "line): {}",
+        e.what());
     return 1;
   }
 }

@@ -35,8 +35,7 @@ void prepare_output_folder(const std::string& dir, const std::string& option) {
 
 void check_output_file(const std::string& file, const std::string& option) {
   std::error_code ec;
-  if (fs::is_directory(file, ec))
-    throw InputError({option + " " + file}, "this is a folder; name the file to write");
+  if (fs::is_directory(file, ec)) throw InputError({option + " " + file}, "this is a folder; name the file to write");
   const fs::path parent = fs::path(file).parent_path();
   prepare_output_folder(parent.empty() ? std::string(".") : parent.string(), option);
 }

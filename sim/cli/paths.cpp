@@ -55,8 +55,9 @@ std::string resolve_scenario_path(const std::string& arg, const ProjectPaths& pa
     if (fs::exists(lib)) return lib.string();
   }
   const std::string stem = fs::path(arg).stem().string();
-  throw InputError({arg}, fmt::format("no such scenario file{}{}", bare ? ", and no scenario of that name in the library" : "",
-                                      did_you_mean(stem, library_names(paths))));
+  throw InputError({arg},
+                   fmt::format("no such scenario file{}{}", bare ? ", and no scenario of that name in the library" : "",
+                               did_you_mean(stem, library_names(paths))));
 }
 
 std::vector<std::string> library_names(const ProjectPaths& paths) {

@@ -62,7 +62,8 @@ int replay_command(const ReplayArgs& a, const CliGlobals& g) {
   std::string leaf;
   for (const auto& s : sc["sources"]) {
     const std::string name = fs::path(s.value("file", std::string())).filename().string();
-    if (name.empty() || name == "." || name == "..") throw InputError({a.file}, "a scenario file of the record has no name");
+    if (name.empty() || name == "." || name == "..")
+      throw InputError({a.file}, "a scenario file of the record has no name");
     write_file_atomically((dir / name).string(), s.value("text", std::string()));
     leaf = (dir / name).string();
   }
@@ -87,7 +88,8 @@ int replay_command(const ReplayArgs& a, const CliGlobals& g) {
     throw InputError({a.file}, fmt::format("this record cannot be replayed: {}", e.what()));
   }
 
-  const std::string out = a.output.empty() ? fmt::format("out/class-{}", record.value("room", std::string("replay"))) : a.output;
+  const std::string out =
+      a.output.empty() ? fmt::format("out/class-{}", record.value("room", std::string("replay"))) : a.output;
   if (fs::exists(fs::path(out) / "class.json") && !a.force)
     throw InputError({out}, "this folder already holds a replayed class (use --force to overwrite it)");
   fs::create_directories(out);

@@ -44,12 +44,13 @@ int report_command(const ReportArgs& a, const CliGlobals& g) {
   nlohmann::ordered_json data;
   if (is_comparison_folder(a.dir)) data = comparison_report_data(a.dir);
   else switch (folder_kind(a.dir)) {
-    case FolderKind::run: data = run_report_data(a.dir, o); break;
-    case FolderKind::sweep: data = sweep_report_data(a.dir, o); break;
-    case FolderKind::unknown:
-      throw InputError({a.dir}, "neither a finished run (run.json, global.csv), a sweep (runs.csv) nor a comparison "
-                                "(comparison.json)");
-  }
+      case FolderKind::run: data = run_report_data(a.dir, o); break;
+      case FolderKind::sweep: data = sweep_report_data(a.dir, o); break;
+      case FolderKind::unknown:
+        throw InputError({a.dir},
+                         "neither a finished run (run.json, global.csv), a sweep (runs.csv) nor a comparison "
+                         "(comparison.json)");
+    }
   // A page that would show nothing is not written: the reader learns why here.
   if (const auto blockers = report_blockers(data); !blockers.empty())
     throw InputError({a.dir}, fmt::format("cannot make a report of this folder: {}", fmt::join(blockers, "; ")));
@@ -73,8 +74,10 @@ void add_report_commands(Commands& commands) {
   auto args = std::make_shared<ReportArgs>();
   CLI::App* cmd = commands.add("report", "Write a self-contained HTML report of a run or sweep folder",
                                [args](const CliGlobals& g) { return report_command(*args, g); });
-  cmd->add_option("dir", args->dir, "A run folder (urbis run -o DIR), a sweep folder (runs.csv) or a comparison "
-                                   "folder (urbis compare)")->required();
+  cmd->add_option("dir", args->dir,
+                  "A run folder (urbis run -o DIR), a sweep folder (runs.csv) or a comparison "
+                  "folder (urbis compare)")
+      ->required();
   cmd->add_option("-o,--output", args->output, "The HTML file to write (default: DIR/report.html)");
   cmd->add_option("--states", args->states, "States (ISO3) shown after the protagonists: --states GBR,FRA")
       ->delimiter(',');

@@ -79,7 +79,8 @@ int run_one(const Scenario& s, const std::string& dir, const RunOptions& o, cons
   const fs::path record_path = fs::path(dir) / "run.json";
   const bool replacing = fs::exists(record_path);
   if (replacing && !o.force)
-    throw InputError({dir}, "this folder already holds a finished run; choose another with -o, or pass --force to replace it");
+    throw InputError({dir},
+                     "this folder already holds a finished run; choose another with -o, or pass --force to replace it");
   prepare_output_folder(dir, o.output.empty() ? "output.directory" : "-o");
   for (const auto& name : remove_stale_temps(dir))
     spdlog::info("{}: removed {}, left by an interrupted run", dir, name);
@@ -108,8 +109,8 @@ int run_one(const Scenario& s, const std::string& dir, const RunOptions& o, cons
   }
   for (const auto& problem : summary.world_problems) spdlog::debug("world: {}", problem);
   if (!summary.world_problems.empty())
-    spdlog::info("{}: the world data had {} unmatched or added names (listed in run.json, world_problems)",
-                 s.name, summary.world_problems.size());
+    spdlog::info("{}: the world data had {} unmatched or added names (listed in run.json, world_problems)", s.name,
+                 summary.world_problems.size());
 
   RunRecord record;
   record.started_utc = started;
@@ -186,14 +187,15 @@ int run_command(const RunOptions& o, const CliGlobals& g) {
       tbb::simple_partitioner());
   if (const int sig = interrupt_signal(); sig && finished < static_cast<int>(n)) {
     const std::string done = n > 1 ? fmt::format("{} of {} scenarios finished; ", finished.load(), n) : "";
-    throw Interrupted(sig, fmt::format("interrupted by {} at a step boundary: {}an unfinished run leaves no files{}",
-                                       signal_name(sig), done,
-                                       o.force ? " (a run it was to replace is still in place)" : ""));
+    throw Interrupted(
+        sig, fmt::format("interrupted by {} at a step boundary: {}an unfinished run leaves no files{}",
+                         signal_name(sig), done, o.force ? " (a run it was to replace is still in place)" : ""));
   }
   int worst = 0;
   for (int c : codes) worst = worst == 2 || c == 2 ? 2 : std::max(worst, c);
   if (n > 1) {
-    const auto failed = static_cast<std::size_t>(std::count_if(codes.begin(), codes.end(), [](int c) { return c != 0; }));
+    const auto failed =
+        static_cast<std::size_t>(std::count_if(codes.begin(), codes.end(), [](int c) { return c != 0; }));
     if (failed) spdlog::error("{} of {} scenarios failed", failed, n);
   }
   return worst;
@@ -202,10 +204,11 @@ int run_command(const RunOptions& o, const CliGlobals& g) {
 void add_run_commands(Commands& commands) {
   auto run = std::make_shared<RunOptions>();
   auto seed = std::make_shared<std::string>();
-  CLI::App* cmd = commands.add("run", "Run scenarios and write their CSV trajectories", [run, seed](const CliGlobals& g) {
-    if (!seed->empty()) run->seed = parse_seed(*seed, "--seed");
-    return run_command(*run, g);
-  });
+  CLI::App* cmd =
+      commands.add("run", "Run scenarios and write their CSV trajectories", [run, seed](const CliGlobals& g) {
+        if (!seed->empty()) run->seed = parse_seed(*seed, "--seed");
+        return run_command(*run, g);
+      });
   cmd->add_option("scenarios", run->scenarios, "Scenario files, or names from the library (paris_withdrawal)")
       ->required();
   cmd->add_option("-o,--output", run->output, "Output folder (with several scenarios: one sub-folder each)");

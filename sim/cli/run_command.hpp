@@ -12,10 +12,10 @@ namespace urbis {
 
 struct RunOptions {
   std::vector<std::string> scenarios;
-  std::string output;                    // -o: folder (one scenario) or parent folder (several)
+  std::string output;  // -o: folder (one scenario) or parent folder (several)
   std::optional<std::uint64_t> seed;
-  std::vector<std::string> sets;         // --set path=value
-  bool force = false;                    // overwrite a folder that holds a finished run
+  std::vector<std::string> sets;  // --set path=value
+  bool force = false;             // overwrite a folder that holds a finished run
   bool progress = true;
 };
 

@@ -11,9 +11,7 @@ namespace urbis {
 
 namespace {
 
-bool all_digits(const std::string& s) {
-  return !s.empty() && s.find_first_not_of("0123456789") == std::string::npos;
-}
+bool all_digits(const std::string& s) { return !s.empty() && s.find_first_not_of("0123456789") == std::string::npos; }
 
 }  // namespace
 
@@ -38,8 +36,7 @@ std::vector<std::uint64_t> parse_seeds(const std::string& text, const std::strin
   std::set<std::uint64_t> seen;
   auto add = [&](std::uint64_t s) {
     if (!seen.insert(s).second) throw InputError(where, fmt::format("seed {} is given twice in '{}'", s, text));
-    if (seeds.size() >= kMaxSeeds)
-      throw InputError(where, fmt::format("more than {} seeds in '{}'", kMaxSeeds, text));
+    if (seeds.size() >= kMaxSeeds) throw InputError(where, fmt::format("more than {} seeds in '{}'", kMaxSeeds, text));
     seeds.push_back(s);
   };
   std::size_t start = 0;
@@ -55,7 +52,8 @@ std::vector<std::uint64_t> parse_seeds(const std::string& text, const std::strin
       const std::uint64_t a = parse_seed(part.substr(0, dash), option);
       const std::uint64_t b = parse_seed(part.substr(dash + 1), option);
       if (b < a) throw InputError(where, fmt::format("the range '{}' runs backwards; write {}-{}", part, b, a));
-      if (b - a >= kMaxSeeds) throw InputError(where, fmt::format("the range '{}' holds more than {} seeds", part, kMaxSeeds));
+      if (b - a >= kMaxSeeds)
+        throw InputError(where, fmt::format("the range '{}' holds more than {} seeds", part, kMaxSeeds));
       for (std::uint64_t s = a;; ++s) {
         add(s);
         if (s == b) break;

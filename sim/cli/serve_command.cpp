@@ -11,8 +11,8 @@
 
 #include <fmt/format.h>
 #include <pthread.h>
-#include <unistd.h>
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
 #include "sim/cli/commands.hpp"
 #include "sim/core/input_error.hpp"
@@ -49,7 +49,8 @@ int serve_command(ServeArgs a, const CliGlobals& g) {
   paths.targets_file = (fs::path(g.paths.home) / "configs" / "calibration" / "targets.yaml").string();
   for (const auto& s : a.scenarios)
     if (names_a_file(s)) {
-      if (!fs::is_regular_file(s)) throw InputError({s}, "no such scenario file (--scenario takes a library name or a file)");
+      if (!fs::is_regular_file(s))
+        throw InputError({s}, "no such scenario file (--scenario takes a library name or a file)");
       paths.files.push_back(s);
     }
   o.scenario = names_a_file(a.scenarios.front()) ? fs::path(a.scenarios.front()).stem().string() : a.scenarios.front();
@@ -59,7 +60,8 @@ int serve_command(ServeArgs a, const CliGlobals& g) {
     if (e.path().extension() == ".yaml") library_names.push_back(e.path().stem().string());
   for (const auto& s : a.scenarios)
     if (!names_a_file(s) && std::find(library_names.begin(), library_names.end(), s) == library_names.end())
-      throw InputError({"--scenario"}, fmt::format("no scenario '{}' in the library{}", s, did_you_mean(s, library_names)));
+      throw InputError({"--scenario"},
+                       fmt::format("no scenario '{}' in the library{}", s, did_you_mean(s, library_names)));
 
   // SIGINT and SIGTERM are taken by this thread alone (sigwait below); every
   // thread started from here on (HTTP workers, rooms, TBB) inherits the mask.
@@ -73,7 +75,8 @@ int serve_command(ServeArgs a, const CliGlobals& g) {
   for (const auto& p : library->problems()) spdlog::warn("scenario library: {}", p);
   for (const auto& s : a.scenarios)
     if (!names_a_file(s) && !library->find(s))
-      throw InputError({"--scenario"}, fmt::format("no scenario '{}' in the library{}", s, did_you_mean(s, library->names())));
+      throw InputError({"--scenario"},
+                       fmt::format("no scenario '{}' in the library{}", s, did_you_mean(s, library->names())));
 
   serve::Server server(library, o);
   const int port = server.bind();
@@ -90,9 +93,11 @@ int serve_command(ServeArgs a, const CliGlobals& g) {
     fmt::print("  projector: {}/projector?room={}#token={}\n", base, room, token);
     fmt::print("  students:  {}/join (room code {})\n", base, room);
   }
-  for (std::size_t k = 1; k < urls.size(); ++k) fmt::print("  also:      {} (another address of this computer)\n", urls[k]);
+  for (std::size_t k = 1; k < urls.size(); ++k)
+    fmt::print("  also:      {} (another address of this computer)\n", urls[k]);
   if (serve::is_wildcard(o.host) || (o.host != "127.0.0.1" && o.host != "localhost" && o.host != "::1"))
-    fmt::print("  (listening beyond this machine: anyone on the network can open the pages; keep the token to yourself)\n");
+    fmt::print(
+        "  (listening beyond this machine: anyone on the network can open the pages; keep the token to yourself)\n");
   fmt::print("  the teacher's guide: docs/CLASSROOM.md\n");
   std::fflush(stdout);
 

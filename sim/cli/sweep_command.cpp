@@ -75,25 +75,26 @@ sweep::SweepPlan sweep_plan(const std::string& file, const CliGlobals& g) {
   std::vector<Scenario> bases;
   std::vector<std::string> args;
   ErrorList errors;
-  for (std::size_t i = 0; i < spec.scenarios.size(); ++i) errors.attempt([&] {
-    const std::string& name = spec.scenarios[i];
-    const fs::path beside = fs::path(file).parent_path() / name;
-    std::string path, arg;
-    if (fs::path(name).is_absolute()) {
-      path = arg = name;
-    } else if (fs::exists(beside)) {
-      path = arg = beside.lexically_normal().string();
-    } else if (name.find('/') == std::string::npos) {
-      path = resolve_scenario_path(name, g.paths);
-      arg = name;
-    }
-    if (path.empty() || !fs::exists(path))
-      throw InputError(spec.scenario_wheres[i],
-                       fmt::format("scenario '{}' not found beside the sweep file nor in the scenario library ({}){}",
-                                   name, g.paths.scenario_dir, did_you_mean(name, library_names(g.paths))));
-    bases.push_back(load_scenario(path, defaults, {g.paths.scenario_dir}));
-    args.push_back(arg);
-  });
+  for (std::size_t i = 0; i < spec.scenarios.size(); ++i)
+    errors.attempt([&] {
+      const std::string& name = spec.scenarios[i];
+      const fs::path beside = fs::path(file).parent_path() / name;
+      std::string path, arg;
+      if (fs::path(name).is_absolute()) {
+        path = arg = name;
+      } else if (fs::exists(beside)) {
+        path = arg = beside.lexically_normal().string();
+      } else if (name.find('/') == std::string::npos) {
+        path = resolve_scenario_path(name, g.paths);
+        arg = name;
+      }
+      if (path.empty() || !fs::exists(path))
+        throw InputError(spec.scenario_wheres[i],
+                         fmt::format("scenario '{}' not found beside the sweep file nor in the scenario library ({}){}",
+                                     name, g.paths.scenario_dir, did_you_mean(name, library_names(g.paths))));
+      bases.push_back(load_scenario(path, defaults, {g.paths.scenario_dir}));
+      args.push_back(arg);
+    });
   errors.throw_if_any();
   RunContext ctx;
   ctx.default_world_dir = g.paths.world_dir;
@@ -182,8 +183,8 @@ int sensitivity_command(const SweepArgs& a) {
     text = morris_csv(runs, m.scales, m.metrics, samples, a.resamples, a.seed);
     name = "morris.csv";
   } else {
-    throw InputError({a.dir}, fmt::format("sensitivity indices need a saltelli or morris design; this sweep's is {}",
-                                          design));
+    throw InputError({a.dir},
+                     fmt::format("sensitivity indices need a saltelli or morris design; this sweep's is {}", design));
   }
   const std::string out = a.out_file.empty() ? (fs::path(a.dir) / name).string() : a.out_file;
   if (!a.out_file.empty()) check_output_file(out, "-o");
@@ -210,11 +211,13 @@ void add_sweep_commands(Commands& commands) {
   cmd->add_flag("--check-effects", a->check_effects,
                 "Only check that each varied parameter changes the outputs (exit 1 when one does not)");
   cmd->add_flag("!--no-progress", a->progress, "No progress line");
-  CLI::App* merge = cmd->add_subcommand("merge", "Join the records of a sweep's shards into runs.csv; list missing runs");
+  CLI::App* merge =
+      cmd->add_subcommand("merge", "Join the records of a sweep's shards into runs.csv; list missing runs");
   merge->add_option("dir", a->merge_dir, "The sweep's output folder")->required();
 
-  CLI::App* sum = commands.add("summarize", "Per point, across replicates: mean, sd, 95% CI and quantiles (summary.csv)",
-                               [a](const CliGlobals&) { return summarize_command(*a); });
+  CLI::App* sum =
+      commands.add("summarize", "Per point, across replicates: mean, sd, 95% CI and quantiles (summary.csv)",
+                   [a](const CliGlobals&) { return summarize_command(*a); });
   sum->add_option("dir", a->dir, "A sweep's output folder (with runs.csv)")->required();
   sum->add_option("-o,--output", a->out_file, "Output file (default: DIR/summary.csv)");
 

@@ -25,7 +25,8 @@ std::vector<std::string> option_spellings(const CLI::App& command) {
 
 std::vector<std::string> subcommand_names(const CLI::App& app) {
   std::vector<std::string> names;
-  for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) names.push_back(sub->get_name());
+  for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; }))
+    names.push_back(sub->get_name());
   return names;
 }
 
@@ -78,7 +79,8 @@ std::string extras_message(CLI::App& app) {
                        did_you_mean(extras.front(), commands), list_choices(commands, 20));
   }
   for (const auto& w : extras)
-    if (w.size() > 1 && w[0] == '-' && !std::isdigit(static_cast<unsigned char>(w[1]))) return unknown_option(*command, w);
+    if (w.size() > 1 && w[0] == '-' && !std::isdigit(static_cast<unsigned char>(w[1])))
+      return unknown_option(*command, w);
   // A misspelt sub-subcommand (sweep merg DIR) was taken for the command's own argument.
   std::string guess;
   const auto subs = subcommand_names(*command);

@@ -5,8 +5,8 @@
 // scenario. Every file is checked; the exit code is 2 when any has a mistake.
 #include <filesystem>
 #include <fstream>
-#include <string>
 #include <memory>
+#include <string>
 
 #include <fmt/format.h>
 
@@ -74,9 +74,10 @@ std::string validate_sweep(const std::string& path, const CliGlobals& g) {
     bind_schedule(base, data);
     sweep::MetricObserver metrics(plan.spec.metrics, base, data);
   }
-  return fmt::format("sweep {}, {} points x {} replicates = {} runs{}", plan.spec.name, plan.point_count(),
-                     plan.spec.replicates, plan.runs(),
-                     plan.spec.scenario_factor ? fmt::format(", scenarios {}", fmt::join(plan.spec.scenarios, ", ")) : "");
+  return fmt::format(
+      "sweep {}, {} points x {} replicates = {} runs{}", plan.spec.name, plan.point_count(), plan.spec.replicates,
+      plan.runs(),
+      plan.spec.scenario_factor ? fmt::format(", scenarios {}", fmt::join(plan.spec.scenarios, ", ")) : "");
 }
 
 std::string validate_calibration(const std::string& path, const Params& defaults, const ProjectPaths& paths) {

@@ -65,12 +65,12 @@ const std::vector<double>* values(const Trajectories& t, const SeriesKey& k) {
 }  // namespace
 
 std::vector<std::string> effects_columns() {
-  return {"metric", "level", "subject", "year", "mean_a", "mean_b", "difference", "relative_difference",
+  return {"metric",   "level",     "subject",   "year", "mean_a", "mean_b", "difference", "relative_difference",
           "ci95_low", "ci95_high", "same_sign", "seeds"};
 }
 
 std::vector<std::string> summary_columns() {
-  return {"metric", "level", "subject", "from", "to", "mean_a", "mean_b", "difference", "relative_difference",
+  return {"metric",   "level",     "subject",   "from", "to", "mean_a", "mean_b", "difference", "relative_difference",
           "ci95_low", "ci95_high", "same_sign", "seeds"};
 }
 

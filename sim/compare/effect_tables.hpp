@@ -22,8 +22,8 @@ namespace urbis::compare {
 
 struct ComparisonTables {
   std::string effects, summary, seeds;  // CSV text
-  int diverges = 0;     // first year any series differs in any seed; 0 when the sides never differ
-  int from = 0, to = 0; // the summary's years
+  int diverges = 0;                     // first year any series differs in any seed; 0 when the sides never differ
+  int from = 0, to = 0;                 // the summary's years
   std::size_t series = 0;
   std::vector<std::pair<SeriesKey, PairedEffect>> summary_rows;  // effects_summary.csv's rows
 };

@@ -37,15 +37,15 @@ Selection default_selection(const Side& a, const Side& b, const WorldData& world
 struct PairedOptions {
   std::vector<std::uint64_t> seeds;
   Selection selection;
-  std::string runs_dir;     // each run's folder: runs_dir/a/<seed>/, runs_dir/b/<seed>/
-  bool keep_runs = false;   // keep the run folders (else each is removed once read)
-  std::string command_line; // for the runs' run.json
+  std::string runs_dir;      // each run's folder: runs_dir/a/<seed>/, runs_dir/b/<seed>/
+  bool keep_runs = false;    // keep the run folders (else each is removed once read)
+  std::string command_line;  // for the runs' run.json
   int threads = 1;
   std::function<void(int done, int total)> progress;  // after each run; may be empty
 };
 
 struct PairedResult {
-  int start = 0, end = 0;                      // the years both sides run
+  int start = 0, end = 0;                         // the years both sides run
   std::array<std::vector<Trajectories>, 2> runs;  // [side][seed index]
 };
 

@@ -4,10 +4,10 @@
 #include <charconv>
 #include <cmath>
 #include <filesystem>
-#include <stdexcept>
-#include <string_view>
 #include <limits>
 #include <set>
+#include <stdexcept>
+#include <string_view>
 
 #include <fmt/format.h>
 

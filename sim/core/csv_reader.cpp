@@ -35,15 +35,15 @@ struct CsvReader::Impl {
     std::vector<std::string> fields;
     int line;
   };
-  std::deque<Record> ready;        // parsed, not yet handed out
+  std::deque<Record> ready;  // parsed, not yet handed out
   std::vector<std::string> building;
   Record current{{}, 0};
 
-  int line = 1;                    // the physical line being fed
-  int record_line = 1;             // where the record being parsed starts
-  std::size_t line_bytes = 0;      // of the line being fed, so far
-  bool after_cr = false;           // the last byte fed ended a line with CR
-  bool started = false;            // the byte-order mark was looked for
+  int line = 1;                // the physical line being fed
+  int record_line = 1;         // where the record being parsed starts
+  std::size_t line_bytes = 0;  // of the line being fed, so far
+  bool after_cr = false;       // the last byte fed ended a line with CR
+  bool started = false;        // the byte-order mark was looked for
   bool done = false;
 
   Impl(std::string f, CsvOptions o) : file(std::move(f)) {
@@ -76,8 +76,7 @@ struct CsvReader::Impl {
       throw InputError(SourcePlace{file, line, static_cast<int>(column)},
                        "a quote inside a field that is not quoted, or text after a closing quote (a field "
                        "with a quote must be quoted whole, its quotes doubled: \"say \"\"hi\"\"\")");
-    throw InputError(SourcePlace{file, line, 0},
-                     fmt::format("cannot read CSV: {}", csv_strerror(csv_error(&parser))));
+    throw InputError(SourcePlace{file, line, 0}, fmt::format("cannot read CSV: {}", csv_strerror(csv_error(&parser))));
   }
 
   // Feeds bytes a line at a time, so each record knows the line it starts
@@ -100,8 +99,9 @@ struct CsvReader::Impl {
         throw InputError(SourcePlace{file, line, 0},
                          fmt::format("line too long (over {} MiB)", (kMaxCsvLineBytes + 1) >> 20));
       if (const void* nul = std::memchr(p + i, '\0', len))
-        throw InputError(SourcePlace{file, line, static_cast<int>(line_bytes + (static_cast<const char*>(nul) - (p + i)) + 1)},
-                         "a NUL byte: this is not a text file");
+        throw InputError(
+            SourcePlace{file, line, static_cast<int>(line_bytes + (static_cast<const char*>(nul) - (p + i)) + 1)},
+            "a NUL byte: this is not a text file");
       const std::size_t used = csv_parse(&parser, p + i, len, on_field, on_record, this);
       if (used != len) parse_error(line_bytes + used + 1);
       line_bytes += len;
@@ -146,8 +146,7 @@ struct CsvReader::Impl {
 
 CsvReader::CsvReader(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
-CsvReader::CsvReader(const std::string& file, CsvOptions options)
-    : impl_(std::make_unique<Impl>(file, options)) {
+CsvReader::CsvReader(const std::string& file, CsvOptions options) : impl_(std::make_unique<Impl>(file, options)) {
   impl_->in = std::fopen(file.c_str(), "rb");
   if (!impl_->in)
     throw InputError(SourcePlace{file, 0, 0}, fmt::format("cannot open the file ({})", std::strerror(errno)));

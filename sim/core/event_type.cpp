@@ -6,9 +6,9 @@ namespace urbis {
 namespace {
 
 // In the order of EventType; these are the spellings used in scenario files.
-constexpr std::array<const char*, 12> kEventTypeNames = {
-    "withdraw",      "join", "leave_union", "join_union", "set",          "shock",
-    "salience",      "found_network", "fund", "defund", "join_network", "leave_network"};
+constexpr std::array<const char*, 12> kEventTypeNames = {"withdraw", "join",   "leave_union",  "join_union",
+                                                         "set",      "shock",  "salience",     "found_network",
+                                                         "fund",     "defund", "join_network", "leave_network"};
 
 }  // namespace
 

@@ -9,8 +9,18 @@
 namespace urbis {
 
 enum class EventType {
-  withdraw, join, leave_union, join_union, set, shock, salience, found_network,
-  fund, defund, join_network, leave_network
+  withdraw,
+  join,
+  leave_union,
+  join_union,
+  set,
+  shock,
+  salience,
+  found_network,
+  fund,
+  defund,
+  join_network,
+  leave_network
 };
 
 // The spelling in scenario files and in events.csv ("withdraw").

@@ -43,7 +43,8 @@ void ErrorList::throw_if_any() const {
                       e.where().column);
   };
   std::vector<InputError> sorted = errors_;
-  std::stable_sort(sorted.begin(), sorted.end(), [&](const InputError& a, const InputError& b) { return key(a) < key(b); });
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [&](const InputError& a, const InputError& b) { return key(a) < key(b); });
   throw InputErrors(std::move(sorted));
 }
 

@@ -25,7 +25,8 @@ extern "C" void on_signal(int sig) {
 }  // namespace
 
 namespace {
-struct sigaction inherited_int {}, inherited_term {};
+struct sigaction inherited_int {
+}, inherited_term{};
 bool installed = false;
 }  // namespace
 
@@ -64,8 +65,7 @@ std::string signal_name(int signal) {
 }
 
 void throw_if_interrupted() {
-  if (const int sig = received.load())
-    throw Interrupted(sig, fmt::format("interrupted by {}", signal_name(sig)));
+  if (const int sig = received.load()) throw Interrupted(sig, fmt::format("interrupted by {}", signal_name(sig)));
 }
 
 void clear_interrupt() { received.store(0); }

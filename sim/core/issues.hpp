@@ -10,8 +10,8 @@ namespace urbis {
 enum class Issue : int { climate, health, security, resilience, economy, peace };
 inline constexpr int kIssueCount = 6;
 
-inline constexpr std::array<std::string_view, kIssueCount> kIssueNames = {
-    "climate", "health", "security", "resilience", "economy", "peace"};
+inline constexpr std::array<std::string_view, kIssueCount> kIssueNames = {"climate",    "health",  "security",
+                                                                          "resilience", "economy", "peace"};
 
 inline std::string_view issue_name(Issue q) { return kIssueNames[static_cast<int>(q)]; }
 

@@ -68,14 +68,14 @@ void for_chunks(std::size_t n, Body&& body) {
   ForkJoin fj;
   fj.fork();
   tbb::task_group_context own(tbb::task_group_context::isolated);
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, chunks, 1),
-                    [&](const tbb::blocked_range<std::size_t>& r) {
-                      fj.task_begins();
-                      for (std::size_t c = r.begin(); c != r.end(); ++c)
-                        body(c * kChunk, std::min(n, (c + 1) * kChunk), c);
-                      fj.task_ends();
-                    },
-                    tbb::simple_partitioner{}, own);
+  tbb::parallel_for(
+      tbb::blocked_range<std::size_t>(0, chunks, 1),
+      [&](const tbb::blocked_range<std::size_t>& r) {
+        fj.task_begins();
+        for (std::size_t c = r.begin(); c != r.end(); ++c) body(c * kChunk, std::min(n, (c + 1) * kChunk), c);
+        fj.task_ends();
+      },
+      tbb::simple_partitioner{}, own);
   fj.join();
 }
 
@@ -105,8 +105,7 @@ double sum_over(std::size_t n, F&& f) {
 // Each chunk accumulates privately; partials are combined in chunk order.
 // Memory is chunks x groups, so use it for groups counted in the hundreds.
 template <class Group, class Value>
-void sum_by_group(std::size_t n, std::size_t groups, Group&& group, Value&& value,
-                  std::vector<double>& out) {
+void sum_by_group(std::size_t n, std::size_t groups, Group&& group, Value&& value, std::vector<double>& out) {
   const std::size_t chunks = chunk_count(n);
   std::vector<double> partial(chunks * groups, 0.0);
   for_chunks(n, [&](std::size_t b, std::size_t e, std::size_t c) {

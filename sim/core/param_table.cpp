@@ -10,15 +10,21 @@ namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
-#define URBIS_P(path_, member_, lo_, hi_) \
-  ParamSpec{path_, [](Params& p) -> double& { return p.member_; }, [](const Params& p) { return p.member_; }, \
-            lo_, hi_, ParamKind::real}
-#define URBIS_N(path_, member_, lo_, hi_) \
-  ParamSpec{path_, [](Params& p) -> double& { return p.member_; }, [](const Params& p) { return p.member_; }, \
-            lo_, hi_, ParamKind::count}
-#define URBIS_F(path_, member_) \
-  ParamSpec{path_, [](Params& p) -> double& { return p.member_; }, [](const Params& p) { return p.member_; }, \
-            0, 1, ParamKind::flag}
+#define URBIS_P(path_, member_, lo_, hi_)                                                                       \
+  ParamSpec {                                                                                                   \
+    path_, [](Params& p) -> double& { return p.member_; }, [](const Params& p) { return p.member_; }, lo_, hi_, \
+        ParamKind::real                                                                                         \
+  }
+#define URBIS_N(path_, member_, lo_, hi_)                                                                       \
+  ParamSpec {                                                                                                   \
+    path_, [](Params& p) -> double& { return p.member_; }, [](const Params& p) { return p.member_; }, lo_, hi_, \
+        ParamKind::count                                                                                        \
+  }
+#define URBIS_F(path_, member_)                                                                             \
+  ParamSpec {                                                                                               \
+    path_, [](Params& p) -> double& { return p.member_; }, [](const Params& p) { return p.member_; }, 0, 1, \
+        ParamKind::flag                                                                                     \
+  }
 
 std::vector<ParamSpec> build_table() {
   std::vector<ParamSpec> t = {
@@ -27,8 +33,7 @@ std::vector<ParamSpec> build_table() {
   for (int q = 0; q < kIssueCount; ++q) {
     t.push_back(ParamSpec{"salience.baseline." + std::string(kIssueNames[q]),
                           [q](Params& p) -> double& { return p.salience.baseline[q]; },
-                          [q](const Params& p) { return p.salience.baseline[q]; }, 0, 1,
-                          ParamKind::real});
+                          [q](const Params& p) { return p.salience.baseline[q]; }, 0, 1, ParamKind::real});
   }
   const std::vector<ParamSpec> rest = {
       URBIS_P("budget.international_share", budget.international_share, 0, 1),

@@ -16,8 +16,8 @@ namespace urbis {
 enum class ParamKind { real, count, flag };
 
 struct ParamSpec {
-  std::string path;  // e.g. "competition.contest_exponent"
-  std::function<double&(Params&)> ref;        // to set it (scenario loading, --set, events)
+  std::string path;                          // e.g. "competition.contest_exponent"
+  std::function<double&(Params&)> ref;       // to set it (scenario loading, --set, events)
   std::function<double(const Params&)> get;  // to read it from a Params that must not change
   double min;
   double max;
@@ -37,8 +37,6 @@ std::vector<std::string> param_paths();
 // what was expected ("a number in [0, 1]", "0 or 1", ...).
 std::string check_param_value(const ParamSpec& spec, double value);
 
-inline double get_param(const Params& p, const ParamSpec& s) {
-  return s.get(p);
-}
+inline double get_param(const Params& p, const ParamSpec& s) { return s.get(p); }
 
 }  // namespace urbis

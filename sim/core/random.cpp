@@ -4,8 +4,8 @@
 
 namespace urbis {
 
-double gamma_draw(const Streams& rng, std::uint32_t step, Phase phase, std::uint32_t agent,
-                  double shape, std::uint32_t first_draw) {
+double gamma_draw(const Streams& rng, std::uint32_t step, Phase phase, std::uint32_t agent, double shape,
+                  std::uint32_t first_draw) {
   // Shapes below 1 use the boost gamma(a) = gamma(a+1) U^(1/a).
   double boost = 1.0;
   if (shape < 1.0) {
@@ -28,15 +28,13 @@ double gamma_draw(const Streams& rng, std::uint32_t step, Phase phase, std::uint
   return boost * d;
 }
 
-double beta_draw(const Streams& rng, std::uint32_t step, Phase phase, std::uint32_t agent,
-                 double a, double b) {
+double beta_draw(const Streams& rng, std::uint32_t step, Phase phase, std::uint32_t agent, double a, double b) {
   const double x = gamma_draw(rng, step, phase, agent, a, 0);
   const double y = gamma_draw(rng, step, phase, agent, b, 1000);
   return x / (x + y);
 }
 
-int poisson_draw(const Streams& rng, std::uint32_t step, Phase phase, std::uint32_t agent,
-                 double mean) {
+int poisson_draw(const Streams& rng, std::uint32_t step, Phase phase, std::uint32_t agent, double mean) {
   if (mean <= 0) return 0;
   if (mean > 50) {
     const double z = rng.normal(step, phase, agent, 0);

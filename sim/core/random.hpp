@@ -27,10 +27,10 @@ enum class Phase : std::uint32_t {
   state_exit,
   synthetic_world,
   event_network,
-  invitation,        // a listed city invited to an invitation-only network (C40)
-  answer_founding,   // answer networks: counts, founders
-  answer_invite,     // cities invited to an answer network
-  start_networks,    // networks active before the start year
+  invitation,       // a listed city invited to an invitation-only network (C40)
+  answer_founding,  // answer networks: counts, founders
+  answer_invite,    // cities invited to an answer network
+  start_networks,   // networks active before the start year
 };
 
 class Streams {
@@ -39,8 +39,7 @@ class Streams {
       : key_{{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32)}} {}
 
   // Four independent 32-bit words for (step, phase, agent, draw).
-  r123::Philox4x32::ctr_type block(std::uint32_t step, Phase phase, std::uint32_t agent,
-                                   std::uint32_t draw) const {
+  r123::Philox4x32::ctr_type block(std::uint32_t step, Phase phase, std::uint32_t agent, std::uint32_t draw) const {
     r123::Philox4x32 gen;
     r123::Philox4x32::ctr_type ctr = {{step, static_cast<std::uint32_t>(phase), agent, draw}};
     return gen(ctr, key_);
@@ -75,12 +74,10 @@ class Streams {
 
 // Gamma(shape, 1) by Marsaglia-Tsang, fed from consecutive draws of one
 // agent's stream; used for Beta initial conditions.
-double gamma_draw(const Streams& rng, std::uint32_t step, Phase phase, std::uint32_t agent,
-                  double shape, std::uint32_t first_draw);
-double beta_draw(const Streams& rng, std::uint32_t step, Phase phase, std::uint32_t agent,
-                 double a, double b);
+double gamma_draw(const Streams& rng, std::uint32_t step, Phase phase, std::uint32_t agent, double shape,
+                  std::uint32_t first_draw);
+double beta_draw(const Streams& rng, std::uint32_t step, Phase phase, std::uint32_t agent, double a, double b);
 // Poisson by inversion for small means, normal approximation above 50.
-int poisson_draw(const Streams& rng, std::uint32_t step, Phase phase, std::uint32_t agent,
-                 double mean);
+int poisson_draw(const Streams& rng, std::uint32_t step, Phase phase, std::uint32_t agent, double mean);
 
 }  // namespace urbis

@@ -9,8 +9,8 @@
 #include <iterator>
 #include <limits>
 #include <sstream>
-#include <unordered_map>
 #include <system_error>
+#include <unordered_map>
 
 #include <fmt/format.h>
 #include <yaml-cpp/anchor.h>
@@ -56,9 +56,10 @@ class Prescan : public YAML::EventHandler {
     if (documents_ > 0 && m.pos == last_start_.pos) {
       const std::size_t at = static_cast<std::size_t>(std::max(m.pos, 0));
       const char c = at < text_.size() ? text_[at] : ' ';
-      throw InputError(place(m), c > ' ' && c < 0x7F
-                                     ? fmt::format("YAML syntax error: unexpected '{}' (a ',' belongs inside [ ] or {{ }})", c)
-                                     : std::string("YAML syntax error: unexpected text"));
+      throw InputError(place(m),
+                       c > ' ' && c < 0x7F
+                           ? fmt::format("YAML syntax error: unexpected '{}' (a ',' belongs inside [ ] or {{ }})", c)
+                           : std::string("YAML syntax error: unexpected text"));
     }
     last_start_ = m;
     if (++documents_ == 2) second_ = m;
@@ -207,13 +208,12 @@ YAML::Node load_file(const std::string& file, std::string_view what) {
   std::error_code ec;
   const fs::file_status st = fs::status(file, ec);
   if (ec || !fs::exists(st)) throw InputError(whole, fmt::format("{} file not found", what));
-  if (!fs::is_regular_file(st))
-    throw InputError(whole, fmt::format("{} file is not a regular file", what));
+  if (!fs::is_regular_file(st)) throw InputError(whole, fmt::format("{} file is not a regular file", what));
   const std::uintmax_t size = fs::file_size(file, ec);
   if (ec) throw InputError(whole, fmt::format("cannot read {} file: {}", what, ec.message()));
   if (size > kMaxFileBytes)
-    throw InputError(whole, fmt::format("{} file is {} bytes; at most {} bytes (4 MiB) are read", what,
-                                        size, kMaxFileBytes));
+    throw InputError(whole,
+                     fmt::format("{} file is {} bytes; at most {} bytes (4 MiB) are read", what, size, kMaxFileBytes));
   std::ifstream in(file, std::ios::binary);
   if (!in) throw InputError(whole, fmt::format("cannot open {} file", what));
   std::string text;
@@ -251,9 +251,9 @@ YAML::Node load_file(const std::string& file, std::string_view what) {
     }
     if (scan.documents() > 1) {
       const YAML::Mark m = scan.second_document();
-      throw InputError(SourcePlace{file, one_based(m.line), one_based(m.column)},
-                       fmt::format("{} file holds {} YAML documents (separated by '---'); expected one", what,
-                                   scan.documents()));
+      throw InputError(
+          SourcePlace{file, one_based(m.line), one_based(m.column)},
+          fmt::format("{} file holds {} YAML documents (separated by '---'); expected one", what, scan.documents()));
     }
     if (scan.documents() == 0) return YAML::Node(YAML::NodeType::Null);
     doc = YAML::Load(text);
@@ -295,8 +295,7 @@ std::optional<double> parse_real(std::string_view text) {
   if (s.empty() || s.front() == '+' || s.front() == ' ') return std::nullopt;
   // Only decimal forms: digits, sign, point, exponent (no hex, inf, nan).
   for (char c : s)
-    if (!(std::isdigit(static_cast<unsigned char>(c)) || c == '-' || c == '.' || c == 'e' || c == 'E' ||
-          c == '+'))
+    if (!(std::isdigit(static_cast<unsigned char>(c)) || c == '-' || c == '.' || c == 'e' || c == 'E' || c == '+'))
       return std::nullopt;
   double v = 0;
   const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v, std::chars_format::general);
@@ -345,17 +344,14 @@ SourcePlace Reader::at(const YAML::Node& n) const {
   return SourcePlace{file_, one_based(m.line), one_based(m.column)};
 }
 
-void Reader::fail(const YAML::Node& n, const std::string& message) const {
-  throw InputError(at(n), message);
-}
+void Reader::fail(const YAML::Node& n, const std::string& message) const { throw InputError(at(n), message); }
 
 void Reader::expected(const YAML::Node& n, std::string_view key, std::string_view what) const {
   if (key.empty()) fail(n, fmt::format("expected {}, got {}", what, describe(n)));
   fail(n, fmt::format("{}: expected {}, got {}", key, what, describe(n)));
 }
 
-std::vector<Entry> Reader::mapping(const YAML::Node& n, std::string_view key,
-                                   std::string_view what) const {
+std::vector<Entry> Reader::mapping(const YAML::Node& n, std::string_view key, std::string_view what) const {
   if (!n.IsMap()) expected(n, key, what);
   std::vector<Entry> out;
   // Keys given twice were refused by load_file, at the second one.
@@ -379,8 +375,7 @@ void Reader::check_keys(const std::vector<Entry>& entries, const std::vector<std
   errors.throw_if_any();
 }
 
-std::vector<YAML::Node> Reader::sequence(const YAML::Node& n, std::string_view key,
-                                         std::string_view what) const {
+std::vector<YAML::Node> Reader::sequence(const YAML::Node& n, std::string_view key, std::string_view what) const {
   if (!n.IsSequence()) expected(n, key, what);
   std::vector<YAML::Node> out;
   for (auto it = n.begin(); it != n.end(); ++it) out.push_back(*it);
@@ -395,19 +390,19 @@ std::string Reader::text(const YAML::Node& n, std::string_view key, std::string_
 double Reader::number(const YAML::Node& n, std::string_view key, std::string_view what) const {
   if (!n.IsScalar()) expected(n, key, what);
   if (!plain(n))
-    fail(n, fmt::format("{}{}expected {}, got {} (write numbers without quotes)", key, key.empty() ? "" : ": ",
-                        what, describe(n)));
+    fail(n, fmt::format("{}{}expected {}, got {} (write numbers without quotes)", key, key.empty() ? "" : ": ", what,
+                        describe(n)));
   const auto v = parse_real(n.Scalar());
   if (!v) expected(n, key, what);
   return *v;
 }
 
-std::int64_t Reader::integer(const YAML::Node& n, std::string_view key, std::string_view what,
-                             std::int64_t lo, std::int64_t hi) const {
+std::int64_t Reader::integer(const YAML::Node& n, std::string_view key, std::string_view what, std::int64_t lo,
+                             std::int64_t hi) const {
   if (!n.IsScalar()) expected(n, key, what);
   if (!plain(n))
-    fail(n, fmt::format("{}{}expected {}, got {} (write numbers without quotes)", key, key.empty() ? "" : ": ",
-                        what, describe(n)));
+    fail(n, fmt::format("{}{}expected {}, got {} (write numbers without quotes)", key, key.empty() ? "" : ": ", what,
+                        describe(n)));
   const auto v = parse_int(n.Scalar());
   if (!v) expected(n, key, what);
   if (*v < lo || *v > hi)
@@ -418,8 +413,8 @@ std::int64_t Reader::integer(const YAML::Node& n, std::string_view key, std::str
 std::uint64_t Reader::unsigned64(const YAML::Node& n, std::string_view key, std::string_view what) const {
   if (!n.IsScalar()) expected(n, key, what);
   if (!plain(n))
-    fail(n, fmt::format("{}{}expected {}, got {} (write numbers without quotes)", key, key.empty() ? "" : ": ",
-                        what, describe(n)));
+    fail(n, fmt::format("{}{}expected {}, got {} (write numbers without quotes)", key, key.empty() ? "" : ": ", what,
+                        describe(n)));
   const auto v = parse_uint(n.Scalar());
   if (!v) expected(n, key, what);
   return *v;

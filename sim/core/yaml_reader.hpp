@@ -78,8 +78,8 @@ class Reader {
   // A finite number written without quotes.
   double number(const YAML::Node& n, std::string_view key, std::string_view what) const;
   // A whole number in [lo, hi].
-  std::int64_t integer(const YAML::Node& n, std::string_view key, std::string_view what,
-                       std::int64_t lo, std::int64_t hi) const;
+  std::int64_t integer(const YAML::Node& n, std::string_view key, std::string_view what, std::int64_t lo,
+                       std::int64_t hi) const;
   // A non-negative whole number below 2^64.
   std::uint64_t unsigned64(const YAML::Node& n, std::string_view key, std::string_view what) const;
   // true/false when the node is an unquoted boolean, else nullopt.

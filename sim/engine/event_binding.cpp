@@ -66,8 +66,9 @@ Schedule bind_schedule(const Scenario& s, const WorldData& data) {
   auto need_state = [&](const EventSpec& e, const std::string& iso3, const std::string& key) {
     const int j = index_of(w.states.iso3, iso3);
     if (j < 0)
-      throw InputError(place_of(e, key), fmt::format("unknown state '{}'{}; states are ISO3 codes of the world ({} in all)",
-                                                     iso3, did_you_mean(iso3, w.states.iso3), w.states.size()));
+      throw InputError(place_of(e, key),
+                       fmt::format("unknown state '{}'{}; states are ISO3 codes of the world ({} in all)", iso3,
+                                   did_you_mean(iso3, w.states.iso3), w.states.size()));
     return j;
   };
   auto need_city = [&](const EventSpec& e, const std::string& name, const std::string& key) {
@@ -82,8 +83,8 @@ Schedule bind_schedule(const Scenario& s, const WorldData& data) {
       throw InputError(place_of(e, key), fmt::format("unknown network '{}'{}; known networks: {}", name,
                                                      did_you_mean(name, network_names), list_choices(network_names)));
     if (it->second > e.year)
-      throw InputError(place_of(e, key), fmt::format("network '{}' is founded in {}, after this event ({})", name,
-                                                     it->second, e.year));
+      throw InputError(place_of(e, key),
+                       fmt::format("network '{}' is founded in {}, after this event ({})", name, it->second, e.year));
     return name;
   };
   auto need_agreement = [&](const EventSpec& e, bool is_union) {
@@ -108,15 +109,17 @@ Schedule bind_schedule(const Scenario& s, const WorldData& data) {
       ref.kind = VariableRef::Kind::parameter;
       ref.param = find_param(e.variable);
       if (!ref.param)
-        throw InputError(place_of(e, var_key), fmt::format("unknown parameter '{}'{}", e.variable,
-                                                           did_you_mean(e.variable, param_paths())));
+        throw InputError(place_of(e, var_key),
+                         fmt::format("unknown parameter '{}'{}", e.variable, did_you_mean(e.variable, param_paths())));
       return ref;
     }
     if (kind == "state") ref.kind = VariableRef::Kind::state, ref.index = need_state(e, name, "target");
     else if (kind == "city") ref.kind = VariableRef::Kind::city, ref.index = need_city(e, name, "target");
     else if (kind == "network") ref.kind = VariableRef::Kind::network, ref.network = need_network(e, name, "target");
     else
-      throw InputError(place_of(e, "target"), fmt::format("unknown target '{}'; expected global, state:ISO3, city:NAME or network:NAME", e.target));
+      throw InputError(
+          place_of(e, "target"),
+          fmt::format("unknown target '{}'; expected global, state:ISO3, city:NAME or network:NAME", e.target));
     const auto names = variable_names(ref.kind);
     ref.variable = index_of(names, e.variable);
     if (ref.variable < 0)
@@ -153,8 +156,8 @@ Schedule bind_schedule(const Scenario& s, const WorldData& data) {
           throw InputError(place_of(e, "factor"),
                            fmt::format("factor {} would change the sign of {}: expected 0 or more", *e.factor, what));
         if (e.type == EventType::shock && e.delta && std::isfinite(r.hi - r.lo) && std::abs(*e.delta) > r.hi - r.lo)
-          throw InputError(place_of(e, "delta"), fmt::format("delta {} is wider than the whole range of {} ({})",
-                                                             *e.delta, what, r.words));
+          throw InputError(place_of(e, "delta"),
+                           fmt::format("delta {} is wider than the whole range of {} ({})", *e.delta, what, r.words));
         break;
       }
       case EventType::salience: {
@@ -178,8 +181,9 @@ Schedule bind_schedule(const Scenario& s, const WorldData& data) {
           b.scope.kind = ScopeKind::region;
           b.scope.index = index_of(region_names, arg);
           if (b.scope.index < 0)
-            throw InputError(place_of(e, "scope"), fmt::format("unknown region '{}'{}; valid: {}", arg,
-                                                               did_you_mean(arg, region_names), list_choices(region_names)));
+            throw InputError(place_of(e, "scope"),
+                             fmt::format("unknown region '{}'{}; valid: {}", arg, did_you_mean(arg, region_names),
+                                         list_choices(region_names)));
         } else if (kind == "union") {
           b.scope.kind = ScopeKind::union_members;
           b.scope.index = index_of(agreement_names, arg);
@@ -197,14 +201,14 @@ Schedule bind_schedule(const Scenario& s, const WorldData& data) {
             pos = comma + 1;
           }
         } else {
-          throw InputError(place_of(e, "scope"), fmt::format("unknown scope '{}'; expected global, region:NAME, union:NAME or states:ISO3,ISO3", e.scope));
+          throw InputError(
+              place_of(e, "scope"),
+              fmt::format("unknown scope '{}'; expected global, region:NAME, union:NAME or states:ISO3,ISO3", e.scope));
         }
         break;
       }
       case EventType::fund:
-      case EventType::defund:
-        b.network = need_network(e, e.network, "network");
-        break;
+      case EventType::defund: b.network = need_network(e, e.network, "network"); break;
       case EventType::join_network:
       case EventType::leave_network:
         b.city = need_city(e, e.city, "city");

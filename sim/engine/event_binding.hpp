@@ -28,7 +28,7 @@ struct VariableRef {
 struct BoundEvent {
   const EventSpec* spec = nullptr;
   int state = -1, agreement = -1, city = -1;
-  std::string network;               // by name: may be founded during the run
+  std::string network;  // by name: may be founded during the run
   VariableRef target;
   Issue issue = Issue::climate;
   Scope scope;
@@ -37,9 +37,9 @@ struct BoundEvent {
 
 // Everything a run has to carry out, each list sorted by year (stable).
 struct Schedule {
-  std::vector<BoundEvent> events;            // the scenario's
-  std::vector<NetworkSeed> seeds;            // history's named networks
-  std::vector<AgreementChange> changes;      // history's accessions and exits
+  std::vector<BoundEvent> events;        // the scenario's
+  std::vector<NetworkSeed> seeds;        // history's named networks
+  std::vector<AgreementChange> changes;  // history's accessions and exits
 };
 
 // Binds a scenario's events to a world; throws InputError for unknown

@@ -50,7 +50,8 @@ void initialise_world(World& w, Timeline& timeline, const Scenario& s, const Par
   for (std::size_t k = 0; k < w.networks.size(); ++k) {
     if (!w.networks.active[k]) continue;
     w.networks.formed[k] = 1;
-    w.networks.status[k] = w.networks.members[k] >= p.founding.min_members ? NetworkStatus::active : NetworkStatus::dormant;
+    w.networks.status[k] =
+        w.networks.members[k] >= p.founding.min_members ? NetworkStatus::active : NetworkStatus::dormant;
   }
 }
 

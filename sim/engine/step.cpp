@@ -10,8 +10,8 @@
 #include "agents/city/economy.hpp"
 #include "agents/city/learning.hpp"
 #include "agents/city/portfolio.hpp"
-#include "agents/network/aggregate.hpp"
 #include "agents/forces.hpp"
+#include "agents/network/aggregate.hpp"
 #include "agents/network/founding.hpp"
 #include "agents/network/named.hpp"
 #include "agents/state/gaps.hpp"
@@ -21,10 +21,10 @@
 namespace urbis {
 
 void phase_events(World& w, Params& p, Timeline& timeline) {
-  apply_forces(*w.drivers, w.global, p);             // the year's exogenous forces
+  apply_forces(*w.drivers, w.global, p);  // the year's exogenous forces
   timeline.apply(w, p, w.global.year);
   relax_salience(w.global, p.salience.relax_rate);
-  update_gaps(w.global, w.states, p.coalitions);   // the gaps the states leave, after the year's events
+  update_gaps(w.global, w.states, p.coalitions);  // the gaps the states leave, after the year's events
 }
 
 // Budgets (and this year's membership costs).
@@ -35,15 +35,16 @@ void phase_competition(World& w, const Params& p) { compete(w.states, w.cities, 
 
 void phase_economy(World& w, const Params& p, const Streams& rng) {
   update_national(*w.anchors, w.global.year, w.states);
-  grow_economy(*w.anchors, w.global.year, w.states, w.members, w.networks, w.global.salience, w.cities, p.economy,
-               rng, w.global.step);
+  grow_economy(*w.anchors, w.global.year, w.states, w.members, w.networks, w.global.salience, w.cities, p.economy, rng,
+               w.global.step);
   refresh_budgets(w.states, w.members, w.cities, w.networks, w.global);
 }
 
 // Portfolio reviews against the networks as they were at t.
 void phase_coalitions(World& w, const Params& p, const Streams& rng) {
   extend_invitations(w.global.year, w.networks, w.cities, w.log);  // the invited review their portfolios now
-  const PortfolioStats moves = review_portfolios(w.coalition_view(), p.coalitions, rng, w.global.step, p.coalitions.review_probability);
+  const PortfolioStats moves =
+      review_portfolios(w.coalition_view(), p.coalitions, rng, w.global.step, p.coalitions.review_probability);
   for (std::size_t k = 0; k < w.networks.size(); ++k) {
     const auto network = static_cast<std::int32_t>(k);
     if (moves.joined[k])
@@ -81,17 +82,17 @@ void phase_learning(World& w, const Params& p, const Streams& rng) {
 void step_world(World& w, Params& params, Timeline& timeline, const Streams& rng) {
   w.log.clear();
   apply_player_cooperation(w.players, w.cities);  // cities people play (none in an ordinary run)
-  phase_events(w, params, timeline);  // 1. events, then salience relaxes: the one phase that may change
-                                      //    parameters (a scenario's set or shock)
-  const Params& p = params;         // from here on the step only reads them
-  phase_budgets(w, p);              // 2. budgets
-  phase_competition(w, p);          // 3. competition for the mobile pool
-  phase_economy(w, p, rng);         // 4. economy
-  phase_coalitions(w, p, rng);      // 5. coalitions
-  phase_networks(w, p);             // 6. networks: aggregates .. reputation,
-  phase_founding(w, p, rng);        //    then founding and dissolution
-  phase_states(w, p, rng);          // 7. states
-  phase_learning(w, p, rng);        // 8. learning
+  phase_events(w, params, timeline);              // 1. events, then salience relaxes: the one phase that may change
+                                                  //    parameters (a scenario's set or shock)
+  const Params& p = params;                       // from here on the step only reads them
+  phase_budgets(w, p);                            // 2. budgets
+  phase_competition(w, p);                        // 3. competition for the mobile pool
+  phase_economy(w, p, rng);                       // 4. economy
+  phase_coalitions(w, p, rng);                    // 5. coalitions
+  phase_networks(w, p);                           // 6. networks: aggregates .. reputation,
+  phase_founding(w, p, rng);                      //    then founding and dissolution
+  phase_states(w, p, rng);                        // 7. states
+  phase_learning(w, p, rng);                      // 8. learning
   // 9. Observation is the caller's (sim/engine/run.hpp), on the world as it stands now.
 
 #ifdef URBIS_CHECK_INVARIANTS

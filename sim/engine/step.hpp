@@ -16,7 +16,7 @@ void step_world(World& world, Params& params, Timeline& timeline, const Streams&
 void phase_events(World& world, Params& params, Timeline& timeline);            // 1. events, salience
 void phase_budgets(World& world, const Params& params);                         // 2. budgets
 void phase_competition(World& world, const Params& params);                     // 3. competition
-void phase_economy(World& world, const Params& params, const Streams& rng);      // 4. growth, budgets again
+void phase_economy(World& world, const Params& params, const Streams& rng);     // 4. growth, budgets again
 void phase_coalitions(World& world, const Params& params, const Streams& rng);  // 5. portfolio reviews
 void phase_networks(World& world, const Params& params);                        // 6a. aggregates .. reputation
 void phase_founding(World& world, const Params& params, const Streams& rng);    // 6b. founding, dissolution

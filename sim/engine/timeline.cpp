@@ -64,7 +64,10 @@ void Timeline::apply(World& w, Params& params, int year) {
   for (; next_change_ < schedule_.changes.size() && schedule_.changes[next_change_].year <= year; ++next_change_) {
     const auto& ch = schedule_.changes[next_change_];
     set_agreement(w.agreements, ch.state, ch.agreement, ch.joins, params.states, w.states);
-    w.log.push_back({.year = year, .kind = EventKind::union_history, .joins = ch.joins, .state = ch.state,
+    w.log.push_back({.year = year,
+                     .kind = EventKind::union_history,
+                     .joins = ch.joins,
+                     .state = ch.state,
                      .agreement = ch.agreement});
   }
   for (auto it = scheduled_ends_.begin(); it != scheduled_ends_.end();) {

@@ -32,8 +32,8 @@ class Timeline {
   struct Reversal {
     int year;
     VariableRef target;
-    double delta;   // added back
-    double factor;  // divided back (1 when additive)
+    double delta;      // added back
+    double factor;     // divided back (1 when additive)
     BoundEvent event;  // the shock it undoes (for the log)
   };
   struct FundingEnd {
@@ -52,7 +52,7 @@ class Timeline {
   Schedule schedule_;
   std::vector<Reversal> reversals_;
   std::vector<FundingEnd> funding_ends_;
-  std::vector<std::pair<int, std::string>> scheduled_ends_;  // year, network
+  std::vector<std::pair<int, std::string>> scheduled_ends_;       // year, network
   std::size_t next_event_ = 0, next_seed_ = 0, next_change_ = 0;  // the schedule's entries not yet due
 
   friend void found_initial_networks(World&, Timeline&, const Params&, int);

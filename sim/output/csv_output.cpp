@@ -34,7 +34,8 @@ CsvOutput::~CsvOutput() = default;
 std::vector<std::string> CsvOutput::files() const {
   std::vector<std::string> f = {"global.csv", "states.csv", "networks.csv", "events.csv"};
   if (scenario_.output.cities.enabled) f.push_back("cities.csv");
-  if (scenario_.output.cities.enabled) for (const auto& m : MapOutput::files()) f.push_back(m);
+  if (scenario_.output.cities.enabled)
+    for (const auto& m : MapOutput::files()) f.push_back(m);
   return f;
 }
 

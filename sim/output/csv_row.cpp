@@ -15,8 +15,7 @@ namespace {
 void put_text(std::string& out, std::string_view s) {
   if (s.find_first_of(",\"\n\r") == std::string_view::npos)
     out += s;  // the usual case: no quoting, no temporary string
-  else
-    out += csv_field(s);
+  else out += csv_field(s);
 }
 
 // The format string is compiled, not parsed for every number: the same
@@ -24,8 +23,7 @@ void put_text(std::string& out, std::string_view s) {
 void put_number(std::string& out, double v, Precision::Kind kind) {
   if (kind == Precision::Kind::integer && std::fabs(v) < 9e15)
     fmt::format_to(std::back_inserter(out), FMT_COMPILE("{}"), static_cast<long long>(v));
-  else
-    fmt::format_to(std::back_inserter(out), FMT_COMPILE("{}"), v);
+  else fmt::format_to(std::back_inserter(out), FMT_COMPILE("{}"), v);
 }
 
 }  // namespace
@@ -42,10 +40,8 @@ void append_row(std::string& out, const std::vector<BoundColumn>& columns, const
   for (std::size_t c = 0; c < columns.size(); ++c) {
     if (c) out += ',';
     const BoundColumn& col = columns[c];
-    if (col.observable->is_text())
-      put_text(out, col.text(row));
-    else
-      put_number(out, col.number(row), col.observable->precision.kind);
+    if (col.observable->is_text()) put_text(out, col.text(row));
+    else put_number(out, col.number(row), col.observable->precision.kind);
   }
   out += '\n';
 }

@@ -10,8 +10,8 @@
 
 #include <fmt/format.h>
 
-#include "sim/core/input_error.hpp"
 #include "sim/core/csv_reader.hpp"
+#include "sim/core/input_error.hpp"
 #include "sim/report/report_data.hpp"
 
 namespace fs = std::filesystem;
@@ -35,15 +35,19 @@ struct Series {
 // once, the others marked with their side.
 json merged_events(const json& a, const json& b) {
   json out = json::array();
-  auto same = [](const json& x, const json& y) { return x.at("year") == y.at("year") && x.at("label") == y.at("label"); };
+  auto same = [](const json& x, const json& y) {
+    return x.at("year") == y.at("year") && x.at("label") == y.at("label");
+  };
   for (const auto& e : a) {
     const bool both = std::any_of(b.begin(), b.end(), [&](const json& f) { return same(e, f); });
-    out.push_back({{"year", e.at("year")}, {"label", e.at("label").get<std::string>() + (both ? "" : " (scenario only)")},
+    out.push_back({{"year", e.at("year")},
+                   {"label", e.at("label").get<std::string>() + (both ? "" : " (scenario only)")},
                    {"side", both ? "both" : "a"}});
   }
   for (const auto& f : b)
     if (std::none_of(a.begin(), a.end(), [&](const json& e) { return same(e, f); }))
-      out.push_back({{"year", f.at("year")}, {"label", f.at("label").get<std::string>() + " (counterfactual only)"},
+      out.push_back({{"year", f.at("year")},
+                     {"label", f.at("label").get<std::string>() + " (counterfactual only)"},
                      {"side", "b"}});
   std::stable_sort(out.begin(), out.end(), [](const json& x, const json& y) { return x.at("year") < y.at("year"); });
   return out;
@@ -87,9 +91,9 @@ json comparison_data(const fs::path& d) {
     auto [it, fresh] = series.try_emplace(k);
     if (fresh) {
       order.push_back(k);
-      for (auto* v : {&it->second.mean_a, &it->second.mean_b, &it->second.diff, &it->second.lo, &it->second.hi,
-                      &it->second.min_a, &it->second.max_a, &it->second.min_b, &it->second.max_b, &it->second.same,
-                      &it->second.n})
+      for (auto* v :
+           {&it->second.mean_a, &it->second.mean_b, &it->second.diff, &it->second.lo, &it->second.hi, &it->second.min_a,
+            &it->second.max_a, &it->second.min_b, &it->second.max_b, &it->second.same, &it->second.n})
         v->assign(years, kNaN);
     }
     return it->second;
@@ -139,9 +143,9 @@ json comparison_data(const fs::path& d) {
   json out;
   out["kind"] = "comparison";
   json meta;
-  for (const char* k : {"a", "b", "seeds", "start", "end", "diverges", "summary_years", "difference", "interval",
-                        "relative_difference", "same_sign", "common_random_numbers", "version", "threads", "finished",
-                        "wall_seconds", "command_line"})
+  for (const char* k :
+       {"a", "b", "seeds", "start", "end", "diverges", "summary_years", "difference", "interval", "relative_difference",
+        "same_sign", "common_random_numbers", "version", "threads", "finished", "wall_seconds", "command_line"})
     if (record.contains(k)) meta[k] = record[k];
   for (const char* side : {"a", "b"})
     if (meta.contains(side)) meta[side].erase("events");
@@ -149,7 +153,8 @@ json comparison_data(const fs::path& d) {
   json ys = json::array();
   for (int y = start; y <= end; ++y) ys.push_back(y);
   out["years"] = ys;
-  out["events"] = merged_events(record.at("a").value("events", json::array()), record.at("b").value("events", json::array()));
+  out["events"] =
+      merged_events(record.at("a").value("events", json::array()), record.at("b").value("events", json::array()));
   std::vector<std::string> protagonists;
   for (const char* side : {"a", "b"})
     for (const auto& p : record.at(side).value("protagonists", json::array()))
@@ -165,7 +170,9 @@ json comparison_data(const fs::path& d) {
   };
   for (const auto& k : order) {
     const Series& s = series.at(k);
-    list.push_back({{"level", std::get<0>(k)}, {"subject", std::get<1>(k)}, {"metric", std::get<2>(k)},
+    list.push_back({{"level", std::get<0>(k)},
+                    {"subject", std::get<1>(k)},
+                    {"metric", std::get<2>(k)},
                     {"a", {{"mean", array(s.mean_a)}, {"min", array(s.min_a)}, {"max", array(s.max_a)}}},
                     {"b", {{"mean", array(s.mean_b)}, {"min", array(s.min_b)}, {"max", array(s.max_b)}}},
                     {"d", {{"mean", array(s.diff)}, {"low", array(s.lo)}, {"high", array(s.hi)}}},

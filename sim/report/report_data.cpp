@@ -16,9 +16,9 @@
 #include <yaml-cpp/yaml.h>
 
 #include "analysis/observables.hpp"
+#include "sim/core/csv_reader.hpp"
 #include "sim/core/input_error.hpp"
 #include "sim/core/yaml_reader.hpp"
-#include "sim/core/csv_reader.hpp"
 #include "sim/report/table.hpp"
 
 namespace fs = std::filesystem;
@@ -87,9 +87,9 @@ std::set<std::string> set_on_command_line(const std::string& command_line) {
 
 json meta_of(const json& run) {
   json m;
-  for (const char* k : {"scenario", "description", "scenario_file", "scenario_hash", "seed", "start", "end", "version",
-                        "threads", "started", "finished", "wall_seconds", "world", "cities", "states", "networks_ever",
-                        "command_line"})
+  for (const char* k :
+       {"scenario", "description", "scenario_file", "scenario_hash", "seed", "start", "end", "version", "threads",
+        "started", "finished", "wall_seconds", "world", "cities", "states", "networks_ever", "command_line"})
     if (run.contains(k)) m[k] = run[k];
   // Every parameter that differs from configs/defaults.yaml, and where it was
   // set, so that a variant never reads like the baseline.
@@ -161,7 +161,8 @@ json states_of(const Table& s, const std::vector<int>& years, const std::vector<
     gdp[k] = cg ? s.number(r, *cg) : 0.0;
     if (cn) names[k] = s.text(r, *cn);
   }
-  if (!cn) problems.push_back("states.csv has no name column (runs of urbis before 0.2): states are shown by ISO3 code only");
+  if (!cn)
+    problems.push_back("states.csv has no name column (runs of urbis before 0.2): states are shown by ISO3 code only");
   std::unordered_map<int, std::size_t> year_index;
   for (std::size_t y = 0; y < years.size(); ++y) year_index[years[y]] = y;
 
@@ -206,7 +207,7 @@ json states_of(const Table& s, const std::vector<int>& years, const std::vector<
     gdp_bn.push_back(cg ? number(gdp[k] / 1e9, 3) : json(nullptr));
     name_list.push_back(cn ? names[k] : k);
   }
-  return {{"iso3", iso},       {"names", name_list}, {"gdp_bn", gdp_bn},
+  return {{"iso3", iso},      {"names", name_list},           {"gdp_bn", gdp_bn},
           {"chosen", chosen}, {"protagonists", protagonists}, {"series", series}};
 }
 
@@ -243,9 +244,10 @@ json networks_of(const Table& n, const std::vector<int>& years, const ReportOpti
     return nets[a].peak > nets[b].peak;
   });
   if (order.size() > o.limits.networks) {
-    thinned.push_back(fmt::format("the network chart offers the {} named networks and the largest others, {} of {} "
-                                  "networks (limit {})",
-                                  named.size(), o.limits.networks, nets.size(), o.limits.networks));
+    thinned.push_back(
+        fmt::format("the network chart offers the {} named networks and the largest others, {} of {} "
+                    "networks (limit {})",
+                    named.size(), o.limits.networks, nets.size(), o.limits.networks));
     order.resize(o.limits.networks);
   }
   std::vector<std::vector<double>> members(nets.size());
@@ -269,7 +271,8 @@ json networks_of(const Table& n, const std::vector<int>& years, const ReportOpti
   // Shown at first: the named networks with the most members at their peak,
   // then the largest others when there are fewer named ones than places.
   std::vector<std::size_t> by_peak = order;
-  std::stable_sort(by_peak.begin(), by_peak.end(), [&](std::size_t a, std::size_t b) { return nets[a].peak > nets[b].peak; });
+  std::stable_sort(by_peak.begin(), by_peak.end(),
+                   [&](std::size_t a, std::size_t b) { return nets[a].peak > nets[b].peak; });
   for (int pass = 0; pass < 2; ++pass)
     for (std::size_t k : by_peak)
       if (chosen.size() < static_cast<std::size_t>(o.top_networks) && nets[k].named == (pass == 0))
@@ -337,13 +340,15 @@ json cities_of(const RunSource& src, const ReportOptions& o, const std::map<std:
       problems.push_back(fmt::format("{} has no gdp column (output.cities.variables): the map sizes cities by {}",
                                      source, population ? "population" : "nothing (all dots one size)"));
     if (!rows->has(4))
-      problems.push_back(fmt::format("{} has no cooperation column (output.cities.variables): the map's cities are "
-                                     "all one colour",
-                                     source));
+      problems.push_back(
+          fmt::format("{} has no cooperation column (output.cities.variables): the map's cities are "
+                      "all one colour",
+                      source));
     if (!rows->has(5))
-      problems.push_back(fmt::format("{} has no memberships column (output.cities.variables): the map's tooltips "
-                                     "leave them out",
-                                     source));
+      problems.push_back(
+          fmt::format("{} has no memberships column (output.cities.variables): the map's tooltips "
+                      "leave them out",
+                      source));
   }
   dictionary = dictionary_of(present, "cities.csv");
 
@@ -360,7 +365,8 @@ json cities_of(const RunSource& src, const ReportOptions& o, const std::map<std:
       if (y != year) k = 0, year = y;
       if (years.empty() || years.back() != y) {
         if (!years.empty() && y < years.back())
-          throw InputError({src.cities.name()}, fmt::format("rows are not in year order ({} after {})", y, years.back()));
+          throw InputError({src.cities.name()},
+                           fmt::format("rows are not in year order ({} after {})", y, years.back()));
         years.push_back(y);
       }
       const std::size_t i = place_of(rows->text(1), k++);
@@ -372,8 +378,7 @@ json cities_of(const RunSource& src, const ReportOptions& o, const std::map<std:
   const std::size_t per_city_year = std::max<std::size_t>(1, vars.size());
   std::size_t keep = std::min(n, o.limits.map_cities);
   const std::size_t min_cities = std::min<std::size_t>(keep, 2'000);
-  if (!years.empty())
-    keep = std::max(min_cities, std::min(keep, o.limits.map_values / (years.size() * per_city_year)));
+  if (!years.empty()) keep = std::max(min_cities, std::min(keep, o.limits.map_values / (years.size() * per_city_year)));
   std::vector<std::size_t> kept(n);
   std::iota(kept.begin(), kept.end(), 0);
   if (keep < n) {
@@ -383,12 +388,14 @@ json cities_of(const RunSource& src, const ReportOptions& o, const std::map<std:
     });
     kept.resize(keep);
     std::sort(kept.begin(), kept.end());
-    thinned.push_back(fmt::format("the map shows the {} largest of {} cities (by {} in {}; limit {} cities and {} "
-                                  "values)",
-                                  with_commas(keep), with_commas(n),
-                                  size_var == 0 ? "GDP" : size_var == 1 ? "population" : "place",
-                                  years.empty() ? 0 : years.back(), with_commas(o.limits.map_cities),
-                                  with_commas(o.limits.map_values)));
+    thinned.push_back(fmt::format(
+        "the map shows the {} largest of {} cities (by {} in {}; limit {} cities and {} "
+        "values)",
+        with_commas(keep), with_commas(n),
+        size_var == 0   ? "GDP"
+        : size_var == 1 ? "population"
+                        : "place",
+        years.empty() ? 0 : years.back(), with_commas(o.limits.map_cities), with_commas(o.limits.map_values)));
   }
   std::size_t stride = 1;
   while (stride < years.size() && keep * ((years.size() + stride - 1) / stride) * per_city_year > o.limits.map_values)
@@ -397,8 +404,8 @@ json cities_of(const RunSource& src, const ReportOptions& o, const std::map<std:
   for (std::size_t y = 0; y < years.size(); y += stride) shown_years.push_back(years[y]);
   if (!years.empty() && shown_years.back() != years.back()) shown_years.push_back(years.back());
   if (stride > 1)
-    thinned.push_back(fmt::format("the map shows one year in {} and the last ({} of {} years; limit {} values)",
-                                  stride, shown_years.size(), years.size(), with_commas(o.limits.map_values)));
+    thinned.push_back(fmt::format("the map shows one year in {} and the last ({} of {} years; limit {} values)", stride,
+                                  shown_years.size(), years.size(), with_commas(o.limits.map_values)));
   std::unordered_map<int, std::size_t> year_slot;
   for (std::size_t y = 0; y < shown_years.size(); ++y) year_slot[shown_years[y]] = y;
   std::vector<std::size_t> slot(n, n);  // place -> position among the kept
@@ -489,9 +496,9 @@ json cities_of(const RunSource& src, const ReportOptions& o, const std::map<std:
       link_issues[k] = q == issue_of.end() ? "" : q->second;
     }
   }
-  return {{"names", out_names}, {"state", out_state}, {"lat", out_lat},     {"lon", out_lon},
-          {"years", shown_years}, {"values", value_json}, {"links", links}, {"link_issues", link_issues},
-          {"total", n}};
+  return {{"names", out_names}, {"state", out_state},         {"lat", out_lat},
+          {"lon", out_lon},     {"years", shown_years},       {"values", value_json},
+          {"links", links},     {"link_issues", link_issues}, {"total", n}};
 }
 
 }  // namespace
@@ -503,8 +510,11 @@ json column_dictionary(const std::vector<std::string>& columns, std::string_view
   for (const auto& c : columns) {
     const Observable* o = find_observable(f, c);
     if (!o || o->is_text()) continue;
-    out[c] = {{"unit", o->unit},           {"range", o->range_text()}, {"low", finite_or_null(o->low)},
-              {"high", finite_or_null(o->high)}, {"meaning", o->meaning}};
+    out[c] = {{"unit", o->unit},
+              {"range", o->range_text()},
+              {"low", finite_or_null(o->low)},
+              {"high", finite_or_null(o->high)},
+              {"meaning", o->meaning}};
   }
   return out;
 }
@@ -512,9 +522,9 @@ json column_dictionary(const std::vector<std::string>& columns, std::string_view
 double round_sig(double v, int digits) { return round_significant(v, digits); }
 
 const std::vector<std::string>& scenario_event_kinds() {
-  static const std::vector<std::string> k = {"withdraw", "join",  "leave_union", "join_union",    "set",
-                                             "shock",    "salience", "found_network", "fund", "defund",
-                                             "join_network", "leave_network"};
+  static const std::vector<std::string> k = {"withdraw", "join",   "leave_union",  "join_union",
+                                             "set",      "shock",  "salience",     "found_network",
+                                             "fund",     "defund", "join_network", "leave_network"};
   return k;
 }
 
@@ -576,8 +586,7 @@ json run_report_data(const RunSource& src, const ReportOptions& o) {
   data["networks"] = networks_of(networks, years, o, named, thinned);
   if (src.places.present() && src.cities.present())
     data["cities"] = cities_of(src, o, issue_of, named, data["columns"]["cities"], problems, thinned);
-  else
-    data["cities"] = nullptr;
+  else data["cities"] = nullptr;
   data["problems"] = problems;
   data["thinned"] = thinned;
   return data;

@@ -19,9 +19,9 @@ class Table;
 // How much of a large run the report carries (docs/REPORT.md, "Size"): the
 // page stays under about 20 MB and opens in seconds whatever the run.
 struct ReportLimits {
-  std::size_t map_cities = 20'000;      // cities on the map: the largest by GDP in the last year
-  std::size_t map_values = 2'000'000;   // city values on the map (cities x years x variables)
-  std::size_t networks = 2'000;         // networks in the membership chart's picker: named ones, then the largest
+  std::size_t map_cities = 20'000;     // cities on the map: the largest by GDP in the last year
+  std::size_t map_values = 2'000'000;  // city values on the map (cities x years x variables)
+  std::size_t networks = 2'000;        // networks in the membership chart's picker: named ones, then the largest
 };
 
 struct ReportOptions {
@@ -54,7 +54,7 @@ struct RunSource {
   // Streamed when they are files: they can hold millions of rows.
   RowSource places, cities, memberships;
   nlohmann::ordered_json network_targets = nlohmann::ordered_json::array();  // read_targets()
-  std::vector<std::string> problems;  // what the source lacks, shown in the page
+  std::vector<std::string> problems;                                         // what the source lacks, shown in the page
 };
 
 // The one builder of a run's report data, whichever the source. Parts the

@@ -1,9 +1,9 @@
 #include "sim/report/rows.hpp"
 
 #include <algorithm>
-#include <optional>
 #include <charconv>
 #include <limits>
+#include <optional>
 
 #include <fmt/format.h>
 

@@ -14,8 +14,8 @@
 #include <fmt/format.h>
 
 #include "analysis/observables.hpp"
-#include "sim/core/input_error.hpp"
 #include "sim/core/csv_reader.hpp"
+#include "sim/core/input_error.hpp"
 #include "sim/report/report_data.hpp"
 
 namespace fs = std::filesystem;
@@ -40,10 +40,10 @@ double quantile(std::vector<double> v, double p) {  // R type 7; v non-empty
 
 // Fan charts: per design point, year and metric, the 5/25/50/75/95% quantiles across replicates.
 json fans_of(const fs::path& dir, const CsvTable& runs, std::size_t c_point, std::size_t c_status, int max_points,
-            json& thinned) {
+             json& thinned) {
   const auto c_id = runs.column("run_id");
-  const std::vector<std::string> metrics = {"cooperation_index", "network_share", "active_networks", "mitigation",
-                                            "mean_tension", "gini"};
+  const std::vector<std::string> metrics = {"cooperation_index", "network_share", "active_networks",
+                                            "mitigation",        "mean_tension",  "gini"};
   std::map<int, std::vector<std::size_t>> by_point;
   for (std::size_t r = 0; r < runs.rows.size(); ++r)
     if (runs.rows[r][c_status] == "ok" && fs::exists(dir / "runs" / runs.rows[r][c_id] / "global.csv"))
@@ -76,7 +76,10 @@ json fans_of(const fs::path& dir, const CsvTable& runs, std::size_t c_point, std
     }
     json per_metric;
     for (const auto& [m, v] : values) {
-      json q = {{"q05", json::array()}, {"q25", json::array()}, {"q50", json::array()}, {"q75", json::array()},
+      json q = {{"q05", json::array()},
+                {"q25", json::array()},
+                {"q50", json::array()},
+                {"q75", json::array()},
                 {"q95", json::array()}};
       for (const auto& year_values : v) {
         for (const auto& [key, p] : std::vector<std::pair<const char*, double>>{
@@ -95,7 +98,8 @@ json indices_of(const fs::path& dir) {
   json out = json::array();
   std::vector<fs::path> files;
   for (const auto& e : fs::directory_iterator(dir))
-    if (e.path().extension() == ".csv" && e.path().filename() != "runs.csv" && e.path().filename() != "runs.partial.csv")
+    if (e.path().extension() == ".csv" && e.path().filename() != "runs.csv" &&
+        e.path().filename() != "runs.partial.csv")
       files.push_back(e.path());
   std::sort(files.begin(), files.end());
   for (const auto& f : files) {
@@ -142,8 +146,9 @@ json sweep_report_data(const std::string& dir_name, const ReportOptions& o) {
   const auto c_point = runs.column("point"), c_status = runs.column("status");
   const auto c_seed = runs.column("seed"), c_wall = runs.column("wall_seconds"), c_error = runs.column("error");
   if (!(c_seed < c_status && c_wall < c_error))
-    throw InputError({runs.file, 1, 0}, "unexpected column order (expected run_id, point, replicate, seed, "
-                                        "parameters..., status, wall_seconds, metrics..., error, command)");
+    throw InputError({runs.file, 1, 0},
+                     "unexpected column order (expected run_id, point, replicate, seed, "
+                     "parameters..., status, wall_seconds, metrics..., error, command)");
   std::vector<std::string> params(runs.header.begin() + static_cast<long>(c_seed) + 1,
                                   runs.header.begin() + static_cast<long>(c_status));
   std::vector<std::string> metrics(runs.header.begin() + static_cast<long>(c_wall) + 1,
@@ -209,15 +214,16 @@ json sweep_report_data(const std::string& dir_name, const ReportOptions& o) {
   data["scales"] = scales;
   json thinned = json::array();
   data["fans"] = fans_of(dir, runs, c_point, c_status, 60, thinned);
-  data["columns"] = {{"global", column_dictionary({"cooperation_index", "network_share", "active_networks", "mitigation",
-                                                   "mean_tension", "gini"},
+  data["columns"] = {{"global", column_dictionary({"cooperation_index", "network_share", "active_networks",
+                                                   "mitigation", "mean_tension", "gini"},
                                                   "global.csv")}};
   data["indices"] = indices_of(dir);
   data["targets"] = {{"network_count", read_targets(o.targets_file)}};
   json problems = json::array();
   if (data["fans"].is_null())
-    problems.push_back("no trajectories in this sweep (runs/<run_id>/global.csv): no fan charts; "
-                       "keep them with the sweep's trajectories option");
+    problems.push_back(
+        "no trajectories in this sweep (runs/<run_id>/global.csv): no fan charts; "
+        "keep them with the sweep's trajectories option");
   data["problems"] = problems;
   data["thinned"] = thinned;
   return data;

@@ -69,8 +69,8 @@ class MemoryTable final : public Table {
   std::string source_;
   std::vector<std::string> columns_;
   std::vector<bool> is_text_;
-  std::vector<std::vector<double>> numbers_;        // per column (empty for text columns)
-  std::vector<std::vector<std::uint32_t>> texts_;   // per column: ids into words_
+  std::vector<std::vector<double>> numbers_;       // per column (empty for text columns)
+  std::vector<std::vector<std::uint32_t>> texts_;  // per column: ids into words_
   std::vector<std::string> words_;
   std::unordered_map<std::string, std::uint32_t> word_ids_;
   std::size_t next_ = 0;  // column of the next cell

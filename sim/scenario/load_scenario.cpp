@@ -10,9 +10,9 @@
 #include <fmt/format.h>
 
 #include "sim/core/param_table.hpp"
+#include "sim/core/yaml_reader.hpp"
 #include "sim/scenario/parse_event.hpp"
 #include "sim/scenario/scenario_fields.hpp"
-#include "sim/core/yaml_reader.hpp"
 
 namespace urbis {
 namespace {
@@ -31,18 +31,15 @@ constexpr int kMaxStates = 100'000;
 constexpr int kMaxNetworks = 100'000;
 constexpr std::size_t kMaxExtendsDepth = 32;
 
-const std::vector<std::string> kTopKeys = {"name",         "description", "extends",    "compare_with",
-                                           "world",        "time",        "seed",       "protagonists",
-                                           "parameters",   "events",      "output"};
+const std::vector<std::string> kTopKeys = {"name", "description",  "extends",    "compare_with", "world", "time",
+                                           "seed", "protagonists", "parameters", "events",       "output"};
 const std::vector<std::string> kWorldKeys = {"data", "initial_networks", "synthetic"};
-const std::vector<std::string> kSyntheticKeys = {"cities",   "states", "regions",
-                                                 "networks", "seed",   "zipf_exponent"};
+const std::vector<std::string> kSyntheticKeys = {"cities", "states", "regions", "networks", "seed", "zipf_exponent"};
 const std::vector<std::string> kTimeKeys = {"start", "end"};
 const std::vector<std::string> kOutputKeys = {"directory", "cities"};
 const std::vector<std::string> kCityOutputKeys = {"variables", "stride"};
-const std::vector<std::string> kCityVariables = {"population", "gdp",        "gdp_pc",
-                                                 "cooperation", "autonomy",  "reputation",
-                                                 "tension",    "openness",  "memberships"};
+const std::vector<std::string> kCityVariables = {"population", "gdp",     "gdp_pc",   "cooperation", "autonomy",
+                                                 "reputation", "tension", "openness", "memberships"};
 
 // Every parameter under `map`; a mistake in one is kept in `errors` and the
 // others are still read.
@@ -51,22 +48,23 @@ void walk_params(const Reader& r, const YAML::Node& map, const std::string& pref
   const std::string here = prefix.empty() ? std::string("parameters") : prefix.substr(0, prefix.size() - 1);
   const auto entries =
       r.mapping(map, here, fmt::format("a mapping of its parameters ({})", list_choices(param_children(prefix))));
-  for (const auto& e : entries) errors.attempt([&] {
-    const std::string path = prefix + e.key;
-    if (const ParamSpec* spec = find_param(path)) {
-      if (e.value.IsMap() || e.value.IsSequence() || e.value.IsNull())
-        r.expected(e.value, path, spec->kind == ParamKind::flag ? "true or false" : "a number");
-      const double v = read_param_value(r, e.value, *spec);
-      if (const auto it = out.find(path); it != out.end())
-        r.fail(e.key_node, fmt::format("parameter '{}' is given twice (first at line {}, column {})", path,
-                                       it->second.place.line, it->second.place.column));
-      out[path] = ParamHit{spec, v, r.at(e.value)};
-    } else if (param_group(path)) {
-      walk_params(r, e.value, path + ".", out, errors);
-    } else {
-      r.fail(e.key_node, unknown_param_message(path));
-    }
-  });
+  for (const auto& e : entries)
+    errors.attempt([&] {
+      const std::string path = prefix + e.key;
+      if (const ParamSpec* spec = find_param(path)) {
+        if (e.value.IsMap() || e.value.IsSequence() || e.value.IsNull())
+          r.expected(e.value, path, spec->kind == ParamKind::flag ? "true or false" : "a number");
+        const double v = read_param_value(r, e.value, *spec);
+        if (const auto it = out.find(path); it != out.end())
+          r.fail(e.key_node, fmt::format("parameter '{}' is given twice (first at line {}, column {})", path,
+                                         it->second.place.line, it->second.place.column));
+        out[path] = ParamHit{spec, v, r.at(e.value)};
+      } else if (param_group(path)) {
+        walk_params(r, e.value, path + ".", out, errors);
+      } else {
+        r.fail(e.key_node, unknown_param_message(path));
+      }
+    });
 }
 
 // ---------------------------------------------------------------------------
@@ -106,8 +104,8 @@ struct Part {
 };
 
 void parse_world(const Reader& r, const YAML::Node& n, Part& p) {
-  const auto es = r.mapping(n, "world",
-                            "a mapping with either 'data' (a folder of real data) or 'synthetic' (a generated world)");
+  const auto es =
+      r.mapping(n, "world", "a mapping with either 'data' (a folder of real data) or 'synthetic' (a generated world)");
   r.check_keys(es, kWorldKeys, "in 'world'");
   if (es.empty())
     r.fail(n, "world: expected either 'data: <folder>' (real data) or 'synthetic: {cities: ..., states: ...}'");
@@ -123,8 +121,7 @@ void parse_world(const Reader& r, const YAML::Node& n, Part& p) {
     if (path.is_relative()) path = fs::path(r.file()).parent_path() / path;
     path = path.lexically_normal();
     std::error_code ec;
-    if (!fs::is_directory(path, ec))
-      r.fail(e->value, fmt::format("world.data: folder '{}' not found", path.string()));
+    if (!fs::is_directory(path, ec)) r.fail(e->value, fmt::format("world.data: folder '{}' not found", path.string()));
     p.data = At<std::string>{path.string(), r.at(e->value)};
   }
   if (const Entry* e = find_entry(es, "initial_networks"))
@@ -139,19 +136,28 @@ void parse_world(const Reader& r, const YAML::Node& n, Part& p) {
     for (const auto& e : ss) {
       const SourcePlace at = r.at(e.value);
       if (e.key == "cities")
-        p.cities = At<std::int64_t>{r.integer(e.value, "world.synthetic.cities", "a whole number of cities", 1, kMaxCities), at};
+        p.cities = At<std::int64_t>{
+            r.integer(e.value, "world.synthetic.cities", "a whole number of cities", 1, kMaxCities), at};
       else if (e.key == "states")
-        p.states = At<int>{static_cast<int>(r.integer(e.value, "world.synthetic.states", "a whole number of states", 1, kMaxStates)), at};
+        p.states = At<int>{
+            static_cast<int>(r.integer(e.value, "world.synthetic.states", "a whole number of states", 1, kMaxStates)),
+            at};
       else if (e.key == "regions")
-        p.regions = At<int>{static_cast<int>(r.integer(e.value, "world.synthetic.regions", "a whole number of regions", 1, kMaxStates)), at};
+        p.regions = At<int>{
+            static_cast<int>(r.integer(e.value, "world.synthetic.regions", "a whole number of regions", 1, kMaxStates)),
+            at};
       else if (e.key == "networks")
-        p.networks = At<int>{static_cast<int>(r.integer(e.value, "world.synthetic.networks", "a whole number of networks", 0, kMaxNetworks)), at};
+        p.networks = At<int>{static_cast<int>(r.integer(e.value, "world.synthetic.networks",
+                                                        "a whole number of networks", 0, kMaxNetworks)),
+                             at};
       else if (e.key == "seed")
-        p.world_seed = At<std::uint64_t>{r.unsigned64(e.value, "world.synthetic.seed", "a non-negative integer below 2^64"), at};
+        p.world_seed =
+            At<std::uint64_t>{r.unsigned64(e.value, "world.synthetic.seed", "a non-negative integer below 2^64"), at};
       else if (e.key == "zipf_exponent") {
         const double z = r.number(e.value, "world.synthetic.zipf_exponent", "a number in (0, 5]");
         if (!(z > 0 && z <= 5))
-          r.fail(e.value, fmt::format("world.synthetic.zipf_exponent: expected a number in (0, 5], got {}", e.value.Scalar()));
+          r.fail(e.value,
+                 fmt::format("world.synthetic.zipf_exponent: expected a number in (0, 5], got {}", e.value.Scalar()));
         p.zipf = At<double>{z, at};
       }
     }
@@ -189,8 +195,9 @@ void parse_output(const Reader& r, const YAML::Node& n, Part& p) {
     p.variables = At<std::vector<std::string>>{vars, r.at(e->value)};
   }
   if (const Entry* e = find_entry(cs, "stride"))
-    p.stride = At<int>{static_cast<int>(r.integer(e->value, "output.cities.stride", "a whole number of years", 1, 1000)),
-                       r.at(e->value)};
+    p.stride =
+        At<int>{static_cast<int>(r.integer(e->value, "output.cities.stride", "a whole number of years", 1, 1000)),
+                r.at(e->value)};
 }
 
 // One file's keys. A mistake in one key (or one event, one parameter) does
@@ -200,60 +207,62 @@ Part parse_part(const std::string& file, const YAML::Node& root) {
   Part p;
   p.file = file;
   if (!root.IsDefined() || root.IsNull())
-    throw InputError(SourcePlace{file, 0, 0}, "the scenario file is empty; expected a mapping with at least "
-                                              "'name', 'description' and 'time'");
+    throw InputError(SourcePlace{file, 0, 0},
+                     "the scenario file is empty; expected a mapping with at least "
+                     "'name', 'description' and 'time'");
   const auto es = r.mapping(root, "", "a mapping of scenario keys (name, description, time, ...)");
   p.root = r.at(root);
   ErrorList errors;
   errors.attempt([&] { r.check_keys(es, kTopKeys, "at the top level"); });
-  for (const auto& e : es) errors.attempt([&] {
-    const SourcePlace at = r.at(e.value);
-    if (e.key == "name") {
-      const std::string s = trimmed(r.text(e.value, "name", "a scenario name"));
-      if (s.empty() || s == "." || s == ".." || s.size() > 200 ||
-          std::any_of(s.begin(), s.end(),
-                      [](char c) { return c == '/' || c == '\\' || static_cast<unsigned char>(c) < 0x20; }))
-        r.fail(e.value, fmt::format("name: expected a scenario name of at most 200 characters without '/', '\\' "
-                                    "or line breaks (it names the output folder), got {}",
-                                    yamlin::describe(e.value)));
-      p.name = At<std::string>{s, at};
-    } else if (e.key == "description") {
-      p.description = At<std::string>{r.text(e.value, "description", "a description text"), at};
-    } else if (e.key == "extends") {
-      p.extends = At<std::string>{r.text(e.value, "extends", "the name or path of a scenario file"), at};
-    } else if (e.key == "compare_with") {
-      p.compare_with = At<std::string>{r.text(e.value, "compare_with", "the name or path of a scenario file"), at};
-    } else if (e.key == "world") {
-      parse_world(r, e.value, p);
-    } else if (e.key == "time") {
-      const auto ts = r.mapping(e.value, "time", "a mapping {start: YEAR, end: YEAR}");
-      r.check_keys(ts, kTimeKeys, "in 'time'");
-      for (const auto& t : ts) {
-        const int y = static_cast<int>(r.integer(t.value, "time." + t.key, "an integer year", kFirstYear, kLastYear));
-        (t.key == "start" ? p.start : p.end) = At<int>{y, r.at(t.value)};
+  for (const auto& e : es)
+    errors.attempt([&] {
+      const SourcePlace at = r.at(e.value);
+      if (e.key == "name") {
+        const std::string s = trimmed(r.text(e.value, "name", "a scenario name"));
+        if (s.empty() || s == "." || s == ".." || s.size() > 200 || std::any_of(s.begin(), s.end(), [](char c) {
+              return c == '/' || c == '\\' || static_cast<unsigned char>(c) < 0x20;
+            }))
+          r.fail(e.value, fmt::format("name: expected a scenario name of at most 200 characters without '/', '\\' "
+                                      "or line breaks (it names the output folder), got {}",
+                                      yamlin::describe(e.value)));
+        p.name = At<std::string>{s, at};
+      } else if (e.key == "description") {
+        p.description = At<std::string>{r.text(e.value, "description", "a description text"), at};
+      } else if (e.key == "extends") {
+        p.extends = At<std::string>{r.text(e.value, "extends", "the name or path of a scenario file"), at};
+      } else if (e.key == "compare_with") {
+        p.compare_with = At<std::string>{r.text(e.value, "compare_with", "the name or path of a scenario file"), at};
+      } else if (e.key == "world") {
+        parse_world(r, e.value, p);
+      } else if (e.key == "time") {
+        const auto ts = r.mapping(e.value, "time", "a mapping {start: YEAR, end: YEAR}");
+        r.check_keys(ts, kTimeKeys, "in 'time'");
+        for (const auto& t : ts) {
+          const int y = static_cast<int>(r.integer(t.value, "time." + t.key, "an integer year", kFirstYear, kLastYear));
+          (t.key == "start" ? p.start : p.end) = At<int>{y, r.at(t.value)};
+        }
+      } else if (e.key == "seed") {
+        p.seed = At<std::uint64_t>{r.unsigned64(e.value, "seed", "a non-negative integer below 2^64"), at};
+      } else if (e.key == "protagonists") {
+        std::vector<std::string> v;
+        std::set<std::string> seen;  // the list may be long: no pairwise search
+        for (const auto& item : r.sequence(e.value, "protagonists", "a list of ISO3 state codes")) {
+          std::string s = iso3_of(r, item, "protagonists");
+          if (!seen.insert(s).second) r.fail(item, fmt::format("protagonists: '{}' is listed twice", s));
+          v.push_back(std::move(s));
+        }
+        p.protagonists = At<std::vector<std::string>>{v, at};
+      } else if (e.key == "parameters") {
+        if (!e.value.IsNull()) walk_params(r, e.value, "", p.params, errors);
+      } else if (e.key == "events") {
+        if (e.value.IsNull()) return;
+        const auto items = r.sequence(e.value, "events", "a list of events");
+        for (std::size_t i = 0; i < items.size(); ++i)
+          errors.attempt([&] { p.events.push_back(parse_event(r, items[i], i)); });
+      } else if (e.key == "output") {
+        parse_output(r, e.value, p);
       }
-    } else if (e.key == "seed") {
-      p.seed = At<std::uint64_t>{r.unsigned64(e.value, "seed", "a non-negative integer below 2^64"), at};
-    } else if (e.key == "protagonists") {
-      std::vector<std::string> v;
-      std::set<std::string> seen;  // the list may be long: no pairwise search
-      for (const auto& item : r.sequence(e.value, "protagonists", "a list of ISO3 state codes")) {
-        std::string s = iso3_of(r, item, "protagonists");
-        if (!seen.insert(s).second) r.fail(item, fmt::format("protagonists: '{}' is listed twice", s));
-        v.push_back(std::move(s));
-      }
-      p.protagonists = At<std::vector<std::string>>{v, at};
-    } else if (e.key == "parameters") {
-      if (!e.value.IsNull()) walk_params(r, e.value, "", p.params, errors);
-    } else if (e.key == "events") {
-      if (e.value.IsNull()) return;
-      const auto items = r.sequence(e.value, "events", "a list of events");
-      for (std::size_t i = 0; i < items.size(); ++i)
-        errors.attempt([&] { p.events.push_back(parse_event(r, items[i], i)); });
-    } else if (e.key == "output") {
-      parse_output(r, e.value, p);
-    }
-  });
+    });
   errors.throw_if_any();
   return p;
 }
@@ -302,8 +311,9 @@ std::string resolve_reference(const std::string& file, const At<std::string>& re
     if (fs::is_regular_file(norm, ec)) return norm.string();
     tried += (tried.empty() ? "" : ", ") + norm.string();
   }
-  const std::string suggestion =
-      ext.has_parent_path() ? std::string() : did_you_mean(ext.stem().string(), scenario_names_near(file, scenario_dirs));
+  const std::string suggestion = ext.has_parent_path()
+                                     ? std::string()
+                                     : did_you_mean(ext.stem().string(), scenario_names_near(file, scenario_dirs));
   throw InputError(ref.place,
                    fmt::format("{}: cannot find the scenario '{}'{} (looked for {})", key, value, suggestion, tried));
 }
@@ -325,7 +335,8 @@ std::vector<Part> load_chain(const std::string& file, const std::vector<std::str
       std::string cycle;
       for (auto j = it; j != keys.end(); ++j) cycle += parts[static_cast<std::size_t>(j - keys.begin())].file + " -> ";
       cycle += current;
-      throw InputError(parts.back().extends->place, fmt::format("extends: the chain of scenarios forms a cycle: {}", cycle));
+      throw InputError(parts.back().extends->place,
+                       fmt::format("extends: the chain of scenarios forms a cycle: {}", cycle));
     }
     if (parts.size() >= kMaxExtendsDepth)
       throw InputError(parts.back().extends->place,
@@ -396,14 +407,16 @@ Scenario build(const std::string& file, const std::vector<Part>& parts, const Pa
   s.file = file;
   for (const auto& p : parts) s.chain.push_back(p.file);
 
-  if (!m.name) throw InputError(top, "missing required key 'name' (the scenario's name; it also names the output folder)");
+  if (!m.name)
+    throw InputError(top, "missing required key 'name' (the scenario's name; it also names the output folder)");
   if (!m.description) throw InputError(top, "missing required key 'description' (what the scenario is about)");
   s.name = m.name->value;
   s.description = m.description->value;
   if (m.compare_with) {
     if (canonical_key(m.compare_with->value) == canonical_key(file))
-      throw InputError(m.compare_with->place, "compare_with: names this scenario itself; name its counterfactual "
-                                              "(the scenario without the change it is about), such as baseline");
+      throw InputError(m.compare_with->place,
+                       "compare_with: names this scenario itself; name its counterfactual "
+                       "(the scenario without the change it is about), such as baseline");
     s.compare_with = m.compare_with->value;
     s.compare_with_place = m.compare_with->place;
   }
@@ -412,8 +425,8 @@ Scenario build(const std::string& file, const std::vector<Part>& parts, const Pa
     throw InputError(top, fmt::format("missing required key 'time.{}' (time: {{start: YEAR, end: YEAR}})",
                                       m.start ? "end" : "start"));
   if (m.start->value > m.end->value)
-    throw InputError(m.end->place, fmt::format("time.end: expected a year >= time.start ({}), got {}",
-                                               m.start->value, m.end->value));
+    throw InputError(m.end->place,
+                     fmt::format("time.end: expected a year >= time.start ({}), got {}", m.start->value, m.end->value));
   s.start = m.start->value;
   s.end = m.end->value;
   if (m.seed) s.seed = m.seed->value;
@@ -421,10 +434,8 @@ Scenario build(const std::string& file, const std::vector<Part>& parts, const Pa
   if (m.synthetic) {
     s.world.kind = WorldSpec::Kind::synthetic;
     auto& w = s.world.synthetic;
-    if (!m.cities)
-      throw InputError(*m.synthetic, "world.synthetic: missing required key 'cities' (number of cities)");
-    if (!m.states)
-      throw InputError(*m.synthetic, "world.synthetic: missing required key 'states' (number of states)");
+    if (!m.cities) throw InputError(*m.synthetic, "world.synthetic: missing required key 'cities' (number of cities)");
+    if (!m.states) throw InputError(*m.synthetic, "world.synthetic: missing required key 'states' (number of states)");
     w.cities = m.cities->value;
     w.states = m.states->value;
     if (w.states > w.cities)
@@ -482,8 +493,9 @@ auto guarded(const std::string& file, F&& f) -> decltype(f()) {
   } catch (const InputError&) {
     throw;
   } catch (const YAML::Exception& e) {
-    throw InputError(SourcePlace{file, e.mark.line >= 0 ? e.mark.line + 1 : 0, e.mark.column >= 0 ? e.mark.column + 1 : 0},
-                     fmt::format("cannot read YAML: {}", e.msg));
+    throw InputError(
+        SourcePlace{file, e.mark.line >= 0 ? e.mark.line + 1 : 0, e.mark.column >= 0 ? e.mark.column + 1 : 0},
+        fmt::format("cannot read YAML: {}", e.msg));
   } catch (const std::bad_alloc&) {
     throw;
   } catch (const std::exception& e) {
@@ -515,8 +527,7 @@ Params load_defaults(const std::string& defaults_file) {
   });
 }
 
-Scenario load_scenario(const std::string& file, const Params& defaults,
-                       const std::vector<std::string>& scenario_dirs) {
+Scenario load_scenario(const std::string& file, const Params& defaults, const std::vector<std::string>& scenario_dirs) {
   return guarded(file, [&] { return build(file, load_chain(file, scenario_dirs), defaults); });
 }
 

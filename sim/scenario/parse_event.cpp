@@ -31,16 +31,10 @@ const std::vector<EventRule>& event_rules() {
       {EventType::leave_union, {{"state", true}, {"union", true}}},
       {EventType::join_union, {{"state", true}, {"union", true}}},
       {EventType::set, {{"target", true}, {"parameter", true}, {"value", true}}},
-      {EventType::shock,
-       {{"target", true}, {"variable", true}, {"delta", false}, {"factor", false}, {"until", false}}},
+      {EventType::shock, {{"target", true}, {"variable", true}, {"delta", false}, {"factor", false}, {"until", false}}},
       {EventType::salience, {{"issue", true}, {"delta", true}}},
       {EventType::found_network,
-       {{"name", true},
-        {"issue", true},
-        {"scope", false},
-        {"founders", true},
-        {"fee", false},
-        {"funding", false}}},
+       {{"name", true}, {"issue", true}, {"scope", false}, {"founders", true}, {"fee", false}, {"funding", false}}},
       {EventType::fund, {{"network", true}, {"usd", true}, {"years", false}}},
       {EventType::defund, {{"network", true}}},
       {EventType::join_network, {{"city", true}, {"network", true}}},
@@ -64,10 +58,8 @@ std::string read_target(const Reader& r, const YAML::Node& n, std::string_view k
   if (s == "global") return s;
   const std::size_t colon = s.find(':');
   const std::string kind = trimmed(s.substr(0, colon));
-  if (colon == std::string::npos || std::find(kinds.begin(), kinds.end(), kind) == kinds.end() ||
-      kind == "global") {
-    r.fail(n, fmt::format("{}: expected a target {}, got '{}'{}", key, forms, s,
-                          did_you_mean(kind, kinds)));
+  if (colon == std::string::npos || std::find(kinds.begin(), kinds.end(), kind) == kinds.end() || kind == "global") {
+    r.fail(n, fmt::format("{}: expected a target {}, got '{}'{}", key, forms, s, did_you_mean(kind, kinds)));
   }
   const std::string name = trimmed(s.substr(colon + 1));
   if (name.empty()) r.fail(n, fmt::format("{}: the target '{}' needs a name after '{}:'", key, s, kind));
@@ -104,8 +96,7 @@ std::string read_scope(const Reader& r, const YAML::Node& n) {
     const std::size_t colon = s.find(':');
     const std::string kind = trimmed(s.substr(0, colon));
     static const std::vector<std::string> kinds = {"global", "region", "union", "states"};
-    if (colon == std::string::npos || kind == "global" ||
-        std::find(kinds.begin(), kinds.end(), kind) == kinds.end())
+    if (colon == std::string::npos || kind == "global" || std::find(kinds.begin(), kinds.end(), kind) == kinds.end())
       r.fail(n, fmt::format("scope: expected {}, got '{}'{}", forms, s, did_you_mean(kind, kinds)));
     const std::string rest = trimmed(s.substr(colon + 1));
     if (rest.empty()) r.fail(n, fmt::format("scope: '{}' needs a name after '{}:'", s, kind));
@@ -113,10 +104,10 @@ std::string read_scope(const Reader& r, const YAML::Node& n) {
     std::size_t start = 0;
     while (start <= rest.size()) {
       const std::size_t comma = rest.find(',', start);
-      const std::string code = trimmed(rest.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+      const std::string code =
+          trimmed(rest.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
       if (!is_iso3(code))
-        r.fail(n, fmt::format("scope: expected state codes (ISO3 capital letters) after 'states:', got '{}'",
-                              code));
+        r.fail(n, fmt::format("scope: expected state codes (ISO3 capital letters) after 'states:', got '{}'", code));
       states.push_back(code);
       if (comma == std::string::npos) break;
       start = comma + 1;
@@ -148,20 +139,18 @@ EventSpec parse_event(const Reader& r, const YAML::Node& n, std::size_t index) {
   const auto type = event_type_from_name(tname);
   if (!type)
     r.fail(type_e->value, fmt::format("unknown event type '{}'{}; valid types: {}", tname,
-                                      did_you_mean(tname, event_type_names()),
-                                      list_choices(event_type_names(), 20)));
+                                      did_you_mean(tname, event_type_names()), list_choices(event_type_names(), 20)));
   ev.type = *type;
   const EventRule& rule = event_rules()[static_cast<std::size_t>(*type)];
 
   std::vector<std::string> valid = {"year", "type", "label"};
   for (const auto& f : rule.fields) valid.emplace_back(f.key);
   r.check_keys(entries, valid, fmt::format("for a '{}' event", tname));
-  if (!find_entry(entries, "year"))
-    r.fail(n, fmt::format("{}: a '{}' event needs a 'year'", self, tname));
+  if (!find_entry(entries, "year")) r.fail(n, fmt::format("{}: a '{}' event needs a 'year'", self, tname));
   for (const auto& f : rule.fields)
     if (f.required && !find_entry(entries, f.key))
-      r.fail(n, fmt::format("{}: a '{}' event needs '{}'; its fields are: {}", self, tname, f.key,
-                            list_choices(valid)));
+      r.fail(n,
+             fmt::format("{}: a '{}' event needs '{}'; its fields are: {}", self, tname, f.key, list_choices(valid)));
 
   for (const auto& e : entries) ev.places[e.key] = r.at(e.value);
   auto val = [&](const char* key) -> const YAML::Node& { return find_entry(entries, key)->value; };
@@ -188,7 +177,8 @@ EventSpec parse_event(const Reader& r, const YAML::Node& n, std::size_t index) {
       const YAML::Node& v = val("value");
       if (ev.target == "global") {
         const ParamSpec* spec = find_param(ev.variable);
-        if (!spec) r.fail(val("parameter"), fmt::format("{}: {}", field("parameter"), unknown_param_message(ev.variable)));
+        if (!spec)
+          r.fail(val("parameter"), fmt::format("{}: {}", field("parameter"), unknown_param_message(ev.variable)));
         ev.value = read_param_value(r, v, *spec, fmt::format("{} (for '{}')", field("value"), spec->path));
       } else if (const auto b = r.maybe_bool(v)) {
         ev.value = *b ? 1 : 0;
@@ -236,17 +226,17 @@ EventSpec parse_event(const Reader& r, const YAML::Node& n, std::size_t index) {
       }
       if (has("fee"))
         ev.fee_multiple = non_negative(r, val("fee"), field("fee"), "a number >= 0 (world GDP per capita)");
-      if (has("funding")) ev.funding = non_negative(r, val("funding"), field("funding"), "a number >= 0 (USD per year)");
+      if (has("funding"))
+        ev.funding = non_negative(r, val("funding"), field("funding"), "a number >= 0 (USD per year)");
       break;
     }
     case EventType::fund:
       ev.network = trimmed(r.text(val("network"), field("network"), "a network name"));
       ev.funding = non_negative(r, val("usd"), field("usd"), "a number >= 0 (USD per year)");
-      if (has("years")) ev.years = static_cast<int>(r.integer(val("years"), field("years"), "a whole number of years", 1, 1000));
+      if (has("years"))
+        ev.years = static_cast<int>(r.integer(val("years"), field("years"), "a whole number of years", 1, 1000));
       break;
-    case EventType::defund:
-      ev.network = trimmed(r.text(val("network"), field("network"), "a network name"));
-      break;
+    case EventType::defund: ev.network = trimmed(r.text(val("network"), field("network"), "a network name")); break;
     case EventType::join_network:
     case EventType::leave_network:
       ev.city = trimmed(r.text(val("city"), field("city"), "a city name"));

@@ -4,8 +4,8 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include "sim/scenario/scenario.hpp"
 #include "sim/core/yaml_reader.hpp"
+#include "sim/scenario/scenario.hpp"
 
 namespace urbis::scenario_io {
 

@@ -25,8 +25,8 @@ struct SyntheticWorldSpec {
 };
 
 struct RealWorldSpec {
-  std::string directory;       // folder with the world files (default: configs/world)
-  int initial_networks = 0;    // networks active at the start, named ones included
+  std::string directory;     // folder with the world files (default: configs/world)
+  int initial_networks = 0;  // networks active at the start, named ones included
 };
 
 struct WorldSpec {
@@ -37,8 +37,9 @@ struct WorldSpec {
 
 struct CityOutputSpec {
   bool enabled = false;
-  std::vector<std::string> variables;  // of: population, gdp, gdp_pc, cooperation, autonomy, reputation, tension, openness, memberships
-  int stride = 1;                      // write every stride-th year
+  std::vector<std::string>
+      variables;   // of: population, gdp, gdp_pc, cooperation, autonomy, reputation, tension, openness, memberships
+  int stride = 1;  // write every stride-th year
 };
 
 struct OutputSpec {
@@ -46,32 +47,31 @@ struct OutputSpec {
   CityOutputSpec cities;
 };
 
-
 struct EventSpec {
   int year = 0;
   EventType type = EventType::set;
-  std::string label;        // optional text for charts and events.csv
-  SourcePlace where;        // the event's own place in its file
+  std::string label;                          // optional text for charts and events.csv
+  SourcePlace where;                          // the event's own place in its file
   std::map<std::string, SourcePlace> places;  // place of each field, by key
 
   // withdraw / join / leave_union / join_union
-  std::string state;        // ISO3
-  std::string agreement;    // agreement or union name
+  std::string state;      // ISO3
+  std::string agreement;  // agreement or union name
   // set / shock: target is "global", "state:ISO3", "city:NAME" or "network:NAME"
   std::string target;
-  std::string variable;     // parameter path (global) or variable name
+  std::string variable;  // parameter path (global) or variable name
   double value = 0;
   std::optional<double> delta, factor;
-  int until = 0;            // shock: reverted at the start of this year (0: permanent)
+  int until = 0;  // shock: reverted at the start of this year (0: permanent)
   // salience / found_network
   std::string issue;
-  double amount = 0;        // salience delta
-  std::string name;         // found_network
+  double amount = 0;  // salience delta
+  std::string name;   // found_network
   std::string scope = "global";
   std::vector<std::string> founders;
   std::optional<double> fee_multiple;
-  double funding = 0;       // found_network / fund: USD per year
-  int years = 0;            // fund: years of funding (0: until defunded)
+  double funding = 0;  // found_network / fund: USD per year
+  int years = 0;       // fund: years of funding (0: until defunded)
   // join_network / leave_network / fund / defund
   std::string network;
   std::string city;
@@ -80,14 +80,14 @@ struct EventSpec {
 struct Scenario {
   std::string name;
   std::string description;
-  std::string file;                 // the file it was loaded from
-  std::vector<std::string> chain;   // files of the extends: chain, base first
+  std::string file;                // the file it was loaded from
+  std::vector<std::string> chain;  // files of the extends: chain, base first
   WorldSpec world;
-  int start = 0, end = 0;           // years; the run steps start..end inclusive
+  int start = 0, end = 0;  // years; the run steps start..end inclusive
   std::uint64_t seed = 0;
   Params params;
   std::map<std::string, double> overrides;  // parameters changed from the defaults
-  std::vector<EventSpec> events;    // sorted by year (stable)
+  std::vector<EventSpec> events;            // sorted by year (stable)
   OutputSpec output;
   std::vector<std::string> protagonists;  // ISO3 of the states the scenario is about
   // compare_with: the file of the scenario's counterfactual (`urbis compare

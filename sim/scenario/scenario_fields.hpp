@@ -49,8 +49,9 @@ inline std::string trimmed(std::string_view s) {
 inline std::string iso3_of(const Reader& r, const YAML::Node& n, std::string_view key) {
   const std::string s = r.text(n, key, "an ISO3 state code such as 'USA'");
   if (!is_iso3(s))
-    r.fail(n, fmt::format("{}: expected a state code: ISO3 capital letters such as 'USA' (S001 in synthetic worlds), got '{}'",
-                          key, s));
+    r.fail(n, fmt::format(
+                  "{}: expected a state code: ISO3 capital letters such as 'USA' (S001 in synthetic worlds), got '{}'",
+                  key, s));
   return s;
 }
 
@@ -127,10 +128,8 @@ inline double read_param_value(const Reader& r, const YAML::Node& v, const Param
   if (label.empty()) label = spec.path;
   double x = 0;
   if (spec.kind == ParamKind::flag) {
-    if (const auto b = r.maybe_bool(v))
-      x = *b ? 1 : 0;
-    else
-      x = r.number(v, label, "true or false");
+    if (const auto b = r.maybe_bool(v)) x = *b ? 1 : 0;
+    else x = r.number(v, label, "true or false");
   } else {
     if (r.maybe_bool(v)) r.expected(v, label, "a number");
     x = r.number(v, label, "a number");

@@ -12,10 +12,10 @@
 namespace urbis::serve {
 
 struct Asset {
-  std::string path;       // /assets/classroom.<fingerprint>.js
-  std::string type;       // Content-Type
-  std::string_view raw;   // as built
-  std::string gzipped;    // gzip of raw, made once
+  std::string path;      // /assets/classroom.<fingerprint>.js
+  std::string type;      // Content-Type
+  std::string_view raw;  // as built
+  std::string gzipped;   // gzip of raw, made once
 };
 
 // The classroom script and style.

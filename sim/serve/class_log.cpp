@@ -84,7 +84,8 @@ void record_round(Roster& roster, Simulation& sim, const std::vector<std::vector
       r.model_rank = payoff_rank(*model, i);
     }
     for (const auto& f : pc->refused)
-      r.refused.push_back(fmt::format("{}: {}", nw.name[static_cast<std::size_t>(f.network)], join_refusal_text(f.reason)));
+      r.refused.push_back(
+          fmt::format("{}: {}", nw.name[static_cast<std::size_t>(f.network)], join_refusal_text(f.reason)));
     // Joins and leaves are done (or refused, in notes); the split stays.
     pc->choice.join.clear();
     pc->choice.leave.clear();
@@ -104,7 +105,8 @@ void apply_round(const LoggedRound& round, const Roster& roster, Simulation& sim
   for (const auto& c : round.choices) {
     const auto it = std::find_if(roster.players().begin(), roster.players().end(),
                                  [&](const Player& p) { return p.id == c.player; });
-    if (it == roster.players().end()) throw std::invalid_argument(fmt::format("round {}: no player {}", round.year, c.player));
+    if (it == roster.players().end())
+      throw std::invalid_argument(fmt::format("round {}: no player {}", round.year, c.player));
     for (const auto* list : {&c.join, &c.leave})
       for (auto k : *list)
         if (k < 0 || k >= networks) throw std::invalid_argument(fmt::format("round {}: no network {}", round.year, k));

@@ -23,8 +23,8 @@ struct LoggedChoice {
 
 struct LoggedRound {
   int year = 0;
-  std::vector<ParamChange> changes;     // made before this round, in order
-  std::vector<LoggedChoice> choices;    // in the order the cities were first played
+  std::vector<ParamChange> changes;   // made before this round, in order
+  std::vector<LoggedChoice> choices;  // in the order the cities were first played
 };
 
 struct ClassLog {

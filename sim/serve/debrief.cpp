@@ -31,11 +31,11 @@ std::string class_csv(const std::vector<Player>& players) {
       "computer_cooperation,computer_payoff,computer_gdp,computer_rank\n";
   for (const auto& p : players)
     for (const auto& r : p.history)
-      out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", r.year, p.id,
-                         csv_field(p.name), csv_field(p.city_name), p.state, r.cooperation, csv_field(joined(r.joined)),
-                         csv_field(joined(r.left)), csv_field(joined(r.refused)), r.payoff, r.growth, r.cost, r.other,
-                         r.inflow, r.fees, r.gdp, r.rank, r.model_cooperation, r.model_payoff, r.model_gdp,
-                         r.model_rank);
+      out +=
+          fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", r.year, p.id,
+                      csv_field(p.name), csv_field(p.city_name), p.state, r.cooperation, csv_field(joined(r.joined)),
+                      csv_field(joined(r.left)), csv_field(joined(r.refused)), r.payoff, r.growth, r.cost, r.other,
+                      r.inflow, r.fees, r.gdp, r.rank, r.model_cooperation, r.model_payoff, r.model_gdp, r.model_rank);
   return out;
 }
 
@@ -62,7 +62,8 @@ ojson class_section(const ClassSnapshot& s, const ojson& record) {
                           {"payoff", rounded(r.model_payoff)},
                           {"gdp", rounded(r.model_gdp)},
                           {"rank", r.model_rank}}}});
-    players.push_back({{"player", p.id}, {"name", p.name}, {"city", p.city_name}, {"state", p.state}, {"rounds", rounds}});
+    players.push_back(
+        {{"player", p.id}, {"name", p.name}, {"city", p.city_name}, {"state", p.state}, {"rounds", rounds}});
   }
   ojson years = ojson::array();
   for (const auto& r : s.log.rounds) years.push_back(r.year);

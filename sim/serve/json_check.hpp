@@ -30,7 +30,9 @@ class Body {
   std::optional<std::vector<std::string>> texts(std::string_view key, std::size_t max_items,
                                                 std::size_t max_bytes) const;
   const nlohmann::json& at(std::string_view key) const { return j_.at(key); }
-  std::string field(std::string_view key) const { return prefix_.empty() ? std::string(key) : prefix_ + "." + std::string(key); }
+  std::string field(std::string_view key) const {
+    return prefix_.empty() ? std::string(key) : prefix_ + "." + std::string(key);
+  }
 
  private:
   void check_known(std::initializer_list<std::string_view> known) const;

@@ -65,7 +65,7 @@ std::shared_ptr<const Library> Library::load(const LibraryPaths& paths, const st
 }
 
 std::unique_ptr<LibraryEntry> Library::load_entry(const std::string& file, const Params& defaults,
-                                                 const LibraryPaths& paths) {
+                                                  const LibraryPaths& paths) {
   auto entry = std::make_unique<LibraryEntry>();
   entry->name = fs::path(file).stem().string();
   entry->scenario = load_scenario(file, defaults, {paths.scenario_dir});

@@ -24,14 +24,14 @@ struct LibraryEntry {
   std::string name;         // the file's stem: paris_withdrawal
   std::string description;  // the scenario's first line
   Scenario scenario;
-  WorldData data;           // the world at the scenario's start
-  bool given = false;       // named on the command line (offered first), not only in the library
-  std::string hash;         // of its files (as run.json's scenario_hash)
+  WorldData data;      // the world at the scenario's start
+  bool given = false;  // named on the command line (offered first), not only in the library
+  std::string hash;    // of its files (as run.json's scenario_hash)
   std::vector<ScenarioSource> sources;
 };
 
 struct LibraryPaths {
-  std::string scenario_dir;  // scenarios/
+  std::string scenario_dir;   // scenarios/
   std::string defaults_file;  // configs/defaults.yaml
   std::string world_dir;      // configs/world
   std::string targets_file;   // configs/calibration/targets.yaml ("" for none)

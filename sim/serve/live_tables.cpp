@@ -126,11 +126,13 @@ LiveTables::LiveTables(const LiveTables& o)
       memberships_(std::make_unique<MemoryTable>(*o.memberships_)),
       years_(o.years_) {}
 
-std::shared_ptr<const LiveTables> LiveTables::copy() const { return std::shared_ptr<const LiveTables>(new LiveTables(*this)); }
+std::shared_ptr<const LiveTables> LiveTables::copy() const {
+  return std::shared_ptr<const LiveTables>(new LiveTables(*this));
+}
 
 std::vector<std::pair<std::string, const MemoryTable*>> LiveTables::files() const {
-  return {{"global.csv", global_.get()},     {"states.csv", states_.get()}, {"networks.csv", networks_.get()},
-          {"events.csv", events_.get()},     {"places.csv", places_.get()}, {"cities.csv", cities_.get()},
+  return {{"global.csv", global_.get()},          {"states.csv", states_.get()}, {"networks.csv", networks_.get()},
+          {"events.csv", events_.get()},          {"places.csv", places_.get()}, {"cities.csv", cities_.get()},
           {"memberships.csv", memberships_.get()}};
 }
 

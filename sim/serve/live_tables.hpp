@@ -12,8 +12,8 @@
 
 #include "analysis/metrics.hpp"
 #include "analysis/observables.hpp"
-#include "sim/report/report_data.hpp"
 #include "sim/engine/run.hpp"
+#include "sim/report/report_data.hpp"
 #include "sim/report/table.hpp"
 #include "sim/scenario/scenario.hpp"
 

@@ -79,7 +79,8 @@ Debrief replay_class(const LibraryEntry& entry, const ojson& rec, const ojson& n
     LoggedRound round;
     round.year = field(r, "year", &ojson::is_number_integer, "a year").get<int>();
     if (round.year != sim.next_year() || sim.finished())
-      throw std::invalid_argument(fmt::format("round {} does not follow (the run is at {})", round.year, sim.next_year()));
+      throw std::invalid_argument(
+          fmt::format("round {} does not follow (the run is at {})", round.year, sim.next_year()));
     for (const auto& c : field(r, "changes", &ojson::is_array, "a list")) round.changes.push_back(change_from_json(c));
     for (const auto& c : field(r, "choices", &ojson::is_array, "a list")) {
       LoggedChoice choice;

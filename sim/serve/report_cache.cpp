@@ -13,8 +13,8 @@ void ReportCache::changed(std::uint64_t version, bool tables) {
 }
 
 std::shared_ptr<const std::string> ReportCache::answer(std::unique_lock<std::mutex>& lock,
-                                                       std::optional<std::uint64_t> since,
-                                                       std::uint64_t room_version, bool gzipped,
+                                                       std::optional<std::uint64_t> since, std::uint64_t room_version,
+                                                       bool gzipped,
                                                        const std::function<Snapshot(bool tables)>& snapshot) {
   if (since && *since >= data_version_ && *since <= room_version) return nullptr;
   if (body_ && body_version_ == data_version_) return gzipped ? body_gz_ : body_;

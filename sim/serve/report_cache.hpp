@@ -36,9 +36,9 @@ class ReportCache {
   // The data; nullptr when it has not changed since version `since` (and
   // `since` is not from the future: <= `room_version`). `room_lock` holds the
   // room's mutex on entry and on return; it is released while building.
-  std::shared_ptr<const std::string> answer(std::unique_lock<std::mutex>& room_lock,
-                                            std::optional<std::uint64_t> since, std::uint64_t room_version,
-                                            bool gzipped, const std::function<Snapshot(bool tables)>& snapshot);
+  std::shared_ptr<const std::string> answer(std::unique_lock<std::mutex>& room_lock, std::optional<std::uint64_t> since,
+                                            std::uint64_t room_version, bool gzipped,
+                                            const std::function<Snapshot(bool tables)>& snapshot);
 
  private:
   const std::shared_ptr<const Library> library_;

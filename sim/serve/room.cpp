@@ -46,7 +46,8 @@ Room::Room(std::string code, std::shared_ptr<const Library> library, const Libra
       sim_(entry, classroom),
       populism_state_(first_state(entry.scenario, sim_.world())),
       report_(library_),
-      stepper_(mutex_, [this] { return due_locked(); }, [this] { tick_locked(); }) {
+      stepper_(
+          mutex_, [this] { return due_locked(); }, [this] { tick_locked(); }) {
   std::lock_guard lock(mutex_);  // the stepper's thread is already running
   left_ = std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(settings_.round_seconds));
   if (classroom_) roster_.set_playable(Roster::playable_cities(sim_.world(), named_cities(entry.scenario)));
@@ -139,11 +140,12 @@ ojson Room::state_locked() const {
   ojson params;
   for (const auto& sl : slider_specs()) {
     if (sl.key == "populism")
-      params["populism"] = {{"state", populism_state_}, {"value", rounded(slider_value(sl.key, w, p, populism_state_))}};
+      params["populism"] = {{"state", populism_state_},
+                            {"value", rounded(slider_value(sl.key, w, p, populism_state_))}};
     else if (sl.key == "salience")
-      params["salience"] = {{"issue", salience_issue_}, {"value", rounded(slider_value(sl.key, w, p, salience_issue_))}};
-    else
-      params[sl.key] = rounded(slider_value(sl.key, w, p, {}));
+      params["salience"] = {{"issue", salience_issue_},
+                            {"value", rounded(slider_value(sl.key, w, p, salience_issue_))}};
+    else params[sl.key] = rounded(slider_value(sl.key, w, p, {}));
   }
   ojson j;
   j["room"] = code_;

@@ -16,16 +16,18 @@ ojson Room::class_table() {
   for (const auto& p : roster_.players()) {
     const auto i = static_cast<std::size_t>(p.city);
     const PlayedCity* pc = w.players.find(p.city);
-    players.push_back({{"player", p.id},
-                       {"name", p.name},
-                       {"city", w.cities.name[i]},
-                       {"cooperation", rounded(pc ? pc->choice.cooperation : w.cities.cooperation[static_cast<Eigen::Index>(i)])},
-                       {"memberships", w.members.count[i]},
-                       {"payoff", rounded(w.cities.payoff[static_cast<Eigen::Index>(i)])},
-                       {"rank", p.history.empty() ? ojson(nullptr) : ojson(p.history.back().rank)},
-                       {"chose", p.chose}});
+    players.push_back(
+        {{"player", p.id},
+         {"name", p.name},
+         {"city", w.cities.name[i]},
+         {"cooperation", rounded(pc ? pc->choice.cooperation : w.cities.cooperation[static_cast<Eigen::Index>(i)])},
+         {"memberships", w.members.count[i]},
+         {"payoff", rounded(w.cities.payoff[static_cast<Eigen::Index>(i)])},
+         {"rank", p.history.empty() ? ojson(nullptr) : ojson(p.history.back().rank)},
+         {"chose", p.chose}});
   }
-  return {{"year", std::min(sim_.next_year(), entry_.scenario.end)}, {"round_open", !sim_.finished()},
+  return {{"year", std::min(sim_.next_year(), entry_.scenario.end)},
+          {"round_open", !sim_.finished()},
           {"players", players}};
 }
 
@@ -54,7 +56,8 @@ ojson Room::summary() {
   for (const auto& p : roster_.players()) {
     const auto n = static_cast<double>(p.history.size());
     double x = 0, pay = 0, mx = 0, mpay = 0;
-    for (const auto& h : p.history) x += h.cooperation, pay += h.payoff, mx += h.model_cooperation, mpay += h.model_payoff;
+    for (const auto& h : p.history)
+      x += h.cooperation, pay += h.payoff, mx += h.model_cooperation, mpay += h.model_payoff;
     const RoundRecord last = p.history.empty() ? RoundRecord{} : p.history.back();
     players.push_back({{"player", p.id},
                        {"name", p.name},
@@ -71,8 +74,8 @@ ojson Room::summary() {
                          {"rank", last.model_rank}}},
                        {"gain", {{"payoff", rounded(pay - mpay)}, {"gdp", rounded(last.gdp - last.model_gdp)}}}});
   }
-  return {{"year", std::min(sim_.next_year(), entry_.scenario.end)}, {"finished", sim_.finished()},
-          {"players", players}};
+  return {
+      {"year", std::min(sim_.next_year(), entry_.scenario.end)}, {"finished", sim_.finished()}, {"players", players}};
 }
 
 }  // namespace urbis::serve

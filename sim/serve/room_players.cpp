@@ -67,7 +67,7 @@ ojson Room::me_locked(const Player& p) const {
   const Networks& nw = w.networks;
   const PlayedCity* pc = w.players.find(p.city);
   const MembershipValuer valuer(w.cities, w.states, w.networks, w.members, w.global, w.players,
-                               sim_.params().coalitions);
+                                sim_.params().coalitions);
   const int j = w.cities.state[ii];
 
   ojson memberships = ojson::array();

@@ -28,12 +28,12 @@ struct RoundRecord {
 };
 
 struct Player {
-  std::string id;     // P1, P2, ...
+  std::string id;  // P1, P2, ...
   std::string name;
   std::string token;  // 128 random bits, hex
   std::int32_t city = -1;
   std::string city_name, state;  // of `city`
-  bool chose = false;  // chose since the last round
+  bool chose = false;            // chose since the last round
   std::vector<RoundRecord> history;
 };
 

@@ -103,9 +103,10 @@ void asset(const Request& req, Response& res) {
   const std::string_view body = gz ? std::string_view(a->gzipped) : a->raw;
   if (gz) res.set_header("Content-Encoding", "gzip");
   res.set_header("Vary", "Accept-Encoding");
-  res.set_content_provider(body.size(), a->type, [body](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
-    return sink.write(body.data() + offset, length);
-  });
+  res.set_content_provider(body.size(), a->type,
+                           [body](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+                             return sink.write(body.data() + offset, length);
+                           });
 }
 
 // A name as the join limit counts it: trimmed, ASCII letters in lower case.
@@ -297,7 +298,8 @@ void add_routes(httplib::Server& http, ServerState& s) {
   });
 
   http.Get("/", [](const Request&, Response& res) { res.set_redirect("/join"); });
-  for (const char* p : {"/live", "/teacher", "/projector", "/join"}) http.Get(p, [](const Request&, Response& res) { page(res); });
+  for (const char* p : {"/live", "/teacher", "/projector", "/join"})
+    http.Get(p, [](const Request&, Response& res) { page(res); });
   http.Get("/assets/[A-Za-z0-9._-]{1,64}", [](const Request& req, Response& res) { asset(req, res); });
 
   http.Get("/api/scenarios", guarded(s, scenarios));
@@ -314,8 +316,10 @@ void add_routes(httplib::Server& http, ServerState& s) {
   http.Post(room + "/choice", guarded(s, room_choice));
   http.Get(room + "/class", guarded(s, room_class));
   http.Get(room + "/summary", guarded(s, room_summary));
-  http.Get(room + "/debrief", guarded(s, [](const Request& req, Response& res, ServerState& st) { room_debrief(req, res, st, false); }));
-  http.Get(room + "/record", guarded(s, [](const Request& req, Response& res, ServerState& st) { room_debrief(req, res, st, true); }));
+  http.Get(room + "/debrief",
+           guarded(s, [](const Request& req, Response& res, ServerState& st) { room_debrief(req, res, st, false); }));
+  http.Get(room + "/record",
+           guarded(s, [](const Request& req, Response& res, ServerState& st) { room_debrief(req, res, st, true); }));
 }
 
 }  // namespace urbis::serve

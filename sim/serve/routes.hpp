@@ -23,8 +23,8 @@ struct ServerState {
   ServeOptions options;
   std::string teacher_token;
   Rooms rooms;
-  RateLimiter limiter;    // per token
-  RateLimiter anonymous;  // requests without a token, all together
+  RateLimiter limiter;                 // per token
+  RateLimiter anonymous;               // requests without a token, all together
   RateLimiter room_joins, name_joins;  // joins per room, per (room, name)
   HostCheck hosts;
   std::string first_room;

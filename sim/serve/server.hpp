@@ -16,8 +16,8 @@ struct ServeOptions {
   std::string scenario = "cooperation_vs_competition";  // the start-up room's (a name in the library)
   std::string host = "127.0.0.1";
   std::vector<std::string> allow_hosts;  // more names the Host header may carry (besides those printed)
-  int port = 8080;           // 0: any free port
-  bool classroom = false;    // the start-up room is participatory
+  int port = 8080;                       // 0: any free port
+  bool classroom = false;                // the start-up room is participatory
   std::size_t max_rooms = 8;
   std::size_t max_players = 60;
   double round_seconds = 0;  // participatory rooms: a round every so many seconds (0: the teacher's step)

@@ -22,7 +22,7 @@ struct SliderSpec {
 const std::vector<SliderSpec>& slider_specs();
 
 struct ParamChange {
-  std::string key;     // a slider key
+  std::string key;  // a slider key
   double value = 0;
   std::string target;  // populism: the state (ISO3); salience: the issue
 };

@@ -4,8 +4,7 @@
 
 namespace urbis::serve {
 
-Stepper::Stepper(std::mutex& mutex, std::function<std::optional<Clock::time_point>()> due,
-                 std::function<void()> step)
+Stepper::Stepper(std::mutex& mutex, std::function<std::optional<Clock::time_point>()> due, std::function<void()> step)
     : mutex_(mutex), due_(std::move(due)), step_(std::move(step)), thread_([this] { loop(); }) {}
 
 void Stepper::stop() {

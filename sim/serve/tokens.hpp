@@ -8,8 +8,8 @@
 
 namespace urbis::serve {
 
-std::string random_token();                 // 32 hex digits
-std::string random_room_code();             // 6 characters of kRoomAlphabet
+std::string random_token();      // 32 hex digits
+std::string random_room_code();  // 6 characters of kRoomAlphabet
 inline constexpr std::string_view kRoomAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 
 // A code as typed (any case) -> the canonical code, or "" when it cannot be one.

@@ -10,8 +10,16 @@ namespace urbis::sweep {
 
 namespace {
 constexpr std::uint32_t kSeedTag = 0x53454544;  // "SEED"
-enum Stream : std::uint32_t { s_uniform = 1, s_lhs_perm, s_lhs_jitter, s_saltelli_a, s_saltelli_b, s_morris_base,
-                              s_morris_order, s_morris_sign };
+enum Stream : std::uint32_t {
+  s_uniform = 1,
+  s_lhs_perm,
+  s_lhs_jitter,
+  s_saltelli_a,
+  s_saltelli_b,
+  s_morris_base,
+  s_morris_order,
+  s_morris_sign
+};
 
 r123::Philox4x32::ctr_type block(std::uint64_t seed, std::uint32_t a, std::uint32_t b, std::uint32_t c,
                                  std::uint32_t d) {
@@ -99,9 +107,11 @@ Matrix morris_design(int k, int r, int levels, std::uint64_t seed) {
     std::vector<double> x(static_cast<std::size_t>(k));
     std::vector<double> sign(static_cast<std::size_t>(k));
     for (int j = 0; j < k; ++j) {
-      const double u = design_uniform(seed, s_morris_base, static_cast<std::uint32_t>(t), static_cast<std::uint32_t>(j));
+      const double u =
+          design_uniform(seed, s_morris_base, static_cast<std::uint32_t>(t), static_cast<std::uint32_t>(j));
       const int level = std::min(base_levels - 1, static_cast<int>(u * base_levels));
-      const bool up = design_uniform(seed, s_morris_sign, static_cast<std::uint32_t>(t), static_cast<std::uint32_t>(j)) < 0.5;
+      const bool up =
+          design_uniform(seed, s_morris_sign, static_cast<std::uint32_t>(t), static_cast<std::uint32_t>(j)) < 0.5;
       // Start low and step up, or start high (level + delta) and step down.
       x[j] = static_cast<double>(level) / (levels - 1) + (up ? 0.0 : delta);
       sign[j] = up ? 1.0 : -1.0;

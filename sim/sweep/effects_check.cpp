@@ -45,7 +45,8 @@ std::vector<std::string> parameters_without_effect(const SweepPlan& plan) {
   std::vector<std::string> none;
   for (std::size_t j = 0; j < k; ++j) {
     const bool same = prints[j + 1] == prints[0] || low[j] == high[j];
-    fmt::print("{:<40} {} -> {}: {}\n", params[j].path, low[j], high[j], same ? "NO EFFECT on any output" : "changes the outputs");
+    fmt::print("{:<40} {} -> {}: {}\n", params[j].path, low[j], high[j],
+               same ? "NO EFFECT on any output" : "changes the outputs");
     if (same) none.push_back(params[j].path);
   }
   return none;

@@ -85,10 +85,10 @@ int run_mpi(const SweepPlan& plan, const SweepOptions& o, const std::string& dir
       // aborts the job (every rank) once this thread's run has stopped.
       local.join();
       progress.stop();
-      throw Interrupted(interrupt_signal(), fmt::format("interrupted by {}: {} of {} runs recorded in {}; the "
-                                                        "others with --resume",
-                                                        signal_name(interrupt_signal()), progress.done(),
-                                                        pending.size(), dir));
+      throw Interrupted(interrupt_signal(),
+                        fmt::format("interrupted by {}: {} of {} runs recorded in {}; the "
+                                    "others with --resume",
+                                    signal_name(interrupt_signal()), progress.done(), pending.size(), dir));
     }
     int flag = 0;
     MPI_Status st;

@@ -9,7 +9,6 @@
 
 #include "sim/core/input_error.hpp"
 
-
 namespace urbis::sweep {
 
 namespace {
@@ -37,8 +36,8 @@ MetricObserver::MetricObserver(const std::vector<MetricSpec>& metrics, const Sce
     if (m.stat == Stat::final) b.from = b.to = s.end;
     for (int y : {m.from, m.to})
       if (y && (y < s.start || y > s.end))
-        throw InputError(m.where, fmt::format("metric '{}': year {} is outside the run's years {}-{}", m.name, y,
-                                              s.start, s.end));
+        throw InputError(
+            m.where, fmt::format("metric '{}': year {} is outside the run's years {}-{}", m.name, y, s.start, s.end));
     // A metric names a column of global.csv, or of states.csv or
     // networks.csv with its entity; the dictionary says how to read it.
     auto bind = [&](std::string_view file, const std::string& what) {
@@ -48,9 +47,9 @@ MetricObserver::MetricObserver(const std::vector<MetricSpec>& metrics, const Sce
         if (!c.observable->is_text() && c.name != "year") names.push_back(c.name);
       for (const auto& c : cols)
         if (c.name == m.column && !c.observable->is_text() && c.name != "year") return c;
-      throw InputError(m.column_where, fmt::format("metric '{}': unknown column '{}' of {}{}; valid: {}", m.name,
-                                                   m.column, what, did_you_mean(m.column, names),
-                                                   list_choices(names, 40)));
+      throw InputError(m.column_where,
+                       fmt::format("metric '{}': unknown column '{}' of {}{}; valid: {}", m.name, m.column, what,
+                                   did_you_mean(m.column, names), list_choices(names, 40)));
     };
     switch (m.source) {
       case Source::global: b.column = bind("global.csv", "global.csv"); break;

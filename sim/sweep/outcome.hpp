@@ -43,9 +43,15 @@ class MetricObserver : public RunObserver {
 class TeeObserver : public RunObserver {
  public:
   explicit TeeObserver(std::vector<RunObserver*> to) : to_(std::move(to)) {}
-  void begin(const Scenario& s, const World& w) override { for (auto* o : to_) o->begin(s, w); }
-  void observe(const World& w, const GlobalMetrics& m) override { for (auto* o : to_) o->observe(w, m); }
-  void finish(const World& w) override { for (auto* o : to_) o->finish(w); }
+  void begin(const Scenario& s, const World& w) override {
+    for (auto* o : to_) o->begin(s, w);
+  }
+  void observe(const World& w, const GlobalMetrics& m) override {
+    for (auto* o : to_) o->observe(w, m);
+  }
+  void finish(const World& w) override {
+    for (auto* o : to_) o->finish(w);
+  }
 
  private:
   std::vector<RunObserver*> to_;

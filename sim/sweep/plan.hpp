@@ -23,8 +23,8 @@ struct SweepPlan {
   SweepSpec spec;
   std::vector<Scenario> bases;             // per scenario, with the sweep's `set:` applied
   std::vector<std::string> scenario_args;  // how `urbis run` names each in the records' commands
-  Matrix points;             // parameter values of each parameter point
-  RunContext context;        // world folder
+  Matrix points;                           // parameter values of each parameter point
+  RunContext context;                      // world folder
   std::int64_t point_count() const { return static_cast<std::int64_t>(points.size() * bases.size()); }
   std::int64_t runs() const { return point_count() * spec.replicates; }
   std::vector<std::string> header() const;  // columns of runs.csv

@@ -36,11 +36,12 @@ std::string Progress::line() const {
   std::string left = "?";
   if (d > 0) {
     const double s = (static_cast<double>(total_) - d) * t / d;
-    left = s >= 3600 ? fmt::format("{:.1f} h", s / 3600) : s >= 60 ? fmt::format("{:.1f} min", s / 60)
-                                                                     : fmt::format("{:.0f} s", s);
+    left = s >= 3600 ? fmt::format("{:.1f} h", s / 3600)
+           : s >= 60 ? fmt::format("{:.1f} min", s / 60)
+                     : fmt::format("{:.0f} s", s);
   }
-  return fmt::format("{}/{} runs done, {} failed, {:.1f} runs/min, {} left", done_.load(), total_, failed_.load(),
-                     rate, left);
+  return fmt::format("{}/{} runs done, {} failed, {:.1f} runs/min, {} left", done_.load(), total_, failed_.load(), rate,
+                     left);
 }
 
 void Progress::loop() {
@@ -60,10 +61,10 @@ int finish_share(const std::string& dir, const Progress& p, bool sharded) {
   const auto missing = assemble(dir, false);
   if (missing.empty()) fmt::print("runs.csv written: {}\n", (fs::path(dir) / "runs.csv").string());
   else if (sharded)
-    fmt::print("shard done; {} runs of other shards not yet recorded. When every shard has finished: urbis sweep merge {}\n",
-               missing.size(), dir);
-  else
-    fmt::print("{} runs missing ({}); run again with --resume\n", missing.size(), ranges(missing));
+    fmt::print(
+        "shard done; {} runs of other shards not yet recorded. When every shard has finished: urbis sweep merge {}\n",
+        missing.size(), dir);
+  else fmt::print("{} runs missing ({}); run again with --resume\n", missing.size(), ranges(missing));
   return p.failed() > 0 ? 1 : 0;
 }
 

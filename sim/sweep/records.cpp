@@ -127,8 +127,8 @@ std::vector<std::int64_t> assemble(const std::string& dir, bool allow_partial) {
     }
     std::string line = read_text(record_path(dir, id));
     if (line.empty() || line.back() != '\n' || line.rfind(fmt::format("{},", id), 0) != 0)
-      throw std::runtime_error(fmt::format("record {} is damaged; delete it and run again with --resume",
-                                           record_path(dir, id)));
+      throw std::runtime_error(
+          fmt::format("record {} is damaged; delete it and run again with --resume", record_path(dir, id)));
     out += line;
   }
   if (missing.empty()) {
@@ -172,10 +172,11 @@ std::vector<std::int64_t> prepare_folder(const SweepPlan& plan, const std::strin
     else pending.push_back(id);
   }
   if (already > 0 && !resume)
-    throw InputError({dir}, fmt::format("this folder already holds {} finished run{} of this sweep{}; pass --resume to do "
-                                        "only the missing ones, or choose another folder with -o",
-                                        already, already == 1 ? "" : "s",
-                                        shards > 1 ? fmt::format(" (shard {}/{})", shard, shards) : ""));
+    throw InputError(
+        {dir},
+        fmt::format("this folder already holds {} finished run{} of this sweep{}; pass --resume to do "
+                    "only the missing ones, or choose another folder with -o",
+                    already, already == 1 ? "" : "s", shards > 1 ? fmt::format(" (shard {}/{})", shard, shards) : ""));
   if (resume && already > 0) spdlog::info("resuming: {} runs already done, {} pending", already, pending.size());
   return pending;
 }

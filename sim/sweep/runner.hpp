@@ -13,11 +13,11 @@
 namespace urbis::sweep {
 
 struct SweepOptions {
-  std::string output;        // DIR (default: the sweep's output.directory)
+  std::string output;  // DIR (default: the sweep's output.directory)
   bool resume = false;
   int shard_index = 0, shard_count = 1;
   bool progress = true;
-  int threads = 1;           // TBB workers in force
+  int threads = 1;  // TBB workers in force
 };
 
 // Runs the sweep (this shard's share, or all under MPI rank 0's direction).

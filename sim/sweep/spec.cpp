@@ -10,8 +10,8 @@
 #include <fmt/format.h>
 
 #include "analysis/observables.hpp"
-#include "sim/output/csv_output.hpp"
 #include "sim/core/yaml_reader.hpp"
+#include "sim/output/csv_output.hpp"
 
 namespace urbis::sweep {
 
@@ -70,23 +70,22 @@ VariedParam read_param(const Reader& r, const Entry& e, DesignType design) {
   p.where = r.at(e.key_node);
   p.spec = find_param(e.key);
   if (!p.spec)
-    r.fail(e.key_node, fmt::format("unknown parameter '{}'{}; see configs/defaults.yaml for every parameter",
-                                   e.key, did_you_mean(e.key, param_paths())));
+    r.fail(e.key_node, fmt::format("unknown parameter '{}'{}; see configs/defaults.yaml for every parameter", e.key,
+                                   did_you_mean(e.key, param_paths())));
   const std::string key = "parameters." + e.key;
-  const auto fields = r.mapping(e.value, key,
-                                design == DesignType::grid
-                                    ? "a mapping with values: [...] or from/to with step or count"
-                                    : "a mapping with min and max");
+  const auto fields =
+      r.mapping(e.value, key,
+                design == DesignType::grid ? "a mapping with values: [...] or from/to with step or count"
+                                           : "a mapping with min and max");
   if (design == DesignType::grid)
     r.check_keys(fields, {"values", "from", "to", "step", "count", "scale"}, "of a grid parameter");
-  else
-    r.check_keys(fields, {"min", "max", "scale"}, fmt::format("of a {} parameter", design_name(design)));
+  else r.check_keys(fields, {"min", "max", "scale"}, fmt::format("of a {} parameter", design_name(design)));
   if (const Entry* s = yamlin::find_entry(fields, "scale")) {
     const std::string t = r.text(s->value, key + ".scale", "linear or log");
     if (t == "log") p.scale = Scale::log;
     else if (t != "linear")
-      r.fail(s->value, fmt::format("{}.scale: expected linear or log, got '{}'{}", key, t,
-                                   did_you_mean(t, {"linear", "log"})));
+      r.fail(s->value,
+             fmt::format("{}.scale: expected linear or log, got '{}'{}", key, t, did_you_mean(t, {"linear", "log"})));
   }
   auto need = [&](const char* k) -> const Entry& {
     const Entry* f = yamlin::find_entry(fields, k);
@@ -125,8 +124,7 @@ VariedParam read_param(const Reader& r, const Entry& e, DesignType design) {
         const double n = std::floor((b - a) / h * (1 + 1e-12) + 1e-9);
         if (n > 1e6) r.fail(step->value, fmt::format("{}.step: more than a million values", key));
         // 12 significant digits: 0.1 + 2 x 0.1 is 0.3, not 0.30000000000000004.
-        for (int i = 0; i <= static_cast<int>(n); ++i)
-          p.values.push_back(std::min(b, twelve_digits(a + i * h)));
+        for (int i = 0; i <= static_cast<int>(n); ++i) p.values.push_back(std::min(b, twelve_digits(a + i * h)));
       } else {
         const auto n = r.integer(count->value, key + ".count", "a whole number", 1, 1000000);
         if (p.scale == Scale::log && !(a > 0))
@@ -147,8 +145,7 @@ VariedParam read_param(const Reader& r, const Entry& e, DesignType design) {
     p.min = param_value(r, lo.value, p, key + ".min");
     p.max = param_value(r, hi.value, p, key + ".max");
     if (!(p.max > p.min)) r.fail(hi.value, fmt::format("{}.max: must be > min ({})", key, p.min));
-    if (p.scale == Scale::log && !(p.min > 0))
-      r.fail(lo.value, fmt::format("{}.min: scale: log needs min > 0", key));
+    if (p.scale == Scale::log && !(p.min > 0)) r.fail(lo.value, fmt::format("{}.min: scale: log needs min > 0", key));
   }
   return p;
 }
@@ -213,7 +210,8 @@ MetricSpec read_metric(const Reader& r, const YAML::Node& n, std::size_t index) 
   };
   switch (m.stat) {
     case Stat::final:
-      for (const char* k : {"year", "from", "to", "threshold", "direction"}) forbid(k, "final is the last year's value");
+      for (const char* k : {"year", "from", "to", "threshold", "direction"})
+        forbid(k, "final is the last year's value");
       break;
     case Stat::at:
       for (const char* k : {"from", "to", "threshold", "direction"}) forbid(k, "at takes year");
@@ -286,8 +284,9 @@ SweepSpec load_sweep(const std::string& file) {
   // are independent: all of them are reported together.
   ErrorList errors;
   errors.attempt([&] {
-    r.check_keys(top, {"name", "description", "scenario", "scenarios", "seed", "replicates", "set", "design",
-                       "parameters", "metrics", "output"},
+    r.check_keys(top,
+                 {"name", "description", "scenario", "scenarios", "seed", "replicates", "set", "design", "parameters",
+                  "metrics", "output"},
                  "at the top of a sweep file");
   });
   auto need = [&](const char* k, const char* what) -> const Entry* {
@@ -295,19 +294,21 @@ SweepSpec load_sweep(const std::string& file) {
     if (!e) errors.add(InputError(r.at(root), fmt::format("missing required key '{}' ({})", k, what)));
     return e;
   };
-  if (const Entry* e = need("name", "the sweep's name; it names the output folder")) errors.attempt([&] {
-    s.name = r.text(e->value, "name", "a name");
-    if (!valid_column_name(s.name))
-      r.fail(e->value, fmt::format("name: use letters, digits, '_', '-' and '.' only, got '{}'", s.name));
-  });
+  if (const Entry* e = need("name", "the sweep's name; it names the output folder"))
+    errors.attempt([&] {
+      s.name = r.text(e->value, "name", "a name");
+      if (!valid_column_name(s.name))
+        r.fail(e->value, fmt::format("name: use letters, digits, '_', '-' and '.' only, got '{}'", s.name));
+    });
   if (const Entry* e = need("description", "what the sweep is for"))
     errors.attempt([&] { s.description = r.text(e->value, "description", "text"); });
 
   const Entry* one = yamlin::find_entry(top, "scenario");
   const Entry* many = yamlin::find_entry(top, "scenarios");
   if (one && many) {
-    errors.add(InputError(r.at(many->key_node), "give either scenario (one) or scenarios (a list, compared run by "
-                                                "run with the same seeds), not both"));
+    errors.add(InputError(r.at(many->key_node),
+                          "give either scenario (one) or scenarios (a list, compared run by "
+                          "run with the same seeds), not both"));
   } else if (one) {
     errors.attempt([&] {
       s.scenarios.push_back(r.text(one->value, "scenario", "a scenario file or library name"));
@@ -328,107 +329,121 @@ SweepSpec load_sweep(const std::string& file) {
       }
     });
   } else {
-    errors.add(InputError(r.at(root), "missing required key 'scenario' (the scenario to run: a file or library "
-                                      "name; or scenarios: [A, B] to compare several)"));
+    errors.add(InputError(r.at(root),
+                          "missing required key 'scenario' (the scenario to run: a file or library "
+                          "name; or scenarios: [A, B] to compare several)"));
   }
   if (const Entry* e = yamlin::find_entry(top, "seed"))
     errors.attempt([&] { s.seed = r.unsigned64(e->value, "seed", "a whole number >= 0"); });
   if (const Entry* e = yamlin::find_entry(top, "replicates"))
-    errors.attempt([&] { s.replicates = static_cast<int>(r.integer(e->value, "replicates", "a whole number", 1, 100000)); });
+    errors.attempt(
+        [&] { s.replicates = static_cast<int>(r.integer(e->value, "replicates", "a whole number", 1, 100000)); });
 
   // The design: optional for a grid, which is also what a sweep of
   // replicates alone (no parameters) is.
   const Entry* design = yamlin::find_entry(top, "design");
   bool design_ok = true;
-  if (design) errors.attempt([&] {
-    design_ok = false;
-    const auto d = r.mapping(design->value, "design", "a mapping with type (and samples)");
-    r.check_keys(d, {"type", "samples", "levels"}, "of design");
-    const Entry* type = yamlin::find_entry(d, "type");
-    if (!type) r.fail(design->value, "design: missing 'type' (grid, uniform, lhs, saltelli or morris)");
-    {
-      const std::string t = r.text(type->value, "design.type", "a design type");
-      const auto names = design_names();
-      const auto it = std::find(names.begin(), names.end(), t);
-      if (it == names.end())
-        r.fail(type->value, fmt::format("design.type: unknown design '{}'{}; valid: {}", t, did_you_mean(t, names),
-                                        list_choices(names)));
-      s.design = static_cast<DesignType>(it - names.begin());
-    }
-    const Entry* samples = yamlin::find_entry(d, "samples");
-    if (s.design == DesignType::grid) {
-      if (samples) r.fail(samples->key_node, "design: a grid takes no 'samples' (its size is the product of the value lists)");
-    } else {
-      if (!samples)
-        r.fail(design->value, fmt::format("design: {} needs 'samples' ({})", design_name(s.design),
-                                          s.design == DesignType::saltelli ? "base samples N; runs N (k + 2) points"
-                                          : s.design == DesignType::morris ? "trajectories r; runs r (k + 1) points"
-                                                                           : "the number of points"));
-      s.samples = static_cast<int>(r.integer(samples->value, "design.samples", "a whole number", 1, 1000000));
-      if (s.design == DesignType::saltelli && s.samples < 2)
-        r.fail(samples->value, "design.samples: saltelli needs at least 2 base samples");
-    }
-    if (const Entry* l = yamlin::find_entry(d, "levels")) {
-      if (s.design != DesignType::morris) r.fail(l->key_node, "design: 'levels' goes with type: morris only");
-      s.levels = static_cast<int>(r.integer(l->value, "design.levels", "an even whole number", 2, 100));
-      if (s.levels % 2) r.fail(l->value, "design.levels: expected an even number (so the step is half the levels)");
-    }
-    if (s.scenario_factor && (s.design == DesignType::saltelli || s.design == DesignType::morris))
-      r.fail(type->value, fmt::format("design: {} (sensitivity indices) goes with one scenario; a scenarios factor "
-                                      "goes with grid, uniform or lhs",
-                                      design_name(s.design)));
-    design_ok = true;
-  });
+  if (design)
+    errors.attempt([&] {
+      design_ok = false;
+      const auto d = r.mapping(design->value, "design", "a mapping with type (and samples)");
+      r.check_keys(d, {"type", "samples", "levels"}, "of design");
+      const Entry* type = yamlin::find_entry(d, "type");
+      if (!type) r.fail(design->value, "design: missing 'type' (grid, uniform, lhs, saltelli or morris)");
+      {
+        const std::string t = r.text(type->value, "design.type", "a design type");
+        const auto names = design_names();
+        const auto it = std::find(names.begin(), names.end(), t);
+        if (it == names.end())
+          r.fail(type->value, fmt::format("design.type: unknown design '{}'{}; valid: {}", t, did_you_mean(t, names),
+                                          list_choices(names)));
+        s.design = static_cast<DesignType>(it - names.begin());
+      }
+      const Entry* samples = yamlin::find_entry(d, "samples");
+      if (s.design == DesignType::grid) {
+        if (samples)
+          r.fail(samples->key_node, "design: a grid takes no 'samples' (its size is the product of the value lists)");
+      } else {
+        if (!samples)
+          r.fail(design->value, fmt::format("design: {} needs 'samples' ({})", design_name(s.design),
+                                            s.design == DesignType::saltelli ? "base samples N; runs N (k + 2) points"
+                                            : s.design == DesignType::morris ? "trajectories r; runs r (k + 1) points"
+                                                                             : "the number of points"));
+        s.samples = static_cast<int>(r.integer(samples->value, "design.samples", "a whole number", 1, 1000000));
+        if (s.design == DesignType::saltelli && s.samples < 2)
+          r.fail(samples->value, "design.samples: saltelli needs at least 2 base samples");
+      }
+      if (const Entry* l = yamlin::find_entry(d, "levels")) {
+        if (s.design != DesignType::morris) r.fail(l->key_node, "design: 'levels' goes with type: morris only");
+        s.levels = static_cast<int>(r.integer(l->value, "design.levels", "an even whole number", 2, 100));
+        if (s.levels % 2) r.fail(l->value, "design.levels: expected an even number (so the step is half the levels)");
+      }
+      if (s.scenario_factor && (s.design == DesignType::saltelli || s.design == DesignType::morris))
+        r.fail(type->value, fmt::format("design: {} (sensitivity indices) goes with one scenario; a scenarios factor "
+                                        "goes with grid, uniform or lhs",
+                                        design_name(s.design)));
+      design_ok = true;
+    });
 
   const Entry* params = yamlin::find_entry(top, "parameters");
-  if (params && design_ok) errors.attempt([&] {
-    const auto pe = r.mapping(params->value, "parameters", "a mapping from parameter paths to how they vary");
-    if (pe.empty()) r.fail(params->value, "parameters: expected at least one parameter to vary (or leave the key out "
-                                          "for a sweep of replicates only)");
-    for (const auto& e : pe) errors.attempt([&] { s.params.push_back(read_param(r, e, s.design)); });
-  });
+  if (params && design_ok)
+    errors.attempt([&] {
+      const auto pe = r.mapping(params->value, "parameters", "a mapping from parameter paths to how they vary");
+      if (pe.empty())
+        r.fail(params->value,
+               "parameters: expected at least one parameter to vary (or leave the key out "
+               "for a sweep of replicates only)");
+      for (const auto& e : pe) errors.attempt([&] { s.params.push_back(read_param(r, e, s.design)); });
+    });
   if (!params && design_ok && s.design != DesignType::grid)
     errors.add(InputError(r.at(design->value), fmt::format("design: {} needs parameters to vary (a sweep of "
                                                            "replicates alone takes no design, or type: grid)",
                                                            design_name(s.design))));
 
-  if (const Entry* e = yamlin::find_entry(top, "set")) errors.attempt([&] {
-    for (const auto& f : r.mapping(e->value, "set", "a mapping from parameter paths to values")) errors.attempt([&] {
-      const ParamSpec* spec = find_param(f.key);
-      if (!spec)
-        r.fail(f.key_node, fmt::format("set: unknown parameter '{}'{}", f.key, did_you_mean(f.key, param_paths())));
-      if (params)
-        for (const auto& p : s.params)
-          if (p.path == f.key) r.fail(f.key_node, fmt::format("set: '{}' is also varied under parameters", f.key));
-      VariedParam tmp;
-      tmp.spec = spec;
-      s.fixed.emplace_back(f.key, param_value(r, f.value, tmp, "set." + f.key));
+  if (const Entry* e = yamlin::find_entry(top, "set"))
+    errors.attempt([&] {
+      for (const auto& f : r.mapping(e->value, "set", "a mapping from parameter paths to values"))
+        errors.attempt([&] {
+          const ParamSpec* spec = find_param(f.key);
+          if (!spec)
+            r.fail(f.key_node, fmt::format("set: unknown parameter '{}'{}", f.key, did_you_mean(f.key, param_paths())));
+          if (params)
+            for (const auto& p : s.params)
+              if (p.path == f.key) r.fail(f.key_node, fmt::format("set: '{}' is also varied under parameters", f.key));
+          VariedParam tmp;
+          tmp.spec = spec;
+          s.fixed.emplace_back(f.key, param_value(r, f.value, tmp, "set." + f.key));
+        });
     });
-  });
 
-  if (const Entry* metrics = need("metrics", "the outcomes to record per run, such as {name: coop, column: "
-                                             "cooperation_index}"))
+  if (const Entry* metrics = need("metrics",
+                                  "the outcomes to record per run, such as {name: coop, column: "
+                                  "cooperation_index}"))
     errors.attempt([&] {
       const auto items = r.sequence(metrics->value, "metrics", "a list of metrics");
       if (items.empty()) r.fail(metrics->value, "metrics: expected at least one metric");
-      std::set<std::string> taken = {"run_id", "point", "scenario", "replicate", "seed", "status", "wall_seconds",
-                                     "error", "command"};
+      std::set<std::string> taken = {"run_id", "point",        "scenario", "replicate", "seed",
+                                     "status", "wall_seconds", "error",    "command"};
       for (const auto& p : s.params) taken.insert(p.path);
-      for (std::size_t i = 0; i < items.size(); ++i) errors.attempt([&] {
-        MetricSpec m = read_metric(r, items[i], i);
-        if (!taken.insert(m.name).second)
-          r.fail(items[i], fmt::format("metrics[{}].name: '{}' is already a column of runs.csv", i, m.name));
-        s.metrics.push_back(std::move(m));
-      });
+      for (std::size_t i = 0; i < items.size(); ++i)
+        errors.attempt([&] {
+          MetricSpec m = read_metric(r, items[i], i);
+          if (!taken.insert(m.name).second)
+            r.fail(items[i], fmt::format("metrics[{}].name: '{}' is already a column of runs.csv", i, m.name));
+          s.metrics.push_back(std::move(m));
+        });
     });
 
   s.output = "out/sweeps/" + s.name;
-  if (const Entry* e = yamlin::find_entry(top, "output")) errors.attempt([&] {
-    const auto o = r.mapping(e->value, "output", "a mapping with directory and trajectories");
-    r.check_keys(o, {"directory", "trajectories"}, "of output");
-    if (const Entry* x = yamlin::find_entry(o, "directory")) s.output = r.text(x->value, "output.directory", "a folder");
-    if (const Entry* x = yamlin::find_entry(o, "trajectories")) s.trajectories = r.boolean(x->value, "output.trajectories");
-  });
+  if (const Entry* e = yamlin::find_entry(top, "output"))
+    errors.attempt([&] {
+      const auto o = r.mapping(e->value, "output", "a mapping with directory and trajectories");
+      r.check_keys(o, {"directory", "trajectories"}, "of output");
+      if (const Entry* x = yamlin::find_entry(o, "directory"))
+        s.output = r.text(x->value, "output.directory", "a folder");
+      if (const Entry* x = yamlin::find_entry(o, "trajectories"))
+        s.trajectories = r.boolean(x->value, "output.trajectories");
+    });
   errors.throw_if_any();
 
   // Size of the design.
@@ -436,7 +451,8 @@ SweepSpec load_sweep(const std::string& file) {
   std::int64_t points = 1;
   switch (s.design) {
     case DesignType::grid:
-      for (const auto& p : s.params) points = std::min<std::int64_t>(points * static_cast<std::int64_t>(p.values.size()), kMaxRuns + 1);
+      for (const auto& p : s.params)
+        points = std::min<std::int64_t>(points * static_cast<std::int64_t>(p.values.size()), kMaxRuns + 1);
       break;
     case DesignType::uniform:
     case DesignType::lhs: points = s.samples; break;

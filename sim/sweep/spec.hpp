@@ -23,11 +23,11 @@ std::string design_name(DesignType t);
 
 // One varied parameter.
 struct VariedParam {
-  std::string path;                // e.g. economy.club_benefit
+  std::string path;  // e.g. economy.club_benefit
   const ParamSpec* spec = nullptr;
-  std::vector<double> values;      // grid: the values, in order
-  double min = 0, max = 0;         // other designs: the range
-  Scale scale = Scale::linear;     // log: log-uniform between min and max
+  std::vector<double> values;   // grid: the values, in order
+  double min = 0, max = 0;      // other designs: the range
+  Scale scale = Scale::linear;  // log: log-uniform between min and max
   SourcePlace where;
 };
 
@@ -42,18 +42,18 @@ std::string stat_name(Stat s);
 struct MetricSpec {
   std::string name;
   Source source = Source::global;
-  std::string entity;     // ISO3 (state) or network name
+  std::string entity;  // ISO3 (state) or network name
   std::string column;
   Stat stat = Stat::final;
-  int from = 0, to = 0;   // mean/min/max window, at: from (0: the run's first/last year)
-  double threshold = 0;   // first_crossing
-  bool above = true;      // first_crossing: the first year the value is >= (above) or <= (below) threshold
-  SourcePlace where;      // of the metric's entry, for errors found when binding to a world
+  int from = 0, to = 0;  // mean/min/max window, at: from (0: the run's first/last year)
+  double threshold = 0;  // first_crossing
+  bool above = true;     // first_crossing: the first year the value is >= (above) or <= (below) threshold
+  SourcePlace where;     // of the metric's entry, for errors found when binding to a world
   SourcePlace entity_where, column_where;
 };
 
 struct SweepSpec {
-  std::string file;           // the sweep file as given
+  std::string file;  // the sweep file as given
   std::string name, description;
   // The scenarios, as written: one from `scenario:`, or the list of
   // `scenarios:` (a factor: every parameter point runs with each of them,
@@ -66,8 +66,8 @@ struct SweepSpec {
   std::vector<std::pair<std::string, double>> fixed;  // `set:` applied to every run
   std::vector<VariedParam> params;
   DesignType design = DesignType::grid;
-  int samples = 0;            // uniform/lhs: points; saltelli: base samples N; morris: trajectories r
-  int levels = 4;             // morris grid levels
+  int samples = 0;  // uniform/lhs: points; saltelli: base samples N; morris: trajectories r
+  int levels = 4;   // morris grid levels
   std::vector<MetricSpec> metrics;
   bool trajectories = false;  // write each run's CSV files into runs/<id>/
   std::string output;         // default output folder (out/sweeps/<name>)

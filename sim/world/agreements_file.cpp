@@ -19,8 +19,7 @@ void read_agreements(const std::string& file, const StateCodes& codes, int start
   if (!root.IsMap()) throw InputError(place_of(file, root), "expected a map with the key 'agreements'");
   check_keys(file, root, {"agreements"}, "agreements.yaml");
   const YAML::Node list = root["agreements"];
-  if (!list || !list.IsSequence())
-    throw InputError(place_of(file, root), "'agreements' must be a list of agreements");
+  if (!list || !list.IsSequence()) throw InputError(place_of(file, root), "'agreements' must be a list of agreements");
 
   States& s = w.states;
   const std::size_t ns = s.size();
@@ -66,9 +65,9 @@ void read_agreements(const std::string& file, const StateCodes& codes, int start
         }
       }
       if (!absent.empty())
-        problems.push_back(fmt::format("agreements.yaml: {}: {} {} no UN agglomeration and {} not a state of this world",
-                                       g.name, join(absent), absent.size() == 1 ? "has" : "have",
-                                       absent.size() == 1 ? "is" : "are"));
+        problems.push_back(
+            fmt::format("agreements.yaml: {}: {} {} no UN agglomeration and {} not a state of this world", g.name,
+                        join(absent), absent.size() == 1 ? "has" : "have", absent.size() == 1 ? "is" : "are"));
     } else {
       throw InputError(place_of(file, parties),
                        "parties must be 'all' or a map from accession year to a list of ISO3 codes");

@@ -15,7 +15,8 @@ namespace {
 // ASCII letters for U+00C0..U+017F (Latin-1 Supplement and Latin Extended-A).
 constexpr std::string_view kLatinFold =
     "aaaaaaaceeeeiiiidnooooo_ouuuuytsaaaaaaaceeeeiiiidnooooo_ouuuuyty"
-    "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkkllllllllllnnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+    "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkkllllllllllnnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuu"
+    "uuwwyyyzzzzzzs";
 
 }  // namespace
 
@@ -44,8 +45,7 @@ std::string fold(std::string_view s) {
 }
 
 std::vector<std::string> unique(const std::vector<std::string>& given, const std::vector<std::string>& state_iso3,
-                                const std::vector<double>& reference_population,
-                                std::vector<std::string>& problems) {
+                                const std::vector<double>& reference_population, std::vector<std::string>& problems) {
   const std::size_t n = given.size();
   std::unordered_map<std::string, std::vector<int>> groups;
   for (std::size_t i = 0; i < n; ++i) groups[given[i]].push_back(static_cast<int>(i));

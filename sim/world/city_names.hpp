@@ -17,7 +17,6 @@ std::string fold(std::string_view name);
 // " (ISO3)" of their state (and a number when that is not enough). Each
 // group renamed is one line in `problems`.
 std::vector<std::string> unique(const std::vector<std::string>& names, const std::vector<std::string>& state_iso3,
-                                const std::vector<double>& reference_population,
-                                std::vector<std::string>& problems);
+                                const std::vector<double>& reference_population, std::vector<std::string>& problems);
 
 }  // namespace urbis::city_names

@@ -14,8 +14,8 @@ struct CityRecord {
   int state = -1;
   double lat = 0, lon = 0, population = 0;
   double reference_population = 0;  // for choosing who keeps a duplicate name
-  bool added = false;                // added from Natural Earth populated places
-  int un = -1;                       // its row of the UN file (-1 when added)
+  bool added = false;               // added from Natural Earth populated places
+  int un = -1;                      // its row of the UN file (-1 when added)
 };
 
 class CityRegister {

@@ -44,7 +44,8 @@ std::vector<double> read_series(const std::string& file, const YAML::Node& n, co
 
 Drivers read_drivers(const std::string& file, int first, int last) {
   const YAML::Node root = load_yaml(file);
-  if (!root.IsMap()) throw InputError(place_of(file, root), "expected a map with the keys digital, globalisation, salience");
+  if (!root.IsMap())
+    throw InputError(place_of(file, root), "expected a map with the keys digital, globalisation, salience");
   check_keys(file, root, {"digital", "globalisation", "salience"}, "drivers.yaml");
   Drivers d;
   d.first_year = first;
@@ -52,9 +53,8 @@ Drivers read_drivers(const std::string& file, int first, int last) {
   const auto years = static_cast<std::size_t>(d.years);
   d.digital = root["digital"] ? read_series(file, root["digital"], "digital", first, last, 0, 1)
                               : std::vector<double>(years, 0.0);
-  d.globalisation = root["globalisation"]
-                        ? read_series(file, root["globalisation"], "globalisation", first, last, 0, 1)
-                        : std::vector<double>(years, 0.0);
+  d.globalisation = root["globalisation"] ? read_series(file, root["globalisation"], "globalisation", first, last, 0, 1)
+                                          : std::vector<double>(years, 0.0);
   d.salience.assign(years, PerIssue<double>{});
   if (const YAML::Node s = root["salience"]) {
     if (!s.IsMap()) throw InputError(place_of(file, s), "salience must map issues to year -> shift maps");

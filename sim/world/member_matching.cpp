@@ -53,9 +53,10 @@ std::vector<int> MemberMatcher::read(const std::string& file, const YAML::Node& 
     if (city < 0) {
       city = add_from_natural_earth(j, codes_.countries.rows[static_cast<std::size_t>(country)], name);
       if (city >= 0)
-        problems_.push_back(fmt::format("{}: {}: '{}' ({}) is not a UN agglomeration; added from Natural Earth "
-                                        "(population {:.0f})",
-                                        format_place(f.place()), network, name, iso3, cities_[city].population));
+        problems_.push_back(
+            fmt::format("{}: {}: '{}' ({}) is not a UN agglomeration; added from Natural Earth "
+                        "(population {:.0f})",
+                        format_place(f.place()), network, name, iso3, cities_[city].population));
     }
     if (city < 0) {
       problems_.push_back(fmt::format("{}: {}: '{}' ({}) not found in the UN file or in Natural Earth; left out",
@@ -63,9 +64,10 @@ std::vector<int> MemberMatcher::read(const std::string& file, const YAML::Node& 
       continue;
     }
     if (!member_set.insert(city).second) {
-      problems_.push_back(fmt::format("{}: {}: '{}' ({}) is part of the UN agglomeration '{}', already a member; "
-                                      "counted once",
-                                      format_place(f.place()), network, name, iso3, cities_[city].name));
+      problems_.push_back(
+          fmt::format("{}: {}: '{}' ({}) is part of the UN agglomeration '{}', already a member; "
+                      "counted once",
+                      format_place(f.place()), network, name, iso3, cities_[city].name));
       continue;
     }
     members.push_back(city);

@@ -24,8 +24,7 @@ struct UnTerritory {
 };
 constexpr UnTerritory kUnTerritories[] = {
     {578, "NOR", "Norway: Natural Earth leaves its un_a3 and iso_n3 at -99"},
-    {830, nullptr,
-     "Channel Islands: Natural Earth has Jersey (JEY) and Guernsey (GGY) but no joint row"},
+    {830, nullptr, "Channel Islands: Natural Earth has Jersey (JEY) and Guernsey (GGY) but no joint row"},
 };
 
 // Parses "-099", "036", "-99" and the like; negative or bad codes are -1.
@@ -59,15 +58,15 @@ Countries read_countries(const std::string& file) {
     // Natural Earth writes -99 for "unknown"; any other negative value is a damaged file.
     for (const unsigned k : {6u, 7u})
       if (const double v = k == 6 ? c.pop_est : c.gdp_md; v < 0 && v != -99)
-        throw InputError(f.place(), fmt::format("column '{}': {} is negative (-99 marks an unknown value)",
-                                                f.column(k), f.text(k)));
+        throw InputError(
+            f.place(), fmt::format("column '{}': {} is negative (-99 marks an unknown value)", f.column(k), f.text(k)));
     // Codes are ids: one row each (iso_a3 is -99 on rows without one, which then go by adm0_a3).
     if (c.adm0.empty()) throw InputError(f.place(), "column 'adm0_a3' is empty");
     for (const std::string* code : {&c.adm0, &c.iso3}) {
       const auto first = code_line.find(*code);
       if (first != code_line.end() && !(code == &c.iso3 && c.iso3 == c.adm0))
-        throw InputError(f.place(), fmt::format("country code '{}' is given twice (first on line {})", *code,
-                                                first->second));
+        throw InputError(f.place(),
+                         fmt::format("country code '{}' is given twice (first on line {})", *code, first->second));
     }
     code_line.emplace(c.adm0, f.line());
     code_line.emplace(c.iso3, f.line());
@@ -101,8 +100,8 @@ const PopulatedPlaces::Place* PopulatedPlaces::find(const Country& c, std::strin
     loaded_ = true;
     CsvFile<6> f(file_, {"name", "nameascii", "adm0_a3", "latitude", "longitude", "pop_max"});
     while (f.next())
-      places_.push_back(Place{f.text(0), f.text(1), f.text(2), f.number(3), f.number(4),
-                              f.maybe_number(5).value_or(0)});
+      places_.push_back(
+          Place{f.text(0), f.text(1), f.text(2), f.number(3), f.number(4), f.maybe_number(5).value_or(0)});
   }
   const std::string key = city_names::fold(name);
   const Place* best = nullptr;

@@ -32,9 +32,8 @@ Scope read_scope(const std::string& file, const YAML::Node& n, const StateCodes&
       else scope.states[static_cast<std::size_t>(j)] = 1;
     }
     if (!absent.empty())
-      problems.push_back(fmt::format("{}: scope state{} {} {} no UN agglomeration",
-                                     format_place(place_of(file, list)), absent.size() == 1 ? "" : "s", join(absent),
-                                     absent.size() == 1 ? "has" : "have"));
+      problems.push_back(fmt::format("{}: scope state{} {} {} no UN agglomeration", format_place(place_of(file, list)),
+                                     absent.size() == 1 ? "" : "s", join(absent), absent.size() == 1 ? "has" : "have"));
     return scope;
   }
   const std::string s = yaml_string(file, n, "scope");
@@ -45,9 +44,9 @@ Scope read_scope(const std::string& file, const YAML::Node& n, const StateCodes&
   if (colon != std::string::npos && kind == "region") {
     const auto it = std::find(w.region_names.begin(), w.region_names.end(), name);
     if (it == w.region_names.end())
-      throw InputError(place_of(file, n), fmt::format("unknown region '{}'{}; regions: {}", name,
-                                                      did_you_mean(name, w.region_names),
-                                                      list_choices(w.region_names)));
+      throw InputError(place_of(file, n),
+                       fmt::format("unknown region '{}'{}; regions: {}", name, did_you_mean(name, w.region_names),
+                                   list_choices(w.region_names)));
     scope.kind = ScopeKind::region;
     scope.index = static_cast<int>(it - w.region_names.begin());
     return scope;
@@ -65,8 +64,7 @@ Scope read_scope(const std::string& file, const YAML::Node& n, const StateCodes&
     return scope;
   }
   throw InputError(place_of(file, n), fmt::format("unknown scope '{}'{}; {}", s,
-                                                  did_you_mean(kind, {"global", "region", "union", "states"}),
-                                                  usage));
+                                                  did_you_mean(kind, {"global", "region", "union", "states"}), usage));
 }
 
 }  // namespace
@@ -77,14 +75,25 @@ std::vector<NetworkSeed> read_networks(const std::string& file, const StateCodes
   if (!root.IsMap()) throw InputError(place_of(file, root), "expected a map with the key 'networks'");
   check_keys(file, root, {"networks"}, "networks.yaml");
   const YAML::Node list = root["networks"];
-  if (!list || !list.IsSequence())
-    throw InputError(place_of(file, root), "'networks' must be a list of networks");
+  if (!list || !list.IsSequence()) throw InputError(place_of(file, root), "'networks' must be a list of networks");
 
-  const std::vector<std::string> keys = {"name",    "issue",         "scope",   "founded",
-                                         "ended",   "min_population", "fee_multiple", "sponsored",
-                                         "funding", "funding_until", "members_file", "aliases",
-                                         "invitation", "max_members", "founding_members",
-                                         "invitations_per_year", "note"};
+  const std::vector<std::string> keys = {"name",
+                                         "issue",
+                                         "scope",
+                                         "founded",
+                                         "ended",
+                                         "min_population",
+                                         "fee_multiple",
+                                         "sponsored",
+                                         "funding",
+                                         "funding_until",
+                                         "members_file",
+                                         "aliases",
+                                         "invitation",
+                                         "max_members",
+                                         "founding_members",
+                                         "invitations_per_year",
+                                         "note"};
   std::vector<NetworkSeed> out;
   std::set<std::string> names;
   for (const auto& n : list) {
@@ -104,9 +113,8 @@ std::vector<NetworkSeed> read_networks(const std::string& file, const StateCodes
       seed.ended = yaml_int(file, n["ended"], "ended");
       if (seed.ended < 0) throw InputError(place_of(file, n["ended"]), "ended must be a year, or 0 when open");
       if (seed.ended != 0 && seed.founded > seed.ended)
-        throw InputError(place_of(file, n["ended"]),
-                         fmt::format("network '{}' ends ({}) before it is founded ({})", seed.name, seed.ended,
-                                     seed.founded));
+        throw InputError(place_of(file, n["ended"]), fmt::format("network '{}' ends ({}) before it is founded ({})",
+                                                                 seed.name, seed.ended, seed.founded));
     }
     if (n["min_population"]) {
       seed.min_population = yaml_number(file, n["min_population"], "min_population");
@@ -115,8 +123,7 @@ std::vector<NetworkSeed> read_networks(const std::string& file, const StateCodes
     }
     if (n["fee_multiple"]) {
       seed.fee_multiple = yaml_number(file, n["fee_multiple"], "fee_multiple");
-      if (seed.fee_multiple < 0)
-        throw InputError(place_of(file, n["fee_multiple"]), "fee_multiple must be at least 0");
+      if (seed.fee_multiple < 0) throw InputError(place_of(file, n["fee_multiple"]), "fee_multiple must be at least 0");
     }
     if (n["sponsored"]) seed.sponsored = yaml_bool(file, n["sponsored"], "sponsored");
     if (n["funding"]) {

@@ -62,8 +62,8 @@ StateCodes choose_states(const Countries& countries, const un_cities::AtStart& a
     const natural_earth::Country& c = countries.rows[static_cast<std::size_t>(order[j])];
     s.iso3[j] = c.iso3;
     s.name[j] = c.name;
-    s.region[jj] = static_cast<int>(std::find(w.region_names.begin(), w.region_names.end(), c.region) -
-                                    w.region_names.begin());
+    s.region[jj] =
+        static_cast<int>(std::find(w.region_names.begin(), w.region_names.end(), c.region) - w.region_names.begin());
     s.tax_share[jj] = s.populism[jj] = s.centralisation[jj] = s.openness[jj] = std::nan("");
   }
   return codes;
@@ -80,8 +80,7 @@ std::vector<double> urban_population(const un_cities::AtStart& alive, const Stat
 }
 
 // The UN agglomerations alive at the start year, the first cities of the world.
-CityRegister un_city_register(const std::vector<UnCity>& un, const un_cities::AtStart& alive,
-                              const StateCodes& codes) {
+CityRegister un_city_register(const std::vector<UnCity>& un, const un_cities::AtStart& alive, const StateCodes& codes) {
   CityRegister cities;
   for (std::size_t i = 0; i < un.size(); ++i) {
     if (alive.country[i] < 0 || alive.population[i] <= 0) continue;
@@ -116,8 +115,8 @@ void city_paths(const CityRegister& cities, const std::vector<UnCity>& un, Ancho
     if (r.un < 0) {
       for (std::size_t t = 0; t < years; ++t) {
         const int year = anchors.first_year + static_cast<int>(t);
-        row[t] = national_2015 > 0 ? r.population * anchors.national_population_at(j, year) / national_2015
-                                   : r.population;
+        row[t] =
+            national_2015 > 0 ? r.population * anchors.national_population_at(j, year) / national_2015 : r.population;
       }
       continue;
     }
@@ -173,9 +172,8 @@ WorldData load_real_world(const RealWorldSpec& spec, int start_year) {
   const StateCodes codes = choose_states(countries, alive, w);
   std::vector<const natural_earth::Country*> country_of_state;
   for (const int k : codes.state_country) country_of_state.push_back(&countries.rows[static_cast<std::size_t>(k)]);
-  Anchors anchors = state_economies::national_paths(w.states, country_of_state, wb,
-                                                    urban_population(alive, codes, w.states.size()), start_year,
-                                                    problems);
+  Anchors anchors = state_economies::national_paths(
+      w.states, country_of_state, wb, urban_population(alive, codes, w.states.size()), start_year, problems);
   read_agreements(path("agreements.yaml"), codes, start_year, w, out.agreement_changes, problems);
   read_state_traits(path("state_traits.yaml"), codes, w.states, problems);
 
@@ -189,9 +187,8 @@ WorldData load_real_world(const RealWorldSpec& spec, int start_year) {
   std::error_code ec;
   const std::string drivers = path("drivers.yaml");
   w.drivers = std::make_shared<const Drivers>(
-      fs::is_regular_file(drivers, ec)
-          ? read_drivers(drivers, state_economies::kFirstYear, state_economies::kLastYear)
-          : Drivers{});
+      fs::is_regular_file(drivers, ec) ? read_drivers(drivers, state_economies::kFirstYear, state_economies::kLastYear)
+                                       : Drivers{});
   w.index_states();
   w.anchors = std::make_shared<const Anchors>(std::move(anchors));
   return out;

@@ -84,9 +84,10 @@ Anchors national_paths(States& s, const std::vector<const natural_earth::Country
         fell_back.push_back(fmt::format("population {:.0f} in {}", c.pop_est, kNaturalEarthYear));
       } else {
         pop_obs[start_year] = urban[j];
-        problems.push_back(fmt::format("{}: no population in the World Bank or Natural Earth; used the population of "
-                                       "its UN agglomerations in {} ({:.0f})",
-                                       s.iso3[j], start_year, urban[j]));
+        problems.push_back(
+            fmt::format("{}: no population in the World Bank or Natural Earth; used the population of "
+                        "its UN agglomerations in {} ({:.0f})",
+                        s.iso3[j], start_year, urban[j]));
       }
     }
     const std::vector<double> pop_path = yearly_path(pop_obs, kFirstYear, kLastYear, world_pop, kPopulationAfter);
@@ -110,17 +111,19 @@ Anchors national_paths(States& s, const std::vector<const natural_earth::Country
   for (std::size_t j : no_income) {
     income[j] = world_pc;
     for (double& v : income[j]) v *= median_relative;
-    problems.push_back(fmt::format("{}: no GDP in the World Bank or Natural Earth; used the states' median GDP per "
-                                   "capita relative to the world's ({:.2f} times)",
-                                   s.iso3[j], median_relative));
+    problems.push_back(
+        fmt::format("{}: no GDP in the World Bank or Natural Earth; used the states' median GDP per "
+                    "capita relative to the world's ({:.2f} times)",
+                    s.iso3[j], median_relative));
   }
   for (std::size_t j = 0; j < ns; ++j)
     for (std::size_t t = 0; t < years; ++t)
       anchors.national_gdp[j * years + t] = income[j][t] * anchors.national_population[j * years + t];
   for (const auto& line : ne_fallback)
-    problems.push_back(fmt::format("no World Bank series for {}: used the Natural Earth estimate, and the world's "
-                                   "growth before and after it",
-                                   line));
+    problems.push_back(
+        fmt::format("no World Bank series for {}: used the Natural Earth estimate, and the world's "
+                    "growth before and after it",
+                    line));
   if (!late_start.empty())
     problems.push_back(fmt::format("World Bank GDP per capita starts after {} for {}: earlier years follow the world's",
                                    start_year, join(late_start)));

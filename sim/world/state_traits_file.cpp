@@ -30,7 +30,8 @@ void read_state_traits(const std::string& file, const StateCodes& codes, States&
     for (const auto& t : kv.second) {
       const std::string key = t.first.Scalar();
       const double v = yaml_number(file, t.second, key);
-      if (v < 0 || v > 1) throw InputError(place_of(file, t.second), fmt::format("{} must be in [0, 1] (got {})", key, v));
+      if (v < 0 || v > 1)
+        throw InputError(place_of(file, t.second), fmt::format("{} must be in [0, 1] (got {})", key, v));
       if (j < 0) continue;
       Eigen::ArrayXd& col = key == "populism"         ? s.populism
                             : key == "centralisation" ? s.centralisation

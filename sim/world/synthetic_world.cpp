@@ -1,6 +1,5 @@
 #include "sim/world/synthetic_world.hpp"
 
-
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -50,16 +49,13 @@ enum Stream : std::uint32_t { city_stream = 0, state_stream = 1 };
 // Draw slots within a city's stream.
 enum CityDraw : std::uint32_t { draw_shuffle = 0, draw_state = 1, draw_place = 2 };
 // Draw slots within a state's stream.
-enum StateDraw : std::uint32_t {
-  draw_size = 0, draw_gdp = 1, draw_growth = 2, draw_urban = 3, draw_centre = 4
-};
+enum StateDraw : std::uint32_t { draw_size = 0, draw_gdp = 1, draw_growth = 2, draw_urban = 3, draw_centre = 4 };
 
 std::string numbered(const char* prefix, std::int64_t k, int width = 0) {
   char buf[32];
   const auto r = std::to_chars(buf, buf + sizeof buf, k);
   std::string digits(buf, r.ptr);
-  if (static_cast<int>(digits.size()) < width)
-    digits.insert(0, static_cast<std::size_t>(width) - digits.size(), '0');
+  if (static_cast<int>(digits.size()) < width) digits.insert(0, static_cast<std::size_t>(width) - digits.size(), '0');
   return prefix + digits;
 }
 
@@ -70,8 +66,8 @@ WorldData make_synthetic_world(const SyntheticWorldSpec& spec, int start_year) {
   if (spec.cities < 1) throw InputError(where, fmt::format("cities must be at least 1 (got {})", spec.cities));
   if (spec.states < 1) throw InputError(where, fmt::format("states must be at least 1 (got {})", spec.states));
   if (spec.regions < 1 || spec.regions > spec.states)
-    throw InputError(where, fmt::format("regions must be between 1 and states ({}) (got {})",
-                                        spec.states, spec.regions));
+    throw InputError(where,
+                     fmt::format("regions must be between 1 and states ({}) (got {})", spec.states, spec.regions));
   if (spec.networks < 0) throw InputError(where, fmt::format("networks must be at least 0 (got {})", spec.networks));
   if (!(spec.zipf_exponent > 0))
     throw InputError(where, fmt::format("zipf_exponent must be positive (got {})", spec.zipf_exponent));
@@ -143,8 +139,7 @@ WorldData make_synthetic_world(const SyntheticWorldSpec& spec, int start_year) {
       j = i;
     } else {
       const double u = rng.uniform(city_stream, P, id, draw_state) * total_weight;
-      j = static_cast<std::size_t>(std::upper_bound(cumulative.begin(), cumulative.end(), u) -
-                                   cumulative.begin());
+      j = static_cast<std::size_t>(std::upper_bound(cumulative.begin(), cumulative.end(), u) - cumulative.begin());
       if (j >= m) j = m - 1;
     }
     const double rank = static_cast<double>(perm[i]) + 1.0;
@@ -168,7 +163,9 @@ WorldData make_synthetic_world(const SyntheticWorldSpec& spec, int start_year) {
     c.population[ii] = pop;
   });
   std::vector<double> state_pop(m, 0.0);
-  for (std::size_t i = 0; i < n; ++i) state_pop[static_cast<std::size_t>(c.state[static_cast<Eigen::Index>(i)])] += c.population[static_cast<Eigen::Index>(i)];
+  for (std::size_t i = 0; i < n; ++i)
+    state_pop[static_cast<std::size_t>(c.state[static_cast<Eigen::Index>(i)])] +=
+        c.population[static_cast<Eigen::Index>(i)];
 
   // The data paths: each state's population grows at its urban rate u_j and
   // its GDP per capita at g_j from the start year; each city follows its

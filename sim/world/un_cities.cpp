@@ -19,7 +19,7 @@ std::vector<UnCity> read(const std::string& file) {
   std::array<std::string, kColumns> years;
   for (int k = 0; k < kColumns; ++k) years[static_cast<std::size_t>(k)] = std::to_string(kFirstYear + kYearStep * k);
   std::array<const char*, 6 + kColumns> cols{"Country Code", "Country or area", "Urban Agglomeration",
-                                             "Latitude", "Longitude", "City Code"};
+                                             "Latitude",     "Longitude",       "City Code"};
   for (int k = 0; k < kColumns; ++k) cols[6 + static_cast<std::size_t>(k)] = years[static_cast<std::size_t>(k)].c_str();
   CsvFile<6 + kColumns> f(file, cols);
   std::vector<UnCity> out;
@@ -28,8 +28,8 @@ std::vector<UnCity> read(const std::string& file) {
     UnCity c;
     c.code = f.integer(0);
     if (const auto [it, fresh] = city_codes.emplace(f.integer(5), f.line()); !fresh)
-      throw InputError(f.place(), fmt::format("column 'City Code': {} is given twice (first on line {})",
-                                              f.text(5), it->second));
+      throw InputError(f.place(),
+                       fmt::format("column 'City Code': {} is given twice (first on line {})", f.text(5), it->second));
     c.country = f.text(1);
     c.name = f.text(2);
     if (c.name.empty()) throw InputError(f.place(), "column 'Urban Agglomeration' is empty");
@@ -38,8 +38,8 @@ std::vector<UnCity> read(const std::string& file) {
     for (int k = 0; k < kColumns; ++k) {
       const double p = f.number(6 + static_cast<unsigned>(k));
       if (p < 0)
-        throw InputError(f.place(), fmt::format("column '{}': population {} is negative",
-                                                years[static_cast<std::size_t>(k)], p));
+        throw InputError(f.place(),
+                         fmt::format("column '{}': population {} is negative", years[static_cast<std::size_t>(k)], p));
       c.pop[static_cast<std::size_t>(k)] = p;
     }
     c.line = f.line();

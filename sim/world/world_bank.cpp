@@ -21,12 +21,11 @@ constexpr std::pair<const char*, const char*> kWorldBankWithoutRow[] = {
     {"CHI", "Natural Earth has Jersey (JEY) and Guernsey (GGY) but no joint row"}};
 
 // World Bank regional and income aggregates: not countries, dropped.
-constexpr const char* kWorldBankAggregates[] = {
-    "AFE", "AFW", "ARB", "CEB", "CSS", "EAP", "EAR", "EAS", "ECA", "ECS", "EMU", "EUU",
-    "FCS", "HIC", "HPC", "IBD", "IBT", "IDA", "IDB", "IDX", "INX", "LAC", "LCN", "LDC",
-    "LIC", "LMC", "LMY", "LTE", "MEA", "MIC", "MNA", "NAC", "OED", "OSS", "PRE", "PSS",
-    "PST", "SAS", "SSA", "SSF", "SST", "TEA", "TEC", "TLA", "TMN", "TSA", "TSS", "UMC",
-    "WLD"};
+constexpr const char* kWorldBankAggregates[] = {"AFE", "AFW", "ARB", "CEB", "CSS", "EAP", "EAR", "EAS", "ECA", "ECS",
+                                                "EMU", "EUU", "FCS", "HIC", "HPC", "IBD", "IBT", "IDA", "IDB", "IDX",
+                                                "INX", "LAC", "LCN", "LDC", "LIC", "LMC", "LMY", "LTE", "MEA", "MIC",
+                                                "MNA", "NAC", "OED", "OSS", "PRE", "PSS", "PST", "SAS", "SSA", "SSF",
+                                                "SST", "TEA", "TEC", "TLA", "TMN", "TSA", "TSS", "UMC", "WLD"};
 
 // World Bank code -> Natural Earth ISO3, for the codes that differ.
 std::unordered_map<std::string, std::string> aliases(const natural_earth::Countries& countries) {
@@ -86,8 +85,8 @@ void report_unmatched(const WorldBank& wb, const natural_earth::Countries& count
     std::string why;
     for (const auto& [c, w] : kWorldBankWithoutRow)
       if (code == c) why = fmt::format(" ({})", w);
-    problems.push_back(fmt::format("World Bank country {} ({}) has no Natural Earth row{}; its series are not used",
-                                   name, code, why));
+    problems.push_back(
+        fmt::format("World Bank country {} ({}) has no Natural Earth row{}; its series are not used", name, code, why));
   }
 }
 

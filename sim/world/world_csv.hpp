@@ -52,9 +52,9 @@ class CsvFile {
     for (unsigned k = 0; k < N; ++k) {
       const auto it = std::find(header.begin(), header.end(), columns_[k]);
       if (it == header.end())
-        throw InputError(SourcePlace{file_, reader_.line(), 0},
-                         fmt::format("missing column '{}' in the header{}", columns_[k],
-                                     did_you_mean(columns_[k], header)));
+        throw InputError(
+            SourcePlace{file_, reader_.line(), 0},
+            fmt::format("missing column '{}' in the header{}", columns_[k], did_you_mean(columns_[k], header)));
       index_[k] = static_cast<std::size_t>(it - header.begin());
     }
     width_ = header.size();

@@ -21,9 +21,9 @@ struct AgreementChange {
 
 struct WorldData {
   World world;
-  std::vector<NetworkSeed> networks;        // sorted by founding year
+  std::vector<NetworkSeed> networks;               // sorted by founding year
   std::vector<AgreementChange> agreement_changes;  // sorted by year
-  std::vector<std::string> problems;        // what could not be matched, one line each
+  std::vector<std::string> problems;               // what could not be matched, one line each
 };
 
 }  // namespace urbis

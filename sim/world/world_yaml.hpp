@@ -52,7 +52,7 @@ inline double yaml_number(const std::string& file, const YAML::Node& n, std::str
 
 inline int yaml_int(const std::string& file, const YAML::Node& n, std::string_view what) {
   return static_cast<int>(yamlin::Reader(file).integer(n, what, "a whole number", std::numeric_limits<int>::min(),
-                                                        std::numeric_limits<int>::max()));
+                                                       std::numeric_limits<int>::max()));
 }
 
 inline bool yaml_bool(const std::string& file, const YAML::Node& n, std::string_view what) {
@@ -67,17 +67,15 @@ inline void check_keys(const std::string& file, const YAML::Node& map, const std
   r.check_keys(r.mapping(map, where, "a mapping"), valid, fmt::format("in {}", where));
 }
 
-inline std::vector<std::string> issue_names() {
-  return {kIssueNames.begin(), kIssueNames.end()};
-}
+inline std::vector<std::string> issue_names() { return {kIssueNames.begin(), kIssueNames.end()}; }
 
 inline Issue yaml_issue(const std::string& file, const YAML::Node& n) {
   const std::string s = yaml_string(file, n, "issue");
   const auto q = issue_from_name(s);
   if (!q) {
     const auto names = issue_names();
-    throw InputError(place_of(file, n), fmt::format("unknown issue '{}'{}; valid issues: {}", s,
-                                                    did_you_mean(s, names), list_choices(names)));
+    throw InputError(place_of(file, n), fmt::format("unknown issue '{}'{}; valid issues: {}", s, did_you_mean(s, names),
+                                                    list_choices(names)));
   }
   return *q;
 }

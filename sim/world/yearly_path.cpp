@@ -34,7 +34,8 @@ void interpolate(const Series& s, int first, std::vector<double>& out) {
     const double r = std::log(nx->second / it->second) / (nx->first - it->first);
     for (int y = it->first; y <= nx->first; ++y) {
       const int k = y - first;
-      if (k >= 0 && k < static_cast<int>(out.size())) out[static_cast<std::size_t>(k)] = it->second * std::exp(r * (y - it->first));
+      if (k >= 0 && k < static_cast<int>(out.size()))
+        out[static_cast<std::size_t>(k)] = it->second * std::exp(r * (y - it->first));
     }
   }
   if (s.size() == 1) {

@@ -49,7 +49,8 @@ inline Params reference_params() {
   // The reference model's size term n/(n + n_half): no crowding, no dilution
   // of voice; its flat capacity cost c_m j (no staff scaling).
   co.crowding_size = 1e300, co.voice_size = 1e300, co.peer_width = 1.0, co.capacity_scaling = 0;
-  co.sovereign_cost = 0.5, co.gap_autonomy = 0.4, co.capacity_cost = 0.03, co.climate_target = 0.8, co.openness_target = 0.8;
+  co.sovereign_cost = 0.5, co.gap_autonomy = 0.4, co.capacity_cost = 0.03, co.climate_target = 0.8,
+  co.openness_target = 0.8;
   co.review_probability = 0.3, co.funding_scale = 1e6;
   auto& np = p.networks;
   np.recognition_exponent = 0.5, np.gdp_exponent = 0.5, np.funding_exponent = 0.2;
@@ -92,7 +93,8 @@ inline void anchor_flat(World& w) {
     }
   for (std::size_t i = 0; i < w.cities.size(); ++i) {
     a.city_row[i] = static_cast<std::int32_t>(i);
-    for (std::size_t t = 0; t < years; ++t) a.city_path[i * years + t] = w.cities.population[static_cast<Eigen::Index>(i)];
+    for (std::size_t t = 0; t < years; ++t)
+      a.city_path[i * years + t] = w.cities.population[static_cast<Eigen::Index>(i)];
   }
   w.anchors = std::make_shared<const Anchors>(std::move(a));
   w.drivers = std::make_shared<const Drivers>();
@@ -104,8 +106,8 @@ inline void anchor_flat(World& w) {
 // flat data paths: anchor_flat). Cities: P 1e6, y 1e4 (Y 1e10), on their
 // paths, a = a0 = 0.4, x 0.5, o 0.6, V 0, T 0. Salience at its baseline; the
 // gaps this makes; no networks; empty memberships.
-inline World make_world(const Params& p, const std::vector<int>& city_state, int n_states,
-                        int n_regions = 1, std::vector<Agreement> agreements = {}, int slots = kSlots) {
+inline World make_world(const Params& p, const std::vector<int>& city_state, int n_states, int n_regions = 1,
+                        std::vector<Agreement> agreements = {}, int slots = kSlots) {
   World w;
   const std::size_t n = city_state.size();
   w.agreements = std::move(agreements);
@@ -180,8 +182,8 @@ struct NetworkSpec {
 };
 
 inline int add_network(World& w, const NetworkSpec& s) {
-  return w.networks.add(s.name, s.issue, s.scope, s.min_population, s.fee_multiple, s.funding,
-                        s.sponsored, s.recognition, w.global.year, s.founder_state, s.origin);
+  return w.networks.add(s.name, s.issue, s.scope, s.min_population, s.fee_multiple, s.funding, s.sponsored,
+                        s.recognition, w.global.year, s.founder_state, s.origin);
 }
 
 inline Scope region_scope(int region) {
@@ -221,8 +223,8 @@ inline World random_world(const Params& p, std::size_t n, int n_states, int n_re
   std::uniform_real_distribution<double> U(0.0, 1.0);
   std::vector<int> st(n);
   for (auto& s : st) s = static_cast<int>(gen() % static_cast<std::uint64_t>(n_states));
-  World w = make_world(p, st, n_states, n_regions, {Agreement{"paris", Issue::climate, false},
-                                                    Agreement{"eu", Issue::economy, true}});
+  World w = make_world(p, st, n_states, n_regions,
+                       {Agreement{"paris", Issue::climate, false}, Agreement{"eu", Issue::economy, true}});
   for (int j = 0; j < n_states; ++j) {
     w.states.tax_share[j] = 0.05 + 0.15 * U(gen);
     w.states.populism[j] = U(gen);
@@ -233,7 +235,7 @@ inline World random_world(const Params& p, std::size_t n, int n_states, int n_re
     if (U(gen) < 0.2) w.states.conflict[j][iq(Issue::climate)] = 1;
   }
   for (std::size_t i = 0; i < n; ++i) {
-    const double pop = 5e4 * std::pow(U(gen), -0.9);   // 5e4 .. millions
+    const double pop = 5e4 * std::pow(U(gen), -0.9);                        // 5e4 .. millions
     const double y = std::exp(std::log(500.0) + U(gen) * std::log(200.0));  // 500 .. 1e5
     set_city_economy(w, i, pop, y);
     w.cities.autonomy[i] = w.cities.autonomy0[i] = U(gen);

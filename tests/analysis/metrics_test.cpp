@@ -72,8 +72,8 @@ TEST(CooperationIndex, IsGdpWeighted) {
   const Params p = test::reference_params();
   World w = test::make_world(p, 2);
   w.cities.cooperation << 0.0, 1.0;
-  test::set_city_economy(w, 0, 1e6, 1e4);  // Y 1e10
-  test::set_city_economy(w, 1, 1e6, 3e4);  // Y 3e10
+  test::set_city_economy(w, 0, 1e6, 1e4);               // Y 1e10
+  test::set_city_economy(w, 1, 1e6, 3e4);               // Y 3e10
   EXPECT_DOUBLE_EQ(cooperation_index(w.cities), 0.75);  // the unweighted mean is 0.5
   w.cities.gdp.setZero();
   EXPECT_EQ(cooperation_index(w.cities), 0.0);

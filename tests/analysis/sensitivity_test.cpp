@@ -146,10 +146,10 @@ TEST(Summary, TidyCsvPerPointAndMetric) {
   ASSERT_EQ(rows.size(), 5u);
   EXPECT_EQ(rows[0][0], "point");
   EXPECT_EQ(rows[1][2], "y");
-  EXPECT_EQ(rows[1][3], "2");      // n
-  EXPECT_EQ(rows[1][5], "2");      // mean
-  EXPECT_EQ(rows[2][3], "1");      // z: one value, the empty one left out
-  EXPECT_EQ(rows[3][4], "1");      // failed
+  EXPECT_EQ(rows[1][3], "2");  // n
+  EXPECT_EQ(rows[1][5], "2");  // mean
+  EXPECT_EQ(rows[2][3], "1");  // z: one value, the empty one left out
+  EXPECT_EQ(rows[3][4], "1");  // failed
 }
 
 }  // namespace

@@ -94,7 +94,7 @@ TEST(Abc, EpsilonKeepsEveryPointWithinIt) {
   }
   EXPECT_EQ(r.posterior.size(), within);
   EXPECT_NEAR(static_cast<double>(within), 20, 1);  // 0.2 of the unit range, one point per 1/100
-  s.epsilon = 1e-9;                                  // closer than any point: nothing accepted
+  s.epsilon = 1e-9;                                 // closer than any point: nothing accepted
   EXPECT_TRUE(run_abc({param("a", 0, 1)}, s, toy(0.3, 0.05)).posterior.empty());
 }
 
@@ -105,7 +105,8 @@ TEST(Abc, LogUniformPrior) {
   s.points = 100;
   s.accept = 0.1;
   const AbcResult r = run_abc({param("p", 1, 100, true)}, s, toy(10, 1));
-  const auto below = std::count_if(r.points.begin(), r.points.end(), [](const AbcPoint& p) { return p.eval.values[0] < 10; });
+  const auto below =
+      std::count_if(r.points.begin(), r.points.end(), [](const AbcPoint& p) { return p.eval.values[0] < 10; });
   EXPECT_EQ(below, 50);
   std::vector<double> v, w;
   for (const auto* p : posterior(r)) v.push_back(p->eval.values[0]), w.push_back(p->weight);

@@ -9,8 +9,8 @@ namespace {
 
 using namespace calib;
 
-const std::string kDoc = std::string("# Validation\n\nProse above.\n\n") + kTableBegin + "\nold table\n" + kTableEnd +
-                         "\n\nProse below.\n";
+const std::string kDoc =
+    std::string("# Validation\n\nProse above.\n\n") + kTableBegin + "\nold table\n" + kTableEnd + "\n\nProse below.\n";
 
 TEST(Markdown, ReplacesOnlyBetweenTheMarkers) {
   const std::string out = replace_fragment(kDoc, "| new |\n", "VALIDATION.md");
@@ -59,14 +59,18 @@ TEST(Markdown, TableRows) {
   e.fits = {{277.66, 32.54, true}, {0.0393, 0.0251, false}};
   const std::string md = validation_markdown(c, e, "urbis calibrate v.yaml --evaluate");
   EXPECT_NE(md.find("| pattern | source | target | model: mean ± sd over 3 seeds | met |\n|---|---|---|---|---|\n"),
-            std::string::npos) << md;
+            std::string::npos)
+      << md;
   EXPECT_NE(md.find("| networks_2018: active networks, 2018 | article \\| p. 3 | 250-300 | 277.7 ± 32.5 | yes |\n"),
-            std::string::npos) << md;
+            std::string::npos)
+      << md;
   EXPECT_NE(md.find("| withdrawal: USA's climate memberships, 2018-2019: paris_withdrawal vs baseline (relative "
                     "difference) |  | +30% ± 10 points | +3.9% ± 2.5 points | **no** |\n"),
-            std::string::npos) << md;
+            std::string::npos)
+      << md;
   EXPECT_NE(md.find("1 of 2 patterns met; seeds 1-3. Regenerate with `urbis calibrate v.yaml --evaluate`."),
-            std::string::npos) << md;
+            std::string::npos)
+      << md;
 }
 
 }  // namespace

@@ -192,7 +192,8 @@ TEST_F(MeasuresTest, PairedTargetsAreMeansOfSeedBySeedDifferences) {
   expect_close(absolute, fit("paired_absolute").mean);
   // The mean of the seeds' relative changes, not the relative change of the
   // means (the data tell the two apart).
-  const double of_means = mean([&](auto s) { return span(event_[s]); }) / mean([&](auto s) { return span(base_[s]); }) - 1;
+  const double of_means =
+      mean([&](auto s) { return span(event_[s]); }) / mean([&](auto s) { return span(base_[s]); }) - 1;
   EXPECT_GT(std::abs(of_means - relative), 1e-6);
 }
 
@@ -201,7 +202,8 @@ TEST_F(MeasuresTest, PredictiveSeriesAreSeedMeansPerYear) {
   EXPECT_EQ(problem_->series_years(0), std::make_pair(2000, 2010));  // default: the whole run
   ASSERT_EQ(eval_->series[0].size(), 11u);
   for (int y = 2000; y <= 2010; ++y)
-    expect_close(mean([&](auto s) { return base_[s].active(y); }), eval_->series[0][static_cast<std::size_t>(y - 2000)]);
+    expect_close(mean([&](auto s) { return base_[s].active(y); }),
+                 eval_->series[0][static_cast<std::size_t>(y - 2000)]);
   EXPECT_EQ(problem_->series_years(1), std::make_pair(2002, 2008));
   ASSERT_EQ(eval_->series[1].size(), 7u);
   expect_close(mean([](auto s) { return event_[s].state("S001", "climate", 2006); }), eval_->series[1][4]);

@@ -9,8 +9,8 @@
 #include <gtest/gtest.h>
 
 #include "analysis/effects.hpp"
-#include "sim/core/csv_reader.hpp"
 #include "sim/compare/effect_tables.hpp"
+#include "sim/core/csv_reader.hpp"
 
 namespace urbis {
 namespace {
@@ -66,8 +66,8 @@ TEST(PairedEffect, PairingRemovesTheSharedNoise) {
 
 TEST(PairedEffect, SeedsOfTheSameSignAndMissingPairs) {
   const PairedEffect e = paired_effect({1, 2, 3, kNaN, 5}, {0, 3, 0, 1, kNaN});
-  EXPECT_EQ(e.n, 3u);  // pairs with a NaN on either side are left out
-  EXPECT_EQ(e.same_sign, 2u);  // differences 1, -1, 3: mean 1 > 0
+  EXPECT_EQ(e.n, 3u);                                       // pairs with a NaN on either side are left out
+  EXPECT_EQ(e.same_sign, 2u);                               // differences 1, -1, 3: mean 1 > 0
   EXPECT_TRUE(std::isnan(paired_effect({1}, {0}).ci_low));  // one seed: no interval
   EXPECT_DOUBLE_EQ(paired_effect({2, 2}, {1, 1}).relative, 1.0);
   EXPECT_TRUE(std::isnan(paired_effect({1, 2}, {-1, 1}).relative));  // mean of b is 0

@@ -36,7 +36,8 @@ TEST(CsvReader, BlankLinesAreSkippedAndRowsKeepTheirLines) {
 }
 
 TEST(CsvReader, QuotedFieldsHoldCommasQuotesAndLineBreaks) {
-  const CsvTable t = parse_csv("name,note\n\"Washington, D.C.\",\"say \"\"hi\"\"\"\n\"two\nlines\",x\nlast,\"\"\n", "t.csv");
+  const CsvTable t =
+      parse_csv("name,note\n\"Washington, D.C.\",\"say \"\"hi\"\"\"\n\"two\nlines\",x\nlast,\"\"\n", "t.csv");
   EXPECT_EQ(t.rows, (Rows{{"Washington, D.C.", "say \"hi\""}, {"two\nlines", "x"}, {"last", ""}}));
   EXPECT_EQ(t.lines, (std::vector<int>{2, 3, 5}));  // the record of two lines starts on line 3
 }
@@ -53,7 +54,9 @@ TEST(CsvReader, LfCrlfAndBareCrReadTheSame) {
 }
 
 TEST(CsvReader, ByteOrderMarkIsSkippedAndSpacesKeptUnlessTrimmed) {
-  EXPECT_EQ(csv_records("\xEF\xBB\xBF" "a, b \n"), (Rows{{"a", " b "}}));
+  EXPECT_EQ(csv_records("\xEF\xBB\xBF"
+                        "a, b \n"),
+            (Rows{{"a", " b "}}));
   EXPECT_EQ(parse_csv("a, b \n1,\t2\n", "t.csv", CsvOptions{true}).header, (std::vector<std::string>{"a", "b"}));
 }
 
@@ -107,7 +110,8 @@ TEST(CsvReader, MissingColumnNamesTheNearest) {
 }
 
 TEST(CsvReader, StreamsAFileAndRefusesAMissingOne) {
-  const auto path = std::filesystem::temp_directory_path() / ("urbis_csv_reader_test_" + std::to_string(::getpid()) + ".csv");
+  const auto path =
+      std::filesystem::temp_directory_path() / ("urbis_csv_reader_test_" + std::to_string(::getpid()) + ".csv");
   {
     std::ofstream f(path, std::ios::binary);
     f << "a,b\r\n";

@@ -2,10 +2,10 @@
 // depend on the thread count, so sums are bit-identical with 1 or 4 threads.
 #include <atomic>
 #include <chrono>
-#include <stdexcept>
-#include <thread>
 #include <cmath>
 #include <cstdint>
+#include <stdexcept>
+#include <thread>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -120,7 +120,8 @@ TEST(Parallel, SumByGroupIsCorrect) {
   // Group g = i % 7, value i: exact integer sums.
   const std::size_t n = 100000, groups = 7;
   std::vector<double> out;
-  sum_by_group(n, groups, [](std::size_t i) { return i % 7; }, [](std::size_t i) { return static_cast<double>(i); }, out);
+  sum_by_group(
+      n, groups, [](std::size_t i) { return i % 7; }, [](std::size_t i) { return static_cast<double>(i); }, out);
   ASSERT_EQ(out.size(), groups);
   std::vector<double> ref(groups, 0.0);
   for (std::size_t i = 0; i < n; ++i) ref[i % 7] += static_cast<double>(i);
@@ -129,11 +130,14 @@ TEST(Parallel, SumByGroupIsCorrect) {
   // A tiny hand case, with an empty group: groups {0: 1+3, 1: 2, 2: none}.
   const std::vector<int> grp = {0, 1, 0};
   const std::vector<double> val = {1, 2, 3};
-  sum_by_group(3, 3, [&](std::size_t i) { return static_cast<std::size_t>(grp[i]); }, [&](std::size_t i) { return val[i]; }, out);
+  sum_by_group(
+      3, 3, [&](std::size_t i) { return static_cast<std::size_t>(grp[i]); }, [&](std::size_t i) { return val[i]; },
+      out);
   EXPECT_EQ(out, (std::vector<double>{4, 2, 0}));
 
   // No items: every group is zero (and out is resized).
-  sum_by_group(0, 4, [](std::size_t) { return std::size_t{0}; }, [](std::size_t) { return 1.0; }, out);
+  sum_by_group(
+      0, 4, [](std::size_t) { return std::size_t{0}; }, [](std::size_t) { return 1.0; }, out);
   EXPECT_EQ(out, (std::vector<double>(4, 0.0)));
 }
 
@@ -141,7 +145,8 @@ TEST(Parallel, SumByGroupIsIdenticalWithOneAndFourThreads) {
   const std::vector<double> v = awkward_values(1000000);
   auto run = [&] {
     std::vector<double> out;
-    sum_by_group(v.size(), 50, [](std::size_t i) { return (i * 2654435761u) % 50; }, [&](std::size_t i) { return v[i]; }, out);
+    sum_by_group(
+        v.size(), 50, [](std::size_t i) { return (i * 2654435761u) % 50; }, [&](std::size_t i) { return v[i]; }, out);
     return out;
   };
   const std::vector<double> one = with_threads(1, run);

@@ -45,11 +45,11 @@ TEST(Streams, SameKeyGivesSameDraw) {
 TEST(Streams, EveryKeyPartChangesTheDraw) {
   const Streams rng(42);
   const double base = rng.uniform(5, Phase::economy, 17, 2);
-  EXPECT_NE(base, rng.uniform(6, Phase::economy, 17, 2));           // step
-  EXPECT_NE(base, rng.uniform(5, Phase::learning, 17, 2));          // phase
-  EXPECT_NE(base, rng.uniform(5, Phase::economy, 18, 2));           // agent
-  EXPECT_NE(base, rng.uniform(5, Phase::economy, 17, 3));           // draw index
-  EXPECT_NE(base, Streams(43).uniform(5, Phase::economy, 17, 2));   // seed (low word)
+  EXPECT_NE(base, rng.uniform(6, Phase::economy, 17, 2));                            // step
+  EXPECT_NE(base, rng.uniform(5, Phase::learning, 17, 2));                           // phase
+  EXPECT_NE(base, rng.uniform(5, Phase::economy, 18, 2));                            // agent
+  EXPECT_NE(base, rng.uniform(5, Phase::economy, 17, 3));                            // draw index
+  EXPECT_NE(base, Streams(43).uniform(5, Phase::economy, 17, 2));                    // seed (low word)
   EXPECT_NE(base, Streams(42ULL | (1ULL << 32)).uniform(5, Phase::economy, 17, 2));  // seed (high word)
 }
 
@@ -92,16 +92,15 @@ TEST(Streams, UniformHasMeanHalfAndVarianceOneTwelfth) {
 TEST(Streams, NormalIsStandard) {
   const Streams rng(99);
   const Moments m = moments(kDraws, [&](std::uint32_t i) { return rng.normal(3, Phase::economy, i, 1); });
-  EXPECT_NEAR(m.mean, 0.0, 0.016);  // sd of the mean 3.2e-3
+  EXPECT_NEAR(m.mean, 0.0, 0.016);            // sd of the mean 3.2e-3
   EXPECT_NEAR(std::sqrt(m.var), 1.0, 0.012);  // sd of the sd 2.2e-3
 }
 
 TEST(Gamma, MeanEqualsShape) {
   const Streams rng(5);
   for (double shape : {0.5, 2.0, 7.5}) {
-    const Moments m = moments(kDraws / 2, [&](std::uint32_t i) {
-      return gamma_draw(rng, 0, Phase::init_x, i, shape, 0);
-    });
+    const Moments m =
+        moments(kDraws / 2, [&](std::uint32_t i) { return gamma_draw(rng, 0, Phase::init_x, i, shape, 0); });
     EXPECT_NEAR(m.mean, shape, 0.03 * std::sqrt(shape)) << "shape " << shape;
     EXPECT_NEAR(m.var, shape, 0.08 * shape) << "shape " << shape;
   }
@@ -110,8 +109,8 @@ TEST(Gamma, MeanEqualsShape) {
 TEST(Beta, TwoTwoHasMeanHalfAndVarianceOneTwentieth) {
   const Streams rng(314);
   const Moments m = moments(kDraws, [&](std::uint32_t i) { return beta_draw(rng, 0, Phase::init_x, i, 2, 2); });
-  EXPECT_NEAR(m.mean, 0.5, 4e-3);   // sd of the mean 7e-4
-  EXPECT_NEAR(m.var, 0.05, 1.2e-3); // sd of the variance 1.7e-4
+  EXPECT_NEAR(m.mean, 0.5, 4e-3);    // sd of the mean 7e-4
+  EXPECT_NEAR(m.var, 0.05, 1.2e-3);  // sd of the variance 1.7e-4
 }
 
 TEST(Beta, SkewedShapesHaveTheirMeans) {
@@ -155,7 +154,8 @@ TEST(Poisson, ZeroFrequencyMatchesExpMinusMean) {
   // P(0) = e^-2 = 0.1353 (sd of the estimate 1.5e-3).
   const Streams rng(9);
   int zeros = 0;
-  for (int i = 0; i < kDraws / 2; ++i) zeros += poisson_draw(rng, 4, Phase::founding, static_cast<std::uint32_t>(i), 2.0) == 0;
+  for (int i = 0; i < kDraws / 2; ++i)
+    zeros += poisson_draw(rng, 4, Phase::founding, static_cast<std::uint32_t>(i), 2.0) == 0;
   EXPECT_NEAR(zeros / (kDraws / 2.0), std::exp(-2.0), 8e-3);
 }
 

@@ -21,8 +21,8 @@
 namespace urbis::test {
 namespace {
 
-const char* const kFiles[] = {"global.csv", "states.csv", "networks.csv", "events.csv",
-                              "cities.csv", "memberships.csv"};
+const char* const kFiles[] = {"global.csv", "states.csv", "networks.csv",
+                              "events.csv", "cities.csv", "memberships.csv"};
 
 std::string digest(const std::string& bytes) {
   std::uint64_t h = 14695981039346656037ull;  // FNV-1a, 64 bits
@@ -76,13 +76,15 @@ void check_golden(const std::string& name, const std::set<std::string>& whole) {
     std::string file, size, hash;
     while (in >> file >> size >> hash) recorded[file] = size + " " + hash;
   }
-  ASSERT_FALSE(recorded.empty()) << golden / "digests.txt" << " is missing; see tests/engine/golden/README.md";
+  ASSERT_FALSE(recorded.empty()) << golden / "digests.txt"
+                                 << " is missing; see tests/engine/golden/README.md";
   bool same = true;
   for (const char* f : kFiles) {
     const std::string now = slurp(dir / f);
     if (whole.count(f)) {
       const std::string want = slurp(golden / f);
-      EXPECT_TRUE(want == now) << name << "/" << f << " differs from the golden file at " << first_difference(want, now);
+      EXPECT_TRUE(want == now) << name << "/" << f << " differs from the golden file at "
+                               << first_difference(want, now);
     }
     const bool match = recorded[f] == digest(now);
     EXPECT_TRUE(match) << name << "/" << f << ": size and digest " << digest(now) << ", golden " << recorded[f];

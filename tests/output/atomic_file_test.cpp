@@ -62,7 +62,8 @@ TEST(AtomicFile, UnwritableFolderIsAClearError) {
     AtomicFile f("/nonexistent-folder-for-urbis/x.csv");
     FAIL() << "no error";
   } catch (const std::runtime_error& e) {
-    EXPECT_NE(std::string(e.what()).find("cannot write /nonexistent-folder-for-urbis/x.csv"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("cannot write /nonexistent-folder-for-urbis/x.csv"), std::string::npos)
+        << e.what();
   }
 }
 

@@ -21,10 +21,10 @@
 #include <tbb/global_control.h>
 
 #include "analysis/observables.hpp"
+#include "sim/core/csv_reader.hpp"
 #include "sim/engine/run.hpp"
 #include "sim/output/csv_output.hpp"
 #include "sim/output/run_record.hpp"
-#include "sim/core/csv_reader.hpp"
 #include "sim/scenario/load_scenario.hpp"
 
 namespace urbis {
@@ -55,7 +55,8 @@ int significant_digits(std::string s) {
   const auto first = digits.find_first_not_of('0');
   if (first == std::string::npos) return 0;
   digits = digits.substr(first);
-  if (s.find('.') == std::string::npos) digits.erase(digits.find_last_not_of('0') + 1);  // 1234570000: trailing zeros are not digits carried
+  if (s.find('.') == std::string::npos)
+    digits.erase(digits.find_last_not_of('0') + 1);  // 1234570000: trailing zeros are not digits carried
   return static_cast<int>(digits.size());
 }
 
@@ -118,14 +119,16 @@ void expect_documented(const std::string& file, const std::vector<std::string>& 
   for (const auto& [name, optional] : doc) {
     if (optional) continue;
     ASSERT_LT(h, header.size()) << file << ": documented column " << name << " is not written";
-    ASSERT_TRUE(matches(name, header[h])) << file << ": column " << h + 1 << " is " << header[h] << ", docs/OUTPUTS.md says " << name;
+    ASSERT_TRUE(matches(name, header[h]))
+        << file << ": column " << h + 1 << " is " << header[h] << ", docs/OUTPUTS.md says " << name;
     ++h;
     if (name.find('<') != std::string::npos)
       while (h < header.size() && matches(name, header[h])) ++h;
   }
   std::set<std::string> seen;
   for (; h < header.size(); ++h) {
-    const bool listed = std::any_of(doc.begin(), doc.end(), [&](const auto& d) { return d.second && d.first == header[h]; });
+    const bool listed =
+        std::any_of(doc.begin(), doc.end(), [&](const auto& d) { return d.second && d.first == header[h]; });
     EXPECT_TRUE(listed) << file << ": column " << header[h] << " is not in docs/OUTPUTS.md";
     EXPECT_TRUE(seen.insert(header[h]).second) << file << ": " << header[h] << " twice";
   }
@@ -171,8 +174,8 @@ void check_run(Scenario s, const std::string& name) {
         const auto res = std::from_chars(text.data(), text.data() + text.size(), v);
         ASSERT_TRUE(res.ec == std::errc{} && res.ptr == text.data() + text.size() && std::isfinite(v))
             << t.header[c] << " row " << r + 2 << ": '" << text << "' is not a finite number";
-        ASSERT_EQ(o->precision.round(v), v) << t.header[c] << " row " << r + 2 << ": " << text << " carries more than "
-                                            << o->precision.describe();
+        ASSERT_EQ(o->precision.round(v), v)
+            << t.header[c] << " row " << r + 2 << ": " << text << " carries more than " << o->precision.describe();
         low = std::min(low, v), high = std::max(high, v);
       }
       EXPECT_GE(low, o->low) << t.header[c] << " goes below its declared range " << o->range_text();
@@ -189,8 +192,9 @@ TEST(Observables, DocsOutputsIsTheDictionary) {
     const bool more_a = static_cast<bool>(std::getline(file, a)), more_b = static_cast<bool>(std::getline(table, b));
     if (!more_a && !more_b) break;
     ASSERT_TRUE(more_a && more_b && a == b)
-        << "docs/OUTPUTS.md differs from the data dictionary at line " << line << "\n  file:  " << (more_a ? a : "(end)")
-        << "\n  table: " << (more_b ? b : "(end)") << "\nRegenerate it: build/release/urbis outputs > docs/OUTPUTS.md";
+        << "docs/OUTPUTS.md differs from the data dictionary at line " << line
+        << "\n  file:  " << (more_a ? a : "(end)") << "\n  table: " << (more_b ? b : "(end)")
+        << "\nRegenerate it: build/release/urbis outputs > docs/OUTPUTS.md";
   }
 }
 
@@ -203,7 +207,8 @@ TEST(Observables, SyntheticRunWritesWhatTheDictionarySays) {
 TEST(Observables, RealWorldRunWritesWhatTheDictionarySays) {
   Scenario s = load("scenarios/paris_withdrawal.yaml");
   s.end = 2024;
-  ASSERT_EQ(s.output.cities.variables, (std::vector<std::string>{"population", "gdp", "cooperation", "memberships", "tension"}));
+  ASSERT_EQ(s.output.cities.variables,
+            (std::vector<std::string>{"population", "gdp", "cooperation", "memberships", "tension"}));
   check_run(s, "real");
 }
 

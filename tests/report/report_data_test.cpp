@@ -9,8 +9,8 @@
 #include <gtest/gtest.h>
 
 #include "analysis/observables.hpp"
-#include "sim/core/input_error.hpp"
 #include "sim/core/csv_reader.hpp"
+#include "sim/core/input_error.hpp"
 #include "sim/report/report_data.hpp"
 #include "sim/report/report_html.hpp"
 
@@ -19,16 +19,15 @@ using namespace urbis;
 
 namespace {
 
-void write(const fs::path& p, const std::string& text) {
-  std::ofstream(p, std::ios::binary) << text;
-}
+void write(const fs::path& p, const std::string& text) { std::ofstream(p, std::ios::binary) << text; }
 
 class ReportRunFolder : public ::testing::Test {
  protected:
   fs::path dir;
   void SetUp() override {
-    dir = fs::temp_directory_path() / ("urbis_report_test_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-                                       ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir = fs::temp_directory_path() /
+          ("urbis_report_test_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
+           ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir);
     fs::create_directories(dir);
     write(dir / "run.json", R"({"scenario":"tiny","description":"A tiny run.","seed":7,"start":2000,"end":2002,
@@ -36,15 +35,20 @@ class ReportRunFolder : public ::testing::Test {
       "states":2,"protagonists":["BBB"],"command_line":"urbis run tiny.yaml --set economy.club_benefit=0.02 --seed 7",
       "overrides":{"coalitions.review_probability":0.5,"economy.club_benefit":0.02}})");
     write(dir / "global.csv",
-          "year,cities,cooperation_index,network_share,active_networks,actions,mitigation,gini,mean_tension,mean_autonomy,salience_climate\n"
+          "year,cities,cooperation_index,network_share,active_networks,actions,mitigation,gini,mean_tension,mean_"
+          "autonomy,salience_climate\n"
           "2000,3,0.123456789,0.5,2,10,4,0.3,0.1,0.5,0.2\n"
           "2001,3,0.2,0.6,3,12,5,0.31,0.12,0.5,0.4\n"
           "2002,3,0.25,0.7,3,14,6,0.32,0.15,0.5,0.4\n");
     write(dir / "states.csv",
-          "year,iso3,name,gdp,population,populism,commitment,openness,partnership,in_paris,cities,member_cities,mean_tension,mean_autonomy,memberships_climate\n"
-          "2000,AAA,Aland,5e12,1e8,0.2,0.8,0.5,0.5,1,2,1,0.1,0.5,1\n2000,BBB,\"Bee, Republic of\",1e12,1e7,0.3,0.7,0.5,0.5,1,1,1,0.2,0.5,1\n"
-          "2001,AAA,Aland,5e12,1e8,0.2,0.8,0.5,0.5,1,2,1,0.1,0.5,1\n2001,BBB,\"Bee, Republic of\",1e12,1e7,0.55,0.5,0.5,0.5,0,1,1,0.4,0.5,1\n"
-          "2002,AAA,Aland,5e12,1e8,0.2,0.8,0.5,0.5,1,2,2,0.1,0.5,2\n2002,BBB,\"Bee, Republic of\",1e12,1e7,0.3,0.7,0.5,0.5,1,1,1,0.2,0.5,1\n");
+          "year,iso3,name,gdp,population,populism,commitment,openness,partnership,in_paris,cities,member_cities,mean_"
+          "tension,mean_autonomy,memberships_climate\n"
+          "2000,AAA,Aland,5e12,1e8,0.2,0.8,0.5,0.5,1,2,1,0.1,0.5,1\n2000,BBB,\"Bee, Republic "
+          "of\",1e12,1e7,0.3,0.7,0.5,0.5,1,1,1,0.2,0.5,1\n"
+          "2001,AAA,Aland,5e12,1e8,0.2,0.8,0.5,0.5,1,2,1,0.1,0.5,1\n2001,BBB,\"Bee, Republic "
+          "of\",1e12,1e7,0.55,0.5,0.5,0.5,0,1,1,0.4,0.5,1\n"
+          "2002,AAA,Aland,5e12,1e8,0.2,0.8,0.5,0.5,1,2,2,0.1,0.5,2\n2002,BBB,\"Bee, Republic "
+          "of\",1e12,1e7,0.3,0.7,0.5,0.5,1,1,1,0.2,0.5,1\n");
     // Small is a named network of the world data, Big one the model founded.
     write(dir / "networks.csv",
           "year,name,issue,named,active,members,engaged_gdp_share,power,recognition,actions,funding,fee\n"
@@ -61,9 +65,12 @@ class ReportRunFolder : public ::testing::Test {
           "2002,join,BBB,paris\n");
     write(dir / "cities.csv",
           "year,city,state,population,gdp,cooperation,memberships\n"
-          "2000,\"Alpha, City\",AAA,1000000,2e10,0.5,1\n2000,Beta,AAA,500000,1e10,0.25,0\n2000,Gamma,BBB,300000,5e9,0.75,1\n"
-          "2002,\"Alpha, City\",AAA,1100000,2.2e10,0.55,1\n2002,Beta,AAA,510000,1.1e10,0.3,1\n2002,Gamma,BBB,310000,6e9,0.8,1\n");
-    write(dir / "places.csv", "city,state,lat,lon\n\"Alpha, City\",AAA,10.123,20.456\nBeta,AAA,-5,30\nGamma,BBB,40,-70\n");
+          "2000,\"Alpha, "
+          "City\",AAA,1000000,2e10,0.5,1\n2000,Beta,AAA,500000,1e10,0.25,0\n2000,Gamma,BBB,300000,5e9,0.75,1\n"
+          "2002,\"Alpha, "
+          "City\",AAA,1100000,2.2e10,0.55,1\n2002,Beta,AAA,510000,1.1e10,0.3,1\n2002,Gamma,BBB,310000,6e9,0.8,1\n");
+    write(dir / "places.csv",
+          "city,state,lat,lon\n\"Alpha, City\",AAA,10.123,20.456\nBeta,AAA,-5,30\nGamma,BBB,40,-70\n");
     write(dir / "memberships.csv",
           "year,network,city,change\n2000,Big,\"Alpha, City\",1\n2000,Big,Gamma,1\n2000,Small,Gamma,1\n"
           "2001,Small,Gamma,-1\n2002,Big,Beta,1\n");
@@ -268,7 +275,7 @@ TEST_F(ReportRunFolder, LargeMapsAreThinnedToTheLimits) {
 // line for each one missing, and never a failure. So the browser test of the
 // 16 subsets of those four (tests/report/views_test.cjs) covers all 511.
 TEST_F(ReportRunFolder, EverySubsetOfCityVariablesGivesTheMapOfItsDrawnVariables) {
-  const std::vector<std::string> all = {"population", "gdp", "gdp_pc", "cooperation", "autonomy",
+  const std::vector<std::string> all = {"population", "gdp",     "gdp_pc",   "cooperation", "autonomy",
                                         "reputation", "tension", "openness", "memberships"};
   const std::vector<std::vector<std::string>> rows = {
       {"2000", "\"Alpha, City\"", "AAA", "1000000", "2e10", "20000", "0.5", "0.4", "0.1", "0", "0.6", "1"},
@@ -301,7 +308,8 @@ TEST_F(ReportRunFolder, EverySubsetOfCityVariablesGivesTheMapOfItsDrawnVariables
     EXPECT_EQ(values.contains("memberships"), (mask & 256u) != 0) << mask;
     const std::size_t missing = !(mask & 2u) + !(mask & 8u) + !(mask & 256u);
     EXPECT_EQ(d["problems"].size(), missing) << mask << ": " << d["problems"];
-    const nlohmann::ordered_json part = {{"cities", d["cities"]}, {"columns", d["columns"]["cities"]}, {"problems", d["problems"]}};
+    const nlohmann::ordered_json part = {
+        {"cities", d["cities"]}, {"columns", d["columns"]["cities"]}, {"problems", d["problems"]}};
     const auto [it, fresh] = by_drawn.emplace(mask & drawn, part);
     if (!fresh) {
       EXPECT_EQ(it->second, part) << "variables " << mask << " and " << it->first << " draw the same map";
@@ -392,7 +400,8 @@ TEST(ReportSweep, RunsTrajectoriesAndIndices) {
           std::string("year,cooperation_index\n2000,0.1\n2001,") + (id[0] == '0' ? "0.2" : "0.4") + "\n");
   }
   write(dir / "morris.csv",
-        "metric,parameter,mu,mu_star,sigma,mu_star_low,mu_star_high,effects\ncoop_final,economy.club_benefit,1,2,3,1.5,2.5,4\n");
+        "metric,parameter,mu,mu_star,sigma,mu_star_low,mu_star_high,effects\ncoop_final,economy.club_benefit,1,2,3,1.5,"
+        "2.5,4\n");
   write(dir / "summary.csv", "point,economy.club_benefit,metric,n\n0,0.01,coop_final,2\n");  // not indices: skipped
   ASSERT_EQ(folder_kind(dir.string()), FolderKind::sweep);
   const auto d = sweep_report_data(dir.string(), {});

@@ -68,9 +68,9 @@ const std::string kHead =
 
 struct BadCase {
   std::string label;
-  std::string yaml;                                          // written to bad.yaml
-  std::vector<std::pair<std::string, std::string>> others;   // more files beside it
-  std::vector<std::string> expect;                           // substrings of the message
+  std::string yaml;                                         // written to bad.yaml
+  std::vector<std::pair<std::string, std::string>> others;  // more files beside it
+  std::vector<std::string> expect;                          // substrings of the message
 };
 
 std::string alias_bomb() {
@@ -222,7 +222,8 @@ TEST(ScenarioErrors, EachBadInputFailsWithPlaceExpectationAndSuggestion) {
     for (const auto& [name, text] : c.others) dir.write(name, text);
     const std::string msg = load_error(file);
     if (std::getenv("URBIS_SHOW_MESSAGES")) std::printf("[%s]\n  %s\n", c.label.c_str(), msg.c_str());
-    for (const auto& want : c.expect) EXPECT_NE(msg.find(want), std::string::npos) << "missing '" << want << "' in: " << msg;
+    for (const auto& want : c.expect)
+      EXPECT_NE(msg.find(want), std::string::npos) << "missing '" << want << "' in: " << msg;
   }
 }
 
@@ -269,7 +270,8 @@ TEST(ScenarioErrors, DataFolderBadInputs) {
     const auto it = std::find_if(expected.begin(), expected.end(), [&](const auto& e) { return e.first == name; });
     ASSERT_NE(it, expected.end()) << "add an expectation for " << name;
     const std::string msg = load_error(entry.path().string());
-    for (const auto& want : it->second) EXPECT_NE(msg.find(want), std::string::npos) << "missing '" << want << "' in: " << msg;
+    for (const auto& want : it->second)
+      EXPECT_NE(msg.find(want), std::string::npos) << "missing '" << want << "' in: " << msg;
   }
   EXPECT_EQ(seen, expected.size());
 }
@@ -282,15 +284,16 @@ namespace {
 // parameters and events are independent, so all are reported, in file order.
 TEST(ScenarioErrors, AllMistakesOfAFileAtOnce) {
   TempDir dir;
-  const std::string file = dir.write("many.yaml", kHead +
-                                                      "seeed: 3\n"                                   // line 4
-                                                      "parameters:\n"
-                                                      "  economy.club_benfit: 0.1\n"                 // line 6
-                                                      "  economy.club_benefit: 7\n"                  // line 7: out of range
-                                                      "events:\n"
-                                                      "  - {year: 2010, type: withdrawl, state: USA, agreement: paris}\n"  // 9
-                                                      "  - {year: 2030, type: salience, issue: climate, delta: 0.1}\n"  // 10
-                                                      "  - {year: 2011, type: salience, issue: climat, delta: 0.1}\n");  // 11
+  const std::string file =
+      dir.write("many.yaml", kHead +
+                                 "seeed: 3\n"  // line 4
+                                 "parameters:\n"
+                                 "  economy.club_benfit: 0.1\n"  // line 6
+                                 "  economy.club_benefit: 7\n"   // line 7: out of range
+                                 "events:\n"
+                                 "  - {year: 2010, type: withdrawl, state: USA, agreement: paris}\n"  // 9
+                                 "  - {year: 2030, type: salience, issue: climate, delta: 0.1}\n"     // 10
+                                 "  - {year: 2011, type: salience, issue: climat, delta: 0.1}\n");    // 11
   std::vector<std::string> messages;
   try {
     urbis::load_scenario(file, defaults());
@@ -303,7 +306,8 @@ TEST(ScenarioErrors, AllMistakesOfAFileAtOnce) {
                                              "many.yaml:7:25:", "many.yaml:9:", "many.yaml:11:"};
   ASSERT_EQ(messages.size(), expected.size()) << ::testing::PrintToString(messages);
   for (std::size_t i = 0; i < expected.size(); ++i)
-    EXPECT_NE(messages[i].find("/" + expected[i]), std::string::npos) << "expected '" << expected[i] << "' in: " << messages[i];
+    EXPECT_NE(messages[i].find("/" + expected[i]), std::string::npos)
+        << "expected '" << expected[i] << "' in: " << messages[i];
 }
 
 TEST(ScenarioErrors, EveryUnknownKeyOfAMapping) {
@@ -324,8 +328,9 @@ TEST(CompareWith, NamesTheCounterfactualRelativeToItsFile) {
   TempDir dir;
   dir.write("base.yaml", kHead);
   fs::create_directories(dir.path / "sub");
-  const std::string child = dir.write("sub/child.yaml", "name: child\ndescription: d\nextends: ../base.yaml\n"
-                                                        "compare_with: ../base.yaml\n");
+  const std::string child = dir.write("sub/child.yaml",
+                                      "name: child\ndescription: d\nextends: ../base.yaml\n"
+                                      "compare_with: ../base.yaml\n");
   const urbis::Scenario s = urbis::load_scenario(child, defaults());
   EXPECT_EQ(fs::weakly_canonical(s.compare_with), fs::weakly_canonical(dir.path / "base.yaml"));
   EXPECT_EQ(s.compare_with_place.line, 4);

@@ -66,8 +66,7 @@ void flatten(const YAML::Node& n, const std::string& prefix, std::set<std::strin
     return;
   }
   for (auto it = n.begin(); it != n.end(); ++it)
-    flatten(it->second, prefix.empty() ? it->first.as<std::string>() : prefix + "." + it->first.as<std::string>(),
-            out);
+    flatten(it->second, prefix.empty() ? it->first.as<std::string>() : prefix + "." + it->first.as<std::string>(), out);
 }
 
 std::string read_text(const std::string& file) {
@@ -86,12 +85,11 @@ std::string replace_once(std::string s, const std::string& from, const std::stri
 // ---------------------------------------------------------------------------
 
 TEST(EventTypes, NamesFollowTheEnumAndRoundTrip) {
-  const std::vector<std::string> want = {"withdraw", "join",          "leave_union", "join_union",
-                                         "set",      "shock",         "salience",    "found_network",
-                                         "fund",     "defund",        "join_network", "leave_network"};
+  const std::vector<std::string> want = {"withdraw", "join",   "leave_union",  "join_union",
+                                         "set",      "shock",  "salience",     "found_network",
+                                         "fund",     "defund", "join_network", "leave_network"};
   EXPECT_EQ(urbis::event_type_names(), want);
-  for (std::size_t i = 0; i < want.size(); ++i)
-    EXPECT_EQ(urbis::event_type_name(static_cast<EventType>(i)), want[i]);
+  for (std::size_t i = 0; i < want.size(); ++i) EXPECT_EQ(urbis::event_type_name(static_cast<EventType>(i)), want[i]);
 }
 
 TEST(Defaults, LoadAndEqualTheYamlValues) {
@@ -243,8 +241,8 @@ TEST(LoadScenario, EveryKeyAndEveryEventType) {
   EXPECT_DOUBLE_EQ(s.overrides.at("states.endogenous_exit"), 1);
 
   ASSERT_EQ(s.events.size(), 15u);
-  EXPECT_TRUE(std::is_sorted(s.events.begin(), s.events.end(),
-                             [](const auto& a, const auto& b) { return a.year < b.year; }));
+  EXPECT_TRUE(
+      std::is_sorted(s.events.begin(), s.events.end(), [](const auto& a, const auto& b) { return a.year < b.year; }));
   // Stable: of the two 2005 events, the one written first stays first.
   EXPECT_EQ(s.events[0].year, 2005);
   EXPECT_EQ(s.events[0].target, "global");
@@ -337,10 +335,9 @@ TEST(LoadScenario, MinimalScenarioTakesTheDefaults) {
 TEST(LoadScenario, RealDataFolderIsResolvedAgainstTheFile) {
   TempDir dir;
   fs::create_directories(dir.path / "worlds" / "small");
-  const std::string file =
-      dir.write("sub/real.yaml",
-                "name: real\ndescription: d\ntime: {start: 2000, end: 2010}\n"
-                "world: {data: ../worlds/small, initial_networks: 40}\noutput:\n  cities:\n");
+  const std::string file = dir.write("sub/real.yaml",
+                                     "name: real\ndescription: d\ntime: {start: 2000, end: 2010}\n"
+                                     "world: {data: ../worlds/small, initial_networks: 40}\noutput:\n  cities:\n");
   const urbis::Scenario s = urbis::load_scenario(file, defaults());
   EXPECT_EQ(s.world.kind, urbis::WorldSpec::Kind::real);
   EXPECT_EQ(fs::path(s.world.real.directory), (dir.path / "worlds" / "small").lexically_normal());

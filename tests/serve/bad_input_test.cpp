@@ -73,7 +73,9 @@ class BadInput : public ::testing::Test {
 TEST_F(BadInput, WrongTypes) {
   refused(400, "action", [&] { return post(*c_, path("control"), json{{"action", 5}}, teacher()); });
   refused(400, "speed", [&] { return post(*c_, path("control"), json{{"speed", "fast"}}, teacher()); });
-  refused(400, "economy.club_benefit", [&] { return post(*c_, path("params"), json{{"economy.club_benefit", "high"}}, teacher()); });
+  refused(400, "economy.club_benefit", [&] {
+    return post(*c_, path("params"), json{{"economy.club_benefit", "high"}}, teacher());
+  });
   refused(400, "populism", [&] { return post(*c_, path("params"), json{{"populism", 0.5}}, teacher()); });
   refused(400, "name", [&] { return post(*c_, path("join"), json{{"name", 42}}); });
   refused(400, "cooperation", [&] { return post(*c_, path("choice"), json{{"cooperation", "0.5"}}, ada_); });
@@ -84,16 +86,29 @@ TEST_F(BadInput, WrongTypes) {
 }
 
 TEST_F(BadInput, OutOfRange) {
-  refused(400, "speed", [&] { return post(*c_, path("control"), json{{"action", "step"}, {"speed", 100}}, teacher()); });
+  refused(400, "speed", [&] {
+    return post(*c_, path("control"), json{{"action", "step"}, {"speed", 100}}, teacher());
+  });
   refused(400, "action", [&] { return post(*c_, path("control"), json{{"action", "explode"}}, teacher()); });
-  refused(400, "economy.club_benefit", [&] { return post(*c_, path("params"), json{{"economy.club_benefit", 5}}, teacher()); });
-  refused(400, "competition.contest_exponent", [&] { return post(*c_, path("params"), json{{"competition.contest_exponent", -1}}, teacher()); });
-  refused(400, "populism.value", [&] { return post(*c_, path("params"), json{{"populism", {{"state", "S0"}, {"value", 2}}}}, teacher()); });
-  refused(400, "populism.state", [&] { return post(*c_, path("params"), json{{"populism", {{"state", "ATLANTIS"}, {"value", 0.5}}}}, teacher()); });
-  refused(400, "salience.issue", [&] { return post(*c_, path("params"), json{{"salience", {{"issue", "weather"}, {"value", 0.5}}}}, teacher()); });
+  refused(400, "economy.club_benefit", [&] {
+    return post(*c_, path("params"), json{{"economy.club_benefit", 5}}, teacher());
+  });
+  refused(400, "competition.contest_exponent", [&] {
+    return post(*c_, path("params"), json{{"competition.contest_exponent", -1}}, teacher());
+  });
+  refused(400, "populism.value", [&] {
+    return post(*c_, path("params"), json{{"populism", {{"state", "S0"}, {"value", 2}}}}, teacher());
+  });
+  refused(400, "populism.state", [&] {
+    return post(*c_, path("params"), json{{"populism", {{"state", "ATLANTIS"}, {"value", 0.5}}}}, teacher());
+  });
+  refused(400, "salience.issue", [&] {
+    return post(*c_, path("params"), json{{"salience", {{"issue", "weather"}, {"value", 0.5}}}}, teacher());
+  });
   // One good change and one bad: nothing is set.
   refused(400, [&] {
-    return post(*c_, path("params"), json{{"economy.club_benefit", 0.05}, {"learning.imitation_probability", 3}}, teacher());
+    return post(*c_, path("params"), json{{"economy.club_benefit", 0.05}, {"learning.imitation_probability", 3}},
+                teacher());
   });
   refused(400, "cooperation", [&] { return post(*c_, path("choice"), json{{"cooperation", 1.5}}, ada_); });
   refused(400, "cooperation", [&] { return post(*c_, path("choice"), json{{"cooperation", -0.1}}, ada_); });
@@ -106,7 +121,9 @@ TEST_F(BadInput, UnknownFieldsAndMalformedBodies) {
   refused(400, "extra", [&] { return post(*c_, path("control"), json{{"action", "step"}, {"extra", 1}}, teacher()); });
   refused(400, "admin", [&] { return post(*c_, path("join"), json{{"name", "Eve"}, {"admin", true}}); });
   refused(400, "states.populism", [&] { return post(*c_, path("params"), json{{"states.populism", 0.5}}, teacher()); });
-  refused(400, "salience.x", [&] { return post(*c_, path("params"), json{{"salience", {{"issue", "climate"}, {"value", 0.5}, {"x", 1}}}}, teacher()); });
+  refused(400, "salience.x", [&] {
+    return post(*c_, path("params"), json{{"salience", {{"issue", "climate"}, {"value", 0.5}, {"x", 1}}}}, teacher());
+  });
   refused(400, [&] { return post(*c_, path("params"), json::object(), teacher()); });
   refused(400, [&] { return post(*c_, path("control"), std::string("[1, 2]"), teacher()); });
   refused(400, [&] { return post(*c_, path("control"), std::string("{\"action\": "), teacher()); });
@@ -118,7 +135,9 @@ TEST_F(BadInput, UnknownFieldsAndMalformedBodies) {
 TEST_F(BadInput, HugeBodies) {
   const std::string big = json{{"name", std::string(20 * 1024, 'a')}}.dump();
   refused(413, [&] { return post(*c_, path("join"), big); });
-  refused(413, [&] { return post(*c_, path("choice"), json{{"join", std::vector<std::string>(4000, "C40")}}.dump(), ada_); });
+  refused(413, [&] {
+    return post(*c_, path("choice"), json{{"join", std::vector<std::string>(4000, "C40")}}.dump(), ada_);
+  });
 }
 
 TEST_F(BadInput, UnknownRoomsNetworksCitiesAndPaths) {
@@ -133,7 +152,9 @@ TEST_F(BadInput, UnknownRoomsNetworksCitiesAndPaths) {
 }
 
 TEST_F(BadInput, StudentsActOnlyForTheirOwnCity) {
-  refused(403, "city", [&] { return post(*c_, path("choice"), json{{"cooperation", 0.2}, {"city", bob_city_}}, ada_); });
+  refused(403, "city", [&] {
+    return post(*c_, path("choice"), json{{"cooperation", 0.2}, {"city", bob_city_}}, ada_);
+  });
   refused(403, "player", [&] { return post(*c_, path("choice"), json{{"cooperation", 0.2}, {"player", "P2"}}, ada_); });
   refused(403, [&] { return post(*c_, path("choice"), json{{"cooperation", 0.2}}, teacher()); });
   refused(401, [&] { return post(*c_, path("choice"), json{{"cooperation", 0.2}}); });

@@ -49,13 +49,15 @@ PlayedClass play_a_class(TestServer& s) {
   // Round 3, then a change after it.
   EXPECT_EQ(post(*c, room + "/choice", json{{"cooperation", 0.6}}, cleo.body["token"]).status, 200);
   step();
-  EXPECT_EQ(post(*c, room + "/params", json{{"populism", {{"state", "S001"}, {"value", 0.9}}}}, s.teacher()).status, 200);
+  EXPECT_EQ(post(*c, room + "/params", json{{"populism", {{"state", "S001"}, {"value", 0.9}}}}, s.teacher()).status,
+            200);
 
   PlayedClass out;
   const auto page = c->Get((room + "/debrief").c_str(), bearer(s.teacher()));
   EXPECT_TRUE(page);
   EXPECT_EQ(page->status, 200);
-  EXPECT_NE(page->get_header_value("Content-Disposition").find("attachment; filename=\"urbis-class-"), std::string::npos);
+  EXPECT_NE(page->get_header_value("Content-Disposition").find("attachment; filename=\"urbis-class-"),
+            std::string::npos);
   out.html = page->body;
   const auto rec = get(*c, room + "/record", s.teacher());
   EXPECT_EQ(rec.status, 200);

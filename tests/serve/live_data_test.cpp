@@ -43,7 +43,8 @@ TEST(LiveData, SameJsonAsTheReportOfTheRunFolder) {
   const auto live = run_report_data(sim.tables().source(lib->network_targets()), ReportOptions{});
 
   ASSERT_EQ(folder["years"].size(), 51u);
-  for (const char* key : {"kind", "schema", "years", "global", "targets", "events", "states", "networks", "cities", "problems"})
+  for (const char* key :
+       {"kind", "schema", "years", "global", "targets", "events", "states", "networks", "cities", "problems"})
     EXPECT_EQ(live[key], folder[key]) << key << " differs between the live run and its folder";
   EXPECT_EQ(live["meta"]["scenario"], folder["meta"]["scenario"]);
   EXPECT_EQ(live["meta"]["seed"], folder["meta"]["seed"]);

@@ -11,8 +11,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "sim/serve/library.hpp"
 #include "sim/serve/host_check.hpp"
+#include "sim/serve/library.hpp"
 #include "sim/serve/server.hpp"
 
 // After the engine's headers (see sim/serve/routes.hpp).

@@ -71,7 +71,8 @@ TEST(Serve, ScenariosAndRooms) {
   EXPECT_EQ(list.body[0]["name"], "cooperation_vs_competition");
   EXPECT_FALSE(list.body[0]["description"].get<std::string>().empty());
 
-  const auto created = post(*c, "/api/rooms", json{{"scenario", "cooperation_vs_competition"}, {"classroom", true}}, s.teacher());
+  const auto created =
+      post(*c, "/api/rooms", json{{"scenario", "cooperation_vs_competition"}, {"classroom", true}}, s.teacher());
   ASSERT_EQ(created.status, 201) << created.text;
   const std::string code = created.body["room"];
   EXPECT_EQ(code.size(), 6u);

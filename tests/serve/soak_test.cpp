@@ -41,8 +41,8 @@ struct Tally {
   std::vector<std::string> examples;
   std::vector<double> latencies_ms;
 
-  void record(const Answer& a, std::initializer_list<int> ok, std::initializer_list<int> refused, const std::string& what,
-              double ms) {
+  void record(const Answer& a, std::initializer_list<int> ok, std::initializer_list<int> refused,
+              const std::string& what, double ms) {
     ++requests;
     {
       std::lock_guard lock(mutex);
@@ -60,7 +60,8 @@ struct Tally {
 };
 
 template <class F>
-Answer timed(Tally& t, std::initializer_list<int> ok, std::initializer_list<int> refused, const std::string& what, F f) {
+Answer timed(Tally& t, std::initializer_list<int> ok, std::initializer_list<int> refused, const std::string& what,
+             F f) {
   const auto t0 = Clock::now();
   Answer a = f();
   t.record(a, ok, refused, what, std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
@@ -73,11 +74,12 @@ Answer fetch_data(httplib::Client& c, const std::string& room, std::uint64_t& ve
   std::string tail;
   httplib::Headers h = bearer(token);
   h.emplace("Accept-Encoding", "gzip");
-  const auto r = c.Get((room + "/data?since=" + std::to_string(version)).c_str(), h, [&](const char* data, std::size_t n) {
-    tail.append(data, n);
-    if (tail.size() > 4096) tail.erase(0, tail.size() - 4096);
-    return true;
-  });
+  const auto r =
+      c.Get((room + "/data?since=" + std::to_string(version)).c_str(), h, [&](const char* data, std::size_t n) {
+        tail.append(data, n);
+        if (tail.size() > 4096) tail.erase(0, tail.size() - 4096);
+        return true;
+      });
   const auto at = tail.rfind("\"version\":");
   if (r && r->status == 200 && at != std::string::npos) version = std::stoull(tail.substr(at + 10));
   return answer(r, false);
@@ -166,15 +168,19 @@ TEST(ServeSoak, SixtyStudentsFromOneAddress) {
       if (k % 3 != 1) timed(tally, {200}, {}, "class", [&] { return get(*c, room + "/class", server.teacher()); });
       timed(tally, {200, 304}, {}, "data", [&] { return fetch_data(*c, room, version, server.teacher()); });
       if (!started && Clock::now() > start + std::chrono::seconds(3)) {
-        timed(tally, {200}, {}, "start the clock",
-              [&] { return post(*c, room + "/control", json{{"action", "play"}}, server.teacher()); });
+        timed(tally, {200}, {}, "start the clock", [&] {
+          return post(*c, room + "/control", json{{"action", "play"}}, server.teacher());
+        });
         started = true;
       }
       if (st.body.value("finished", false)) {
         timed(tally, {200}, {}, "summary", [&] { return get(*c, room + "/summary", server.teacher()); });
-        timed(tally, {200}, {}, "reset", [&] { return post(*c, room + "/control", json{{"action", "reset"}}, server.teacher()); });
-        timed(tally, {200}, {}, "start the clock",
-              [&] { return post(*c, room + "/control", json{{"action", "play"}}, server.teacher()); });
+        timed(tally, {200}, {}, "reset", [&] {
+          return post(*c, room + "/control", json{{"action", "reset"}}, server.teacher());
+        });
+        timed(tally, {200}, {}, "start the clock", [&] {
+          return post(*c, room + "/control", json{{"action", "play"}}, server.teacher());
+        });
       }
       std::this_thread::sleep_for(std::chrono::milliseconds(1000));
     }
@@ -187,11 +193,14 @@ TEST(ServeSoak, SixtyStudentsFromOneAddress) {
   auto c = server.client();
   const auto state = get(*c, room);
   std::sort(tally.latencies_ms.begin(), tally.latencies_ms.end());
-  const auto pct = [&](double q) { return tally.latencies_ms[static_cast<std::size_t>(q * (tally.latencies_ms.size() - 1))]; };
-  std::printf("soak: %.0f s, %d students from one address; %ld requests, %ld failed, %ld refused on purpose (choices "
-              "while locked); latency ms p50 %.1f p95 %.1f p99 %.1f max %.1f; VmRSS after warm-up %ld kB, at the end %ld kB\n",
-              std::chrono::duration<double>(length).count(), kStudents, tally.requests.load(), tally.failures.load(),
-              tally.deliberate.load(), pct(0.5), pct(0.95), pct(0.99), tally.latencies_ms.back(), warm_kb, end_kb);
+  const auto pct = [&](double q) {
+    return tally.latencies_ms[static_cast<std::size_t>(q * (tally.latencies_ms.size() - 1))];
+  };
+  std::printf(
+      "soak: %.0f s, %d students from one address; %ld requests, %ld failed, %ld refused on purpose (choices "
+      "while locked); latency ms p50 %.1f p95 %.1f p99 %.1f max %.1f; VmRSS after warm-up %ld kB, at the end %ld kB\n",
+      std::chrono::duration<double>(length).count(), kStudents, tally.requests.load(), tally.failures.load(),
+      tally.deliberate.load(), pct(0.5), pct(0.95), pct(0.99), tally.latencies_ms.back(), warm_kb, end_kb);
   for (const auto& e : tally.examples) ADD_FAILURE() << e;
   EXPECT_EQ(tally.failures.load(), 0);
   EXPECT_GT(tally.requests.load(), static_cast<long>(kStudents * soak_seconds() / 3)) << "the students kept polling";

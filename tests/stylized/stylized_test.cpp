@@ -82,7 +82,9 @@ double state_memberships(const World& w, int state, Issue q) {
 
 class StylizedFacts : public ::testing::Test {
  protected:
-  void SetUp() override { limit_ = std::make_unique<tbb::global_control>(tbb::global_control::max_allowed_parallelism, 2); }
+  void SetUp() override {
+    limit_ = std::make_unique<tbb::global_control>(tbb::global_control::max_allowed_parallelism, 2);
+  }
   std::unique_ptr<tbb::global_control> limit_;
 };
 
@@ -115,7 +117,8 @@ TEST_F(StylizedFacts, WithdrawalRaisesTheStatesCitiesClimateEngagement) {
   const double m_without = mean_over_seeds(without, data, climate, &b);
   int higher = 0;
   for (int i = 0; i < kSeeds; ++i) higher += a[i] > b[i];
-  EXPECT_GT(m_with, 1.02 * m_without) << "US climate memberships 2018-2024: with " << m_with << ", without " << m_without;
+  EXPECT_GT(m_with, 1.02 * m_without) << "US climate memberships 2018-2024: with " << m_with << ", without "
+                                      << m_without;
   EXPECT_GE(higher, 8);
 }
 

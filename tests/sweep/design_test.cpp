@@ -71,7 +71,7 @@ TEST(Design, LatinHypercubeHasOnePointPerStratum) {
     }
     EXPECT_EQ(strata.size(), static_cast<std::size_t>(n)) << "coordinate " << j;
   }
-  EXPECT_EQ(lhs_design(k, n, 7), m);   // a pure function of the seed
+  EXPECT_EQ(lhs_design(k, n, 7), m);  // a pure function of the seed
   EXPECT_NE(lhs_design(k, n, 8), m);
 }
 
@@ -170,24 +170,29 @@ TEST(SweepFile, MistakesNameTheLineAndSuggest) {
     }
     return std::string("no error");
   };
-  EXPECT_NE(error(std::string(kHead) + "design: {type: lhs, samples: 4}\nparameters:\n  economy.club_benfit: {min: 0, max: 1}\n")
+  EXPECT_NE(error(std::string(kHead) +
+                  "design: {type: lhs, samples: 4}\nparameters:\n  economy.club_benfit: {min: 0, max: 1}\n")
                 .find("bad.yaml:8:3: unknown parameter 'economy.club_benfit' (did you mean 'economy.club_benefit'?)"),
             std::string::npos);
-  EXPECT_NE(error(std::string(kHead) + "design: {type: lsh, samples: 4}\nparameters:\n  economy.club_benefit: {min: 0, max: 1}\n")
+  EXPECT_NE(error(std::string(kHead) +
+                  "design: {type: lsh, samples: 4}\nparameters:\n  economy.club_benefit: {min: 0, max: 1}\n")
                 .find("did you mean 'lhs'?"),
             std::string::npos);
-  EXPECT_NE(error(std::string(kHead) + "design: {type: lhs, samples: 4}\nparameters:\n  economy.club_benefit: {min: 0, max: 2}\n")
+  EXPECT_NE(error(std::string(kHead) +
+                  "design: {type: lhs, samples: 4}\nparameters:\n  economy.club_benefit: {min: 0, max: 2}\n")
                 .find("bad.yaml:8:"),
             std::string::npos);
   EXPECT_NE(error(std::string(kHead) + "design: {type: grid}\nparameters:\n  economy.club_benefit: {min: 0, max: 1}\n")
                 .find("unknown key 'min'"),
             std::string::npos);
-  EXPECT_NE(error("name: t\ndescription: d\nscenario: baseline\ndesign: {type: grid}\nparameters:\n  economy.club_benefit: "
-                  "{values: [0.1]}\nmetrics:\n  - {name: c, column: cooperation_indx}\n")
-                .find("bad.yaml:8:23: metrics[0].column: unknown column 'cooperation_indx' of global.csv (did you mean "
-                      "'cooperation_index'?)"),
-            std::string::npos);
-  EXPECT_NE(error(std::string(kHead) + "design: {type: grid}\nreplicate: 3\nparameters:\n  economy.club_benefit: {values: [0.1]}\n")
+  EXPECT_NE(
+      error("name: t\ndescription: d\nscenario: baseline\ndesign: {type: grid}\nparameters:\n  economy.club_benefit: "
+            "{values: [0.1]}\nmetrics:\n  - {name: c, column: cooperation_indx}\n")
+          .find("bad.yaml:8:23: metrics[0].column: unknown column 'cooperation_indx' of global.csv (did you mean "
+                "'cooperation_index'?)"),
+      std::string::npos);
+  EXPECT_NE(error(std::string(kHead) +
+                  "design: {type: grid}\nreplicate: 3\nparameters:\n  economy.club_benefit: {values: [0.1]}\n")
                 .find("did you mean 'replicates'?"),
             std::string::npos);
 }
@@ -233,13 +238,17 @@ metrics:
     return std::string("no error");
   };
   const std::string tail = "metrics:\n  - {name: coop, column: cooperation_index}\n";
-  EXPECT_NE(error("name: t\ndescription: d\nscenarios: [baseline]\n" + tail).find("bad_factor.yaml:3:12: scenarios: expected at least two"),
+  EXPECT_NE(error("name: t\ndescription: d\nscenarios: [baseline]\n" + tail)
+                .find("bad_factor.yaml:3:12: scenarios: expected at least two"),
             std::string::npos);
-  EXPECT_NE(error("name: t\ndescription: d\nscenarios: [a, a]\n" + tail).find("'a' is listed twice"), std::string::npos);
-  EXPECT_NE(error("name: t\ndescription: d\nscenario: a\nscenarios: [a, b]\n" + tail).find("not both"), std::string::npos);
+  EXPECT_NE(error("name: t\ndescription: d\nscenarios: [a, a]\n" + tail).find("'a' is listed twice"),
+            std::string::npos);
+  EXPECT_NE(error("name: t\ndescription: d\nscenario: a\nscenarios: [a, b]\n" + tail).find("not both"),
+            std::string::npos);
   EXPECT_NE(error("name: t\ndescription: d\n" + tail).find("missing required key 'scenario'"), std::string::npos);
   EXPECT_NE(error("name: t\ndescription: d\nscenarios: [a, b]\ndesign: {type: morris, samples: 2}\nparameters:\n"
-                  "  economy.club_benefit: {min: 0, max: 1}\n" + tail)
+                  "  economy.club_benefit: {min: 0, max: 1}\n" +
+                  tail)
                 .find("morris (sensitivity indices) goes with one scenario"),
             std::string::npos);
 }

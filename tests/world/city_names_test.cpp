@@ -1,9 +1,9 @@
 // City names (sim/world/city_names): folded keys for matching, and unique
 // names in the world.
+#include "sim/world/city_names.hpp"
 #include <set>
 #include <string>
 #include <vector>
-#include "sim/world/city_names.hpp"
 
 #include <gtest/gtest.h>
 
@@ -25,12 +25,12 @@ TEST(WorldCityNames, FoldKeepsLettersAndDigitsWithoutAccents) {
 TEST(WorldCityNames, TheLargestKeepsADuplicatedName) {
   std::vector<std::string> problems;
   const auto names = city_names::unique({"London", "Paris", "London", "London", "London (CAN)"},
-                                        {"CAN", "FRA", "GBR", "CAN", "USA"}, {0.4e6, 2e6, 9e6, 0.1e6, 1},
-                                        problems);
+                                        {"CAN", "FRA", "GBR", "CAN", "USA"}, {0.4e6, 2e6, 9e6, 0.1e6, 1}, problems);
   EXPECT_EQ(names, (std::vector<std::string>{"London (CAN 2)", "Paris", "London", "London (CAN 3)", "London (CAN)"}));
   ASSERT_EQ(problems.size(), 1u);
-  EXPECT_EQ(problems[0], "duplicate agglomeration name 'London': kept it for the one in GBR, renamed "
-                         "'London (CAN 2)', 'London (CAN 3)'");
+  EXPECT_EQ(problems[0],
+            "duplicate agglomeration name 'London': kept it for the one in GBR, renamed "
+            "'London (CAN 2)', 'London (CAN 3)'");
 }
 
 TEST(RealWorldCityNames, CityNamesAreUnique) {

@@ -41,7 +41,9 @@ TEST(RealWorldMembers, C40MembersAllMatchedOrReported) {
   const Anchors& a = *w.anchors;
   EXPECT_DOUBLE_EQ(a.city_population_at(static_cast<std::size_t>(hd), 2015), w.cities.population[hd]);
   EXPECT_NEAR(a.city_population_at(static_cast<std::size_t>(hd), 2000) / w.cities.population[hd],
-              a.national_population_at(static_cast<std::size_t>(de), 2000) / a.national_population_at(static_cast<std::size_t>(de), 2015), 1e-12);
+              a.national_population_at(static_cast<std::size_t>(de), 2000) /
+                  a.national_population_at(static_cast<std::size_t>(de), 2015),
+              1e-12);
   EXPECT_EQ(c40->founding_members, 18);
   EXPECT_EQ(c40->invitations_per_year, 6);
   // C40 is a club by invitation: its named members may belong whatever their size.

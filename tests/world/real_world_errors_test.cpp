@@ -91,8 +91,9 @@ constexpr const char* kUn = "un-wup2018-cities-over-300k.csv";
 constexpr const char* kPop = "world-bank-population.csv";
 constexpr const char* kNe = "ne-admin0-countries.csv";
 // Kabul, line 3 of the UN file, and its 2015 population (thousands).
-constexpr const char* kKabul = "2,4,Afghanistan,20002,Kabul,,34.5289,69.1725,171,221,285,369,472,674,978,1240,1549,1929,"
-                               "2401,2905,3289,3724,4222,4877,5737,6761";
+constexpr const char* kKabul =
+    "2,4,Afghanistan,20002,Kabul,,34.5289,69.1725,171,221,285,369,472,674,978,1240,1549,1929,"
+    "2401,2905,3289,3724,4222,4877,5737,6761";
 
 long peak_rss_kb() {
   rusage u{};
@@ -157,9 +158,9 @@ TEST_F(HostileCsv, ByteOrderMarkAndLineEndingsAreAccepted) {
 }
 
 TEST_F(HostileCsv, NanInfNegativeAndEmptyPopulations) {
-  const std::vector<std::pair<std::string, std::string>> un = {
-      {"nan", "not a number"}, {"inf", "not a number"}, {"1e999", "not a number"},
-      {"-3724", "negative"},   {"", "missing"},         {"3.7e3x", "not a number"}};
+  const std::vector<std::pair<std::string, std::string>> un = {{"nan", "not a number"},   {"inf", "not a number"},
+                                                               {"1e999", "not a number"}, {"-3724", "negative"},
+                                                               {"", "missing"},           {"3.7e3x", "not a number"}};
   for (const auto& [value, text] : un) {
     SCOPED_TRACE(value);
     SetUp();
@@ -225,7 +226,8 @@ TEST_F(HostileCsv, HundredMegabyteLineIsRefusedInBoundedMemory) {
   EXPECT_EQ(e.where().line, 3) << e.what();
   says(e, "line too long");
   // The reader's buffer is fixed (48 MiB); the line is never held whole.
-  EXPECT_LT(hostile::peak_rss_kb() - before, 200 * 1024) << "peak memory grew by " << (hostile::peak_rss_kb() - before) / 1024 << " MiB";
+  EXPECT_LT(hostile::peak_rss_kb() - before, 200 * 1024)
+      << "peak memory grew by " << (hostile::peak_rss_kb() - before) / 1024 << " MiB";
 }
 
 TEST_F(HostileCsv, HugeNumberOfColumns) {

@@ -26,8 +26,6 @@ SyntheticWorldSpec spec(std::int64_t cities, int states, int regions, int networ
   return s;
 }
 
-
-
 // Least-squares slope of ln(size) against ln(rank).
 double zipf_slope(const Eigen::ArrayXd& pop) {
   std::vector<double> p(pop.begin(), pop.end());
@@ -96,7 +94,8 @@ TEST(SyntheticWorld, StatesAndTheirPaths) {
   const Anchors& a = *w.anchors;
   std::vector<double> city_pop(s.size(), 0);
   for (std::size_t i = 0; i < w.cities.size(); ++i) {
-    city_pop[static_cast<std::size_t>(w.cities.state[static_cast<Eigen::Index>(i)])] += w.cities.population[static_cast<Eigen::Index>(i)];
+    city_pop[static_cast<std::size_t>(w.cities.state[static_cast<Eigen::Index>(i)])] +=
+        w.cities.population[static_cast<Eigen::Index>(i)];
     EXPECT_DOUBLE_EQ(a.city_population_at(i, 2010), w.cities.population[static_cast<Eigen::Index>(i)]);
   }
   for (std::size_t j = 0; j < s.size(); ++j) {

@@ -28,7 +28,8 @@ TEST(RealWorldUnCities, CityPathsFollowTheUnSeriesAndFadeAfterIt) {
   ASSERT_GE(i, 0);
   const Anchors& a = *w.anchors;
   EXPECT_DOUBLE_EQ(a.city_population_at(static_cast<std::size_t>(i), 2015), 3724e3);
-  EXPECT_NEAR(a.city_population_at(static_cast<std::size_t>(i), 2017), (3724.0 + (4222.0 - 3724.0) * 2.0 / 5.0) * 1e3, 1e-6);
+  EXPECT_NEAR(a.city_population_at(static_cast<std::size_t>(i), 2017), (3724.0 + (4222.0 - 3724.0) * 2.0 / 5.0) * 1e3,
+              1e-6);
   EXPECT_DOUBLE_EQ(a.city_population_at(static_cast<std::size_t>(i), 2035), 6761e3);
   const double rate = std::pow(6761.0 / 5737.0, 0.2) - 1;
   double v = 6761e3;

@@ -21,7 +21,7 @@ Columns linear_columns() {
 TEST(UnPopulation, LinearBetweenColumnsGeometricBeforeFadingAfter) {
   const Columns p = linear_columns();
   EXPECT_DOUBLE_EQ(at(p, 1950), 1e6);
-  EXPECT_DOUBLE_EQ(at(p, 1952), 1.04e6);                       // 2/5 of the way to 1,100
+  EXPECT_DOUBLE_EQ(at(p, 1952), 1.04e6);  // 2/5 of the way to 1,100
   EXPECT_DOUBLE_EQ(at(p, 2035), 2.7e6);
   EXPECT_NEAR(at(p, 1945), 1e6 * std::pow(1.1, -1.0), 1e-6);  // 1950-55 growth backward
   // After 2035: the yearly growth of 2030-35, r = (2700/2600)^(1/5) - 1,

@@ -14,9 +14,9 @@
 #include <gtest/gtest.h>
 #include <yaml-cpp/yaml.h>
 
+#include "sim/core/input_error.hpp"
 #include "sim/core/param_table.hpp"
 #include "sim/core/params.hpp"
-#include "sim/core/input_error.hpp"
 #include "sim/core/yaml_reader.hpp"
 #include "sim/world/real_world.hpp"
 
@@ -48,8 +48,8 @@ class ScratchDir {
  public:
   explicit ScratchDir(const std::string& tag) {
     std::random_device rd;
-    path_ = std::filesystem::temp_directory_path() /
-            ("urbis-" + tag + "-" + std::to_string(rd()) + std::to_string(rd()));
+    path_ =
+        std::filesystem::temp_directory_path() / ("urbis-" + tag + "-" + std::to_string(rd()) + std::to_string(rd()));
     std::filesystem::create_directories(path_);
   }
   ~ScratchDir() {

@@ -21,7 +21,7 @@ TEST(Budget, RevenueAndInternationalBudget) {
   // B = tau_j a_i Y_i
   EXPECT_DOUBLE_EQ(w.cities.budget[0], 0.1 * 0.4 * 6e10);   // 2.4e9
   EXPECT_DOUBLE_EQ(w.cities.budget[1], 0.25 * 0.8 * 1e10);  // 2.0e9, the city's own state's tau
-  EXPECT_EQ(w.cities.budget[2], 0.0);                        // no autonomy, no revenue
+  EXPECT_EQ(w.cities.budget[2], 0.0);                       // no autonomy, no revenue
   EXPECT_DOUBLE_EQ(w.cities.budget[0], 2.4e9);
   // D = delta B, exactly
   for (int i = 0; i < 3; ++i) EXPECT_EQ(w.cities.intl_budget[i], p.budget.international_share * w.cities.budget[i]);
@@ -90,11 +90,11 @@ TEST(Forces, DriversMoveCostsBudgetsAndBaselineSalience) {
   EXPECT_EQ(w.global.salience_baseline, p.salience.baseline);
   w.global.year = 2001;
   apply_forces(*w.drivers, w.global, p);
-  EXPECT_DOUBLE_EQ(w.global.coordination_cost, 1.0 - 0.6 * 0.5);      // 0.7
+  EXPECT_DOUBLE_EQ(w.global.coordination_cost, 1.0 - 0.6 * 0.5);              // 0.7
   EXPECT_DOUBLE_EQ(w.global.international_share, 0.01 * (1.0 + 2.0 * 0.25));  // 0.015
   EXPECT_DOUBLE_EQ(w.global.salience_baseline[test::iq(Issue::climate)], 0.6 + 0.5 * 0.2);
   EXPECT_DOUBLE_EQ(w.global.salience_baseline[test::iq(Issue::peace)], 0.7);  // 0.2 + 0.5, within [0, 1]
-  w.global.year = 2050;  // held flat after the last year
+  w.global.year = 2050;                                                       // held flat after the last year
   apply_forces(*w.drivers, w.global, p);
   EXPECT_DOUBLE_EQ(w.global.coordination_cost, 0.7);
   // Fees and budgets follow: refresh_budgets uses this year's kappa_c and delta.

@@ -17,8 +17,8 @@ PerIssue<double> salience_of(const Params& p) { return p.salience.baseline; }
 // The economy phase of a tiny world, for year w.global.year.
 void step_economy(World& w, const Params& p, const Streams& rng, std::uint32_t step = 0) {
   update_national(*w.anchors, w.global.year, w.states);
-  grow_economy(*w.anchors, w.global.year, w.states, w.members, w.networks, w.global.salience, w.cities, p.economy,
-               rng, step);
+  grow_economy(*w.anchors, w.global.year, w.states, w.members, w.networks, w.global.salience, w.cities, p.economy, rng,
+               step);
 }
 
 // Cities holding half their nation (national population and GDP doubled,
@@ -240,7 +240,8 @@ TEST(Economy, MarginsAndNationalGdpHoldUnderAbsurdFlows) {
         r.cities.net_inflow[i] = (i % 3 == 0 ? 0.5 : -0.25) * r.cities.gdp[i];
       step_economy(r, p, Streams(seed), static_cast<std::uint32_t>(year));
       std::vector<double> held(r.states.size(), 0.0);
-      for (std::size_t i = 0; i < r.cities.size(); ++i) held[static_cast<std::size_t>(r.cities.state[i])] += r.cities.gdp[i];
+      for (std::size_t i = 0; i < r.cities.size(); ++i)
+        held[static_cast<std::size_t>(r.cities.state[i])] += r.cities.gdp[i];
       for (std::size_t i = 0; i < r.cities.size(); ++i) {
         const double c = std::log(r.cities.gdp_pc[i] / r.cities.anchor_gdp_pc[i]);
         const double m = std::log(r.cities.population[i] / r.cities.anchor_population[i]);

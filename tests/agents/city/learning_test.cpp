@@ -211,7 +211,7 @@ TEST(Learning, NoImitationNoMutationLeavesXUnchanged) {
 TEST(Learning, MutationHasTheGivenSpread) {
   Params p = test::reference_params();
   p.learning.imitation_probability = 0;
-  p.learning.mutation_probability = 1;  // sd 0.05
+  p.learning.mutation_probability = 1;   // sd 0.05
   World w = test::make_world(p, 20000);  // x = 0.5: far from the bounds
   run_imitate(w, p, Streams(9), 0);
   double s = 0, s2 = 0;

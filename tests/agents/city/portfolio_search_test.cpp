@@ -32,7 +32,7 @@ TEST(MembershipValuer, NoiseCeilingIsAboveTheNoiseAndClose) {
     for (std::uint32_t word : {0u, 1u, 2u, 0x7fffffffu, 0x80000000u, 0xfffffffeu, 0xffffffffu}) check(word);
     for (int t = 0; t < 200000; ++t) check(gen());
     EXPECT_LE(widest, 0.0722) << "lambda " << lambda;  // ln(3/4) - 1/3 + ln 2 = 0.0721, at m = 1/2
-    EXPECT_GT(widest, 0.07) << "lambda " << lambda;   // the bound is attained near m = 1/2
+    EXPECT_GT(widest, 0.07) << "lambda " << lambda;    // the bound is attained near m = 1/2
   }
 }
 
@@ -55,9 +55,9 @@ TEST(Portfolio, PrunedSearchEqualsTheExhaustiveReview) {
     double u_join, u_leave, precision, capacity_cost, fee_scale;
     int slots;
   };
-  const Case cases[] = {{0.3, 0.0, 20, 0.307, 1, 32},   {-0.2, -0.5, 20, 0.307, 1, 32}, {0.0, -0.1, 20, 0.1, 1, 32},
-                        {0.3, 0.0, 300, 0.307, 1, 32},  {0.3, 0.0, 1.5, 0.307, 1, 32},  {0.3, 0.1, 20, 0.0, 1, 32},
-                        {0.1, 0.0, 20, 0.05, 0.05, 3},  {-1.0, -1.0, 5, 0.0, 0.05, 4},  {0.3, 0.0, 20, 0.307, 0.02, 32}};
+  const Case cases[] = {{0.3, 0.0, 20, 0.307, 1, 32},  {-0.2, -0.5, 20, 0.307, 1, 32}, {0.0, -0.1, 20, 0.1, 1, 32},
+                        {0.3, 0.0, 300, 0.307, 1, 32}, {0.3, 0.0, 1.5, 0.307, 1, 32},  {0.3, 0.1, 20, 0.0, 1, 32},
+                        {0.1, 0.0, 20, 0.05, 0.05, 3}, {-1.0, -1.0, 5, 0.0, 0.05, 4},  {0.3, 0.0, 20, 0.307, 0.02, 32}};
   std::size_t memberships = 0, changes = 0;
   for (const Case& cs : cases) {
     Params p = test::default_params();
@@ -72,9 +72,10 @@ TEST(Portfolio, PrunedSearchEqualsTheExhaustiveReview) {
       for (std::uint32_t step = 0; step < 3; ++step) {
         update_gaps(pruned.global, pruned.states, p.coalitions);
         update_gaps(exhaustive.global, exhaustive.states, p.coalitions);
-        const PortfolioStats a = review_portfolios(pruned.coalition_view(), p.coalitions, Streams(seed), step, 0.6, ReviewSearch::pruned);
-        const PortfolioStats b =
-            review_portfolios(exhaustive.coalition_view(), p.coalitions, Streams(seed), step, 0.6, ReviewSearch::exhaustive);
+        const PortfolioStats a =
+            review_portfolios(pruned.coalition_view(), p.coalitions, Streams(seed), step, 0.6, ReviewSearch::pruned);
+        const PortfolioStats b = review_portfolios(exhaustive.coalition_view(), p.coalitions, Streams(seed), step, 0.6,
+                                                   ReviewSearch::exhaustive);
         ASSERT_EQ(pruned.members.count, exhaustive.members.count) << "u_join " << cs.u_join << ", seed " << seed;
         ASSERT_EQ(pruned.members.net, exhaustive.members.net) << "u_join " << cs.u_join << ", seed " << seed;
         ASSERT_EQ(a.joined, b.joined);

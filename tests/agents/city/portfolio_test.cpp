@@ -67,8 +67,8 @@ TEST(MembershipValuer, MatchesTheFormulaByHand) {
   w.cities.cooperation[0] = 0.6;
   w.cities.intl_budget[0] = 1e6;  // x D = 6e5
   w.cities.autonomy[0] = 0.4;
-  w.states.commitment[0] = 0.5;   // climate gap 0.3
-  w.states.openness[0] = 0.6;     // economy gap 0.2
+  w.states.commitment[0] = 0.5;  // climate gap 0.3
+  w.states.openness[0] = 0.6;    // economy gap 0.2
   w.states.populism[0] = 0.3;
   w.states.conflict[0][iq(Issue::climate)] = 1;
   w.global.salience_shock[iq(Issue::health)] = 0.15;
@@ -114,8 +114,8 @@ TEST(MembershipValuer, PeerTermIsLikenessToTheTypicalMember) {
     nw.engagement[k] = 2.5;
     nw.engaged_log_gdp[k] = 2.5 * std::log(gdp);
   };
-  members_at(peers, 1e10);   // like the city
-  members_at(bigger, 1e12);  // a club of giants: as good
+  members_at(peers, 1e10);                    // like the city
+  members_at(bigger, 1e12);                   // a club of giants: as good
   members_at(smaller, 1e10 / std::exp(2.0));  // two widths smaller
   const MembershipValuer v(w.coalition_view(), p.coalitions);
   EXPECT_NEAR(v.value(0, peers), 2.0 * 5 / 10, 1e-12);  // 1.0
@@ -152,7 +152,7 @@ TEST(MembershipValuer, CrowdingAndDilutedVoice) {
   EXPECT_NEAR(v.value(0, k[2]), expected(300), 1e-12);
   EXPECT_GT(v.value(0, k[1]), v.value(0, k[0]));  // sharing
   EXPECT_GT(v.value(0, k[1]), v.value(0, k[2]));  // crowding
-  const double peak = std::sqrt(5.0 * 30.0);  // the best size: sqrt(n_half n_c)
+  const double peak = std::sqrt(5.0 * 30.0);      // the best size: sqrt(n_half n_c)
   EXPECT_NEAR(club_size_benefit(peak, 5, 30), peak / (peak + 5) * 30 / (peak + 30), 1e-15);
   EXPECT_GT(club_size_benefit(peak, 5, 30), club_size_benefit(peak - 1, 5, 30));
   EXPECT_GT(club_size_benefit(peak, 5, 30), club_size_benefit(peak + 1, 5, 30));
@@ -194,7 +194,7 @@ TEST(MembershipValuer, NoiseIsBoundedKeyedAndLogistic) {
   const Streams rng(3);
   {
     update_gaps(w.global, w.states, p.coalitions);
-  const MembershipValuer v(w.coalition_view(), p.coalitions);  // lambda 20
+    const MembershipValuer v(w.coalition_view(), p.coalitions);  // lambda 20
     EXPECT_DOUBLE_EQ(v.noise_bound(), 0.4);
     EXPECT_EQ(v.noise(rng, 4, Phase::portfolio_noise, 0, 7), v.noise(rng, 4, Phase::portfolio_noise, 0, 7));
     EXPECT_NE(v.noise(rng, 4, Phase::portfolio_noise, 0, 7), v.noise(rng, 4, Phase::portfolio_noise, 0, 6));
@@ -240,8 +240,8 @@ TEST(Portfolio, RedundancyHalvesTheSecondNetworkOnAnIssue) {
 
   // Networks on different issues are not redundant: v = 0.3 on each, both kept.
   World d = budget_world(p, {0}, 1);
-  d.states.commitment[0] = 0.5;           // climate gap 0.3
-  d.states.openness[0] = 0.5;             // economy gap 0.3
+  d.states.commitment[0] = 0.5;  // climate gap 0.3
+  d.states.openness[0] = 0.5;    // economy gap 0.3
   test::add_network(d, {.issue = Issue::climate});
   test::add_network(d, {.issue = Issue::economy});
   test::review(d, p, Streams(1), 0, 1.0);
@@ -435,8 +435,7 @@ TEST(Portfolio, RegionScopedNetworksStayInTheirRegion) {
   EXPECT_FALSE(w.members.has(0, k));
   EXPECT_FALSE(w.members.has(4, k));
   test::review(w, p, Streams(1), 1, 1.0);
-  for (std::size_t i = 0; i < 6; ++i)
-    EXPECT_EQ(w.members.has(i, k), w.cities.region[i] == 1) << "city " << i;
+  for (std::size_t i = 0; i < 6; ++i) EXPECT_EQ(w.members.has(i, k), w.cities.region[i] == 1) << "city " << i;
 }
 
 TEST(Portfolio, MinPopulationKeepsSmallCitiesOut) {

@@ -45,8 +45,8 @@ TEST(Aggregate, CountMembers) {
   EXPECT_EQ(nw.members[f.k0], 2);
   EXPECT_EQ(nw.members[f.k1], 1);
   EXPECT_EQ(nw.members[f.k2], 1);
-  EXPECT_DOUBLE_EQ(nw.engagement[f.k0], 0.7);           // e = x: 0.5 + 0.2
-  EXPECT_DOUBLE_EQ(nw.engaged_gdp[f.k0], 9e9);          // 0.5 x 1e10 + 0.2 x 2e10
+  EXPECT_DOUBLE_EQ(nw.engagement[f.k0], 0.7);   // e = x: 0.5 + 0.2
+  EXPECT_DOUBLE_EQ(nw.engaged_gdp[f.k0], 9e9);  // 0.5 x 1e10 + 0.2 x 2e10
   EXPECT_DOUBLE_EQ(nw.engaged_gdp[f.k1], 5e9);
   EXPECT_NEAR(nw.engaged_log_gdp[f.k0], 0.5 * std::log(1e10) + 0.2 * std::log(2e10), 1e-12);  // sum e ln Y
   // (0.5e10 x 0.2 + 0.4e10 x 0.4) / 9e9

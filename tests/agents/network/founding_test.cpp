@@ -96,7 +96,8 @@ TEST(Founding, FounderJoinsWithTheCitiesMostLikeIt) {
   ASSERT_EQ(w.log[0].kind, EventKind::founded);
   EXPECT_EQ(w.log[0].network, 0);
   const std::string founder = founder_of(w, w.log[0]);
-  const auto f = static_cast<int>(std::find(w.cities.name.begin(), w.cities.name.end(), founder) - w.cities.name.begin());
+  const auto f =
+      static_cast<int>(std::find(w.cities.name.begin(), w.cities.name.end(), founder) - w.cities.name.begin());
   ASSERT_LT(f, 14);
   EXPECT_EQ(w.networks.origin[0], NetworkOrigin::founded);
   EXPECT_EQ(w.networks.scope[0].kind, ScopeKind::region);
@@ -154,8 +155,8 @@ TEST(Founding, OnlyAbleCitiesFoundAndPlayedCitiesNeverDo) {
   w.cities.cooperation << 1.0, 0.5, 0.5, 0.5;
   w.cities.intl_budget << 1e6, 2e6, 2e6, 2e6;
   w.cities.fees << 0.0, 0.0, 0.0, 1e6 - 1;  // city 3: less than a typical fee left
-  w.players.play(4, 2, PlayerChoice{});      // city 2 is a student's
-  w.global.world_gdp_pc = 1e4;                // typical fee 10 x 1e4 = 1e5
+  w.players.play(4, 2, PlayerChoice{});     // city 2 is a student's
+  w.global.world_gdp_pc = 1e4;              // typical fee 10 x 1e4 = 1e5
   const int born = found_networks(w.coalition_view(), p, Streams(21), 0);
   ASSERT_GT(born, 100);
   std::vector<int> founded(4, 0);
@@ -221,7 +222,7 @@ World retreat_world(const Params& p, double autonomy) {
 
 TEST(Answers, ARetreatMakesCitiesFoundANationalCoalition) {
   Params p = test::reference_params();
-  p.founding.rate = 0;        // no ordinary births
+  p.founding.rate = 0;  // no ordinary births
   p.founding.answer_rate = 5;
   World w = retreat_world(p, 0.8);
   EXPECT_NEAR(retreat(w.states, 0, iq(Issue::climate)), 0.6, 1e-12);
@@ -263,7 +264,7 @@ TEST(Answers, NoRetreatNoAnswerAndCitiesWithoutAutonomyCannotAnswer) {
     World a = retreat_world(p, 0.8);
     a.states.gap_recent[0][iq(Issue::climate)] = 0.6;  // retreat 0.1
     small += found_networks(a.coalition_view(), p, Streams(100 + s), 0);
-    World b = retreat_world(p, 0.8);                   // retreat 0.6
+    World b = retreat_world(p, 0.8);  // retreat 0.6
     large += found_networks(b.coalition_view(), p, Streams(100 + s), 0);
   }
   EXPECT_GT(large, 2 * small);
@@ -360,7 +361,7 @@ TEST(Dissolve, AStrongYearResetsTheCount) {
   DissolveFixture f;
   f.year();
   f.year();
-  f.w.members.add(4, f.small);  // three members this year
+  f.w.members.add(4, f.small);           // three members this year
   f.w.networks.funding[f.unfunded] = 1;  // funded again
   f.year();
   EXPECT_EQ(f.w.networks.weak_years[f.small], 0);

@@ -24,9 +24,9 @@ std::vector<Agreement> paris_and_eu() {
 
 TEST(Govern, ClimateAgreementIsTheFirstNonUnionOnClimate) {
   const Params p = test::reference_params();
-  World w = test::make_world(p, {0}, 1, 1, {Agreement{"green_union", Issue::climate, true},
-                                            Agreement{"eu", Issue::economy, true},
-                                            Agreement{"paris", Issue::climate, false}});
+  World w = test::make_world(p, {0}, 1, 1,
+                             {Agreement{"green_union", Issue::climate, true}, Agreement{"eu", Issue::economy, true},
+                              Agreement{"paris", Issue::climate, false}});
   EXPECT_EQ(climate_agreement(w.agreements), 2);
   World none = test::make_world(p, {0}, 1, 1, {Agreement{"eu", Issue::economy, true}});
   EXPECT_EQ(climate_agreement(none.agreements), -1);
@@ -37,7 +37,7 @@ TEST(Govern, CommitmentMovesTowardItsTarget) {
   // c_out = 0.1 outside. r_C = 0.3, C = 0.5 everywhere.
   const Params p = test::reference_params();
   World w = test::make_world(p, {0, 1, 2}, 3, 1, paris_and_eu());
-  w.states.in_agreement[0][2] = 0;  // state 2 never joined
+  w.states.in_agreement[0][2] = 0;                               // state 2 never joined
   set_agreement(w.agreements, 1, 0, false, p.states, w.states);  // state 1 withdraws
   EXPECT_EQ(w.states.conflict[1][iq(Issue::climate)], 1);
   EXPECT_EQ(w.states.conflict[0][iq(Issue::climate)], 0);
@@ -76,10 +76,10 @@ TEST(Govern, TensionOnlyFromNetworksOnAConflictIssue) {
   const int c1 = test::add_network(w, {.name = "c1", .issue = Issue::climate});
   const int c2 = test::add_network(w, {.name = "c2", .issue = Issue::climate});
   const int h = test::add_network(w, {.name = "h", .issue = Issue::health});
-  w.members.add(0, c1);                     // one climate network
-  w.members.add(1, h);                      // health: no conflict
+  w.members.add(0, c1);                        // one climate network
+  w.members.add(1, h);                         // health: no conflict
   w.members.add(2, c1), w.members.add(2, c2);  // two climate networks
-  w.members.add(3, c1);                     // state 1 is still in paris
+  w.members.add(3, c1);                        // state 1 is still in paris
   w.cities.tension.setConstant(0.2);
   run_govern(w, p.states, Streams(1), 0);
   EXPECT_DOUBLE_EQ(w.cities.tension[0], 0.18 + 0.3 * 0.5);
@@ -109,7 +109,7 @@ TEST(Govern, PreemptionNeedsHighTensionAndCentralisation) {
   EXPECT_EQ(w.states.preempting[1], 0);
   EXPECT_EQ(w.states.preempting[2], 0);
   EXPECT_DOUBLE_EQ(w.cities.autonomy[0], 0.4 - 0.1 * 0.7 * (0.9 - 0.5));  // 0.372
-  EXPECT_DOUBLE_EQ(w.cities.autonomy[1], 0.4);  // its own tension is below T_crit
+  EXPECT_DOUBLE_EQ(w.cities.autonomy[1], 0.4);                            // its own tension is below T_crit
   EXPECT_DOUBLE_EQ(w.cities.autonomy[2], 0.31);
   EXPECT_DOUBLE_EQ(w.cities.autonomy[3], 0.4);
   EXPECT_DOUBLE_EQ(w.cities.autonomy[4], 0.31);
@@ -193,7 +193,7 @@ TEST(Govern, EndogenousExitOnlyWhenEnabledAndPopulist) {
   Params p = test::reference_params();
   p.states.exit_probability = 1.0;
   World w = test::make_world(p, {0, 1}, 2, 1, paris_and_eu());
-  w.states.populism << 0.9, 0.5;  // nu_exit = 0.8
+  w.states.populism << 0.9, 0.5;           // nu_exit = 0.8
   run_govern(w, p.states, Streams(1), 0);  // off by default
   EXPECT_EQ(w.states.in_agreement[0][0], 1);
   p.states.endogenous_exit = 1;
