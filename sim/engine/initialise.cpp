@@ -19,8 +19,8 @@ void initialise_world(World& w, Timeline& timeline, const Scenario& s, const Par
   w.members.reset(w.cities.size(), static_cast<int>(p.coalitions.max_memberships));
   if (w.by_state.offsets.size() != w.states.size() + 1) w.index_states();
 
-  initialise_states(w, p, s.start);
-  initialise_cities(w, p, rng, s.start);
+  initialise_states(*w.anchors, w.agreements, w.global, p, s.start, w.states);
+  initialise_cities(*w.anchors, w.states, p, rng, s.start, w.cities);
   refresh_budgets(w.states, w.members, w.cities, w.networks, w.global);
   found_initial_networks(w, timeline, p, s.start);
   count_members(w.cities, w.states, w.members, w.networks);
