@@ -37,9 +37,18 @@ no_temps() {  # folder, description
   left=$(find "$1" -name '*.tmp.*' 2>/dev/null)
   [ -z "$left" ] && ok "$2: no temporary file left" || bad "$2: left $left"
 }
-one_line() {  # stderr file, signal name, description: the interrupt is told in one line, the last
+# The interrupt is told in one line, the last. An empty stderr means the
+# signal came before main() installed the handlers (a sanitized build on a
+# busy machine can take longer than $settle ms to get there): the default
+# action ended the process, silently, which is allowed; the checks that
+# follow (nothing written, the old output whole) still apply. At least one
+# interrupt of the whole test must be answered in words (checked at the end),
+# so handlers that never speak still fail.
+answered=0
+one_line() {  # stderr file, signal name, description
+  if [ ! -s "$1" ]; then ok "$3: ended at start-up, before the handlers (silent)"; return; fi
   if [ "$(grep -c interrupted "$1")" -eq 1 ] && tail -1 "$1" | grep -q "^urbis: interrupted by $2" && ! grep -q "error" "$1"
-  then ok "$3: one line: $(tail -1 "$1")"
+  then ok "$3: one line: $(tail -1 "$1")"; answered=$((answered + 1))
   else bad "$3: expected one last line 'urbis: interrupted by $2...', got: $(cat "$1")"; fi
 }
 expected_code() { [ "$1" = INT ] && echo 130 || echo 143; }
@@ -224,4 +233,5 @@ echo new > sweep_stale/records/4.csv.tmp.$dead
 check "a sweep in a folder with stale records" 0 "$bin" sweep "$sweep" -o sweep_stale --threads 2 --no-progress
 [ ! -e sweep_stale/records/3.csv.tmp.$dead ] && ok "sweep: an old temporary record of a dead process removed" || bad "sweep: old record left"
 [ -e sweep_stale/records/4.csv.tmp.$dead ] && ok "sweep: a fresh one kept (it may be another machine's)" || bad "sweep: fresh record removed"
+[ "$answered" -gt 0 ] && ok "$answered interrupts answered in one line" || bad "no interrupt was answered in words"
 finish
