@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <type_traits>
 
 #include <fmt/format.h>
 
@@ -14,6 +15,21 @@ namespace urbis {
 using namespace world_io;
 
 namespace {
+
+// Reads an optional key of a network, a whole number (Read = int) or any
+// number (Read = double) that must be at least 0, into `field` (left as it
+// is when the key is absent); `rule` is the error otherwise.
+template <class Read, class T>
+void read_non_negative(const std::string& file, const YAML::Node& network, const char* key, T& field,
+                       std::string_view rule) {
+  const YAML::Node value = network[key];
+  if (!value) return;
+  Read v;
+  if constexpr (std::is_integral_v<Read>) v = yaml_int(file, value, key);
+  else v = yaml_number(file, value, key);
+  if (v < 0) throw InputError(place_of(file, value), std::string(rule));
+  field = v;
+}
 
 Scope read_scope(const std::string& file, const YAML::Node& n, const StateCodes& codes, const World& w,
                  std::vector<std::string>& problems) {
@@ -116,25 +132,11 @@ std::vector<NetworkSeed> read_networks(const std::string& file, const StateCodes
         throw InputError(place_of(file, n["ended"]), fmt::format("network '{}' ends ({}) before it is founded ({})",
                                                                  seed.name, seed.ended, seed.founded));
     }
-    if (n["min_population"]) {
-      seed.min_population = yaml_number(file, n["min_population"], "min_population");
-      if (seed.min_population < 0)
-        throw InputError(place_of(file, n["min_population"]), "min_population must be at least 0");
-    }
-    if (n["fee_multiple"]) {
-      seed.fee_multiple = yaml_number(file, n["fee_multiple"], "fee_multiple");
-      if (seed.fee_multiple < 0) throw InputError(place_of(file, n["fee_multiple"]), "fee_multiple must be at least 0");
-    }
+    read_non_negative<double>(file, n, "min_population", seed.min_population, "min_population must be at least 0");
+    read_non_negative<double>(file, n, "fee_multiple", seed.fee_multiple, "fee_multiple must be at least 0");
     if (n["sponsored"]) seed.sponsored = yaml_bool(file, n["sponsored"], "sponsored");
-    if (n["funding"]) {
-      seed.funding = yaml_number(file, n["funding"], "funding");
-      if (seed.funding < 0) throw InputError(place_of(file, n["funding"]), "funding must be at least 0");
-    }
-    if (n["funding_until"]) {
-      seed.funding_until = yaml_int(file, n["funding_until"], "funding_until");
-      if (seed.funding_until < 0)
-        throw InputError(place_of(file, n["funding_until"]), "funding_until must be a year, or 0");
-    }
+    read_non_negative<double>(file, n, "funding", seed.funding, "funding must be at least 0");
+    read_non_negative<int>(file, n, "funding_until", seed.funding_until, "funding_until must be a year, or 0");
     if (n["invitation"]) {
       seed.invitation = yaml_bool(file, n["invitation"], "invitation");
       if (seed.invitation && !n["members_file"])
@@ -144,16 +146,10 @@ std::vector<NetworkSeed> read_networks(const std::string& file, const StateCodes
       const YAML::Node f = n["founding_members"] ? n["founding_members"] : n["invitations_per_year"];
       if (!seed.invitation)
         throw InputError(place_of(file, f), "founding_members and invitations_per_year need invitation: true");
-      if (n["founding_members"]) {
-        seed.founding_members = yaml_int(file, n["founding_members"], "founding_members");
-        if (seed.founding_members < 0)
-          throw InputError(place_of(file, n["founding_members"]), "founding_members must be at least 0 (0: all)");
-      }
-      if (n["invitations_per_year"]) {
-        seed.invitations_per_year = yaml_int(file, n["invitations_per_year"], "invitations_per_year");
-        if (seed.invitations_per_year < 0)
-          throw InputError(place_of(file, n["invitations_per_year"]), "invitations_per_year must be at least 0");
-      }
+      read_non_negative<int>(file, n, "founding_members", seed.founding_members,
+                             "founding_members must be at least 0 (0: all)");
+      read_non_negative<int>(file, n, "invitations_per_year", seed.invitations_per_year,
+                             "invitations_per_year must be at least 0");
     }
     if (n["max_members"]) {
       seed.max_members = yaml_number(file, n["max_members"], "max_members");

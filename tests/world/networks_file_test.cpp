@@ -87,6 +87,36 @@ TEST_F(BadWorld, CapOnAListedNetwork) {
   EXPECT_NE(e.message().find("max_members caps a rule-based network"), std::string::npos) << e.what();
 }
 
+// Each count or amount of a network must be at least 0; the error is placed
+// at the value and says what the key allows.
+TEST_F(BadWorld, NegativeCountsAndAmounts) {
+  const struct {
+    std::string key, expect;
+    bool invited;  // the key needs an invitation-only network
+  } cases[] = {
+      {"min_population", "min_population must be at least 0", false},
+      {"fee_multiple", "fee_multiple must be at least 0", false},
+      {"funding", "funding must be at least 0", false},
+      {"funding_until", "funding_until must be a year, or 0", false},
+      {"founding_members", "founding_members must be at least 0 (0: all)", true},
+      {"invitations_per_year", "invitations_per_year must be at least 0", true},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.key);
+    const std::string invited = c.invited ? "    members_file: c40-members.csv\n    invitation: true\n" : "";
+    write("networks.yaml", std::string(kNetworksHead) +
+                               "  - name: A\n"
+                               "    issue: climate\n"
+                               "    scope: global\n"
+                               "    founded: 1990\n" +
+                               invited + "    " + c.key + ": -1\n");
+    const InputError e = load_error();
+    EXPECT_EQ(e.where().line, c.invited ? 8 : 6);
+    EXPECT_EQ(e.where().column, static_cast<int>(c.key.size()) + 7);
+    EXPECT_NE(e.message().find(c.expect), std::string::npos) << e.what();
+  }
+}
+
 TEST_F(BadWorld, UnknownKey) {
   write("networks.yaml", std::string(kNetworksHead) +
                              "  - name: A\n"
