@@ -77,7 +77,7 @@ struct AbleCities {
   mutable std::vector<std::size_t> rank;                  // a city's position in its lists (world, region)
   mutable bool sorted = false;
 
-  AbleCities(const CoalitionView& world_, const Params& p) : w(world_) {
+  AbleCities(const CoalitionView& view, const Params& p) : w(view) {
     const Cities& c = w.cities;
     const std::size_t n = c.size();
     const std::uint8_t* played = w.players.mask();

@@ -11,8 +11,8 @@
 namespace urbis {
 namespace {
 
-bool played(const CoalitionView& w, std::size_t i) {
-  const std::uint8_t* mask = w.players.mask();
+bool played(const Players& players, std::size_t i) {
+  const std::uint8_t* mask = players.mask();
   return mask && mask[i];
 }
 
@@ -47,7 +47,7 @@ int found_named_network(CoalitionView w, const NetworkSeed& seed, const Params& 
     auto& invited = nw.invited[kk];
     for (std::size_t n = 0; n < founders; ++n) {
       insert_sorted(invited, listed[n]);
-      if (!played(w, static_cast<std::size_t>(listed[n])))
+      if (!played(w.players, static_cast<std::size_t>(listed[n])))
         joined += join_network(w, static_cast<std::size_t>(listed[n]), k);
     }
     nw.invite_queue[kk].assign(listed.begin() + static_cast<std::ptrdiff_t>(founders), listed.end());
@@ -55,7 +55,7 @@ int found_named_network(CoalitionView w, const NetworkSeed& seed, const Params& 
     if (invited.empty()) invited.push_back(-1);  // nobody yet: closed, not open
   } else if (!seed.members.empty()) {
     for (int i : seed.members)
-      if (!played(w, static_cast<std::size_t>(i))) joined += join_network(w, static_cast<std::size_t>(i), k);
+      if (!played(w.players, static_cast<std::size_t>(i))) joined += join_network(w, static_cast<std::size_t>(i), k);
   } else {
     // Every eligible city is asked, against the network as the club of its
     // founding group; the decisions are simultaneous, then applied.
