@@ -8,6 +8,7 @@
 #include <numbers>
 #include <optional>
 
+#include "agents/city/best_first.hpp"
 #include "sim/core/parallel.hpp"
 
 namespace urbis {
@@ -170,20 +171,16 @@ double MembershipValuer::noise(const Streams& rng, std::uint32_t step, Phase pha
   return noise_of_word(b[static_cast<std::size_t>(k) % 4]);
 }
 
-double MembershipValuer::noise_of_word(std::uint32_t word) const {
-  const double u = Streams::to_unit32(word);
-  const double e = std::log(u / (1.0 - u));
-  return std::clamp(e, -8.0, 8.0) / p_.choice_precision;
+double MembershipValuer::noise_of_odds(double y) const {
+  return std::clamp(std::log(y), -8.0, 8.0) / p_.choice_precision;
 }
 
-double MembershipValuer::noise_ceiling_of_word(std::uint32_t word) const {
+double MembershipValuer::noise_ceiling_of_odds(double y) const {
   // ln y = e ln 2 + ln m for y = m 2^e, m in [1/2, 1); ln is concave, so its
   // tangent at m = 3/4 lies above it: ln m <= ln(3/4) + (m - 3/4) 4/3, at most
   // 0.072 too high (at m = 1/2). The 1e-9 covers std::log's rounding. y lies in
   // [2^-33, 2^33] (to_unit32 never gives 0 or 1), a normal double, so its
   // exponent and mantissa are its bits.
-  const double u = Streams::to_unit32(word);
-  const double y = u / (1.0 - u);
   const auto bits = std::bit_cast<std::uint64_t>(y);
   const int e = static_cast<int>((bits >> 52) & 0x7ff) - 1022;
   const double m = std::bit_cast<double>((bits & ((std::uint64_t{1} << 52) - 1)) | (std::uint64_t{1022} << 52));
@@ -193,18 +190,6 @@ double MembershipValuer::noise_ceiling_of_word(std::uint32_t word) const {
 }
 
 namespace {
-
-struct Candidate {
-  double score;
-  int k;
-  bool member;
-};
-// Best first: the higher score, then the lower network index (a strict order).
-struct After {
-  bool operator()(const Candidate& a, const Candidate& b) const {
-    return a.score != b.score ? a.score < b.score : a.k > b.k;
-  }
-};
 
 // The networks open in each region, by issue, in two orders: by their
 // benefit ceiling there (highest first) and by their fee (lowest first). A
@@ -258,6 +243,7 @@ PortfolioStats review_portfolios(CoalitionView v, const CoalitionParams& p, cons
   const std::size_t K = nw.size();
   const double stick = p.u_join - p.u_leave;
   const bool prune = p.u_join >= 0;  // the exact skip below needs a non-negative threshold
+  const double noise_bound = valuer.noise_bound();
 
   const std::size_t chunks = chunk_count(n);
   std::vector<int> joined(chunks * K, 0), left(chunks * K, 0);
@@ -267,7 +253,16 @@ PortfolioStats review_portfolios(CoalitionView v, const CoalitionParams& p, cons
   if (prune && search == ReviewSearch::pruned) ceilings.emplace(nw, valuer);
 
   for_chunks(n, [&](std::size_t b, std::size_t e, std::size_t chunk) {
+    // A candidate's deterministic value and the odds of its noise's uniform
+    // (one per network at most, held ones included).
+    struct Passed {
+      double det, odds;
+      int k;
+      bool member;
+    };
+    std::vector<Passed> passed(K);
     std::vector<Candidate> cand;
+    BestFirst order;
     std::vector<std::int32_t> old_row, read;
     std::vector<std::uint8_t> held(K, 0);  // old_row, and the networks read from the lists, as a mask
     std::vector<r123::Philox4x32::ctr_type> blocks(K / 4 + 1);
@@ -291,7 +286,6 @@ PortfolioStats review_portfolios(CoalitionView v, const CoalitionParams& p, cons
           }
         continue;
       }
-      cand.clear();
       const auto city = valuer.terms(i);
       const double c_m = city.capacity_cost;
       const bool early_exit = prune && c_m >= 0;
@@ -302,18 +296,21 @@ PortfolioStats review_portfolios(CoalitionView v, const CoalitionParams& p, cons
       // One Philox block holds the noise of four networks (k / 4): each is
       // drawn once per city (the lists give networks out of index order).
       ++generation;
+      // Candidates that pass go to `passed` without a branch (the test is a
+      // coin toss to the predictor); their logs are taken after.
+      std::size_t n_passed = 0;
       auto consider = [&](int k, bool member) {
         const double det = valuer.value(city, k) + (member ? stick : 0.0);
-        if (prune && det + valuer.noise_bound() <= p.u_join) return;
+        if (prune && det + noise_bound <= p.u_join) return;
         const auto bi = static_cast<std::size_t>(k) / 4;
         if (block_generation[bi] != generation) {
           blocks[bi] =
               rng.block(step, Phase::portfolio_noise, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(bi));
           block_generation[bi] = generation;
         }
-        const std::uint32_t word = blocks[bi][static_cast<std::size_t>(k) % 4];
-        if (drop_below_u_join && det + valuer.noise_ceiling_of_word(word) <= p.u_join) return;
-        cand.push_back({det + valuer.noise_of_word(word), k, member});
+        const double odds = MembershipValuer::odds_of_word(blocks[bi][static_cast<std::size_t>(k) % 4]);
+        passed[n_passed] = {det, odds, k, member};
+        n_passed += !drop_below_u_join || det + valuer.noise_ceiling_of_odds(odds) > p.u_join;
       };
       for (auto k : old_row) {
         held[k] = 1;
@@ -359,23 +356,23 @@ PortfolioStats review_portfolios(CoalitionView v, const CoalitionParams& p, cons
           if (!held[k] && valuer.admits(i, k)) consider(k, false);
       }
       for (auto k : old_row) held[k] = 0;
-      // Candidates are taken best first. A heap yields them in that order
-      // without sorting the ones never reached: once score - c_m taken <=
-      // u_join (u_join >= 0), no later candidate can pass, since its score is
-      // no higher, dividing by 1 + c_iq only lowers a positive score, and the
-      // capacity cost only grows.
-      std::make_heap(cand.begin(), cand.end(), After{});
-
+      cand.resize(n_passed);
+      for (std::size_t a = 0; a < n_passed; ++a) {
+        const Passed& pc = passed[a];
+        cand[a] = {pc.det + valuer.noise_of_odds(pc.odds), pc.k, pc.member};
+      }
       m.clear(i);
       std::array<int, kNicheCount> per_niche{};
       double fees = 0;
       const double coop_budget = c.cooperation[i] * c.intl_budget[i];
-      for (auto end = cand.end(); end != cand.begin(); --end) {
-        std::pop_heap(cand.begin(), end, After{});
-        const Candidate& cd = *(end - 1);
+      // Candidates are taken best first. Once score - c_m taken <= u_join
+      // (u_join >= 0), no later candidate can pass, since its score is no
+      // higher, dividing by 1 + c_iq only lowers a positive score, and the
+      // capacity cost only grows.
+      auto take = [&](const Candidate& cd) {
         const int taken = m.count[i];
-        if (taken >= m.slots) break;
-        if (early_exit && cd.score - c_m * taken <= p.u_join) break;
+        if (taken >= m.slots) return false;
+        if (early_exit && cd.score - c_m * taken <= p.u_join) return false;
         const int q = nw.niche(cd.k);
         const double marginal = marginal_value(cd.score, per_niche[q], taken, c_m);
         const double fee = nw.fee[cd.k];
@@ -384,6 +381,15 @@ PortfolioStats review_portfolios(CoalitionView v, const CoalitionParams& p, cons
           ++per_niche[q];
           fees += fee;
         }
+        return true;
+      };
+      if (search == ReviewSearch::pruned) {
+        order.assign(cand);
+        order.visit(take);
+      } else {  // the reference: every candidate sorted
+        std::sort(cand.begin(), cand.end(), goes_before);
+        for (const Candidate& cd : cand)
+          if (!take(cd)) break;
       }
       for (auto k : m.of(i))
         if (std::find(old_row.begin(), old_row.end(), k) == old_row.end()) ++jn[k];

@@ -75,12 +75,20 @@ class MembershipValuer {
   // so that candidates that cannot pass are skipped exactly.
   double noise(const Streams& rng, std::uint32_t step, Phase phase, std::size_t city, int k) const;
   // The same from word k % 4 of the block (step, phase, city, k / 4).
-  double noise_of_word(std::uint32_t word) const;
+  double noise_of_word(std::uint32_t word) const { return noise_of_odds(odds_of_word(word)); }
   double noise_bound() const { return 8.0 / p_.choice_precision; }
   // An upper bound of noise_of_word(word) that needs no logarithm, at most
   // 0.072 / lambda above it: a review leaves out, before drawing it, a
   // candidate whose score cannot pass u_join.
-  double noise_ceiling_of_word(std::uint32_t word) const;
+  double noise_ceiling_of_word(std::uint32_t word) const { return noise_ceiling_of_odds(odds_of_word(word)); }
+  // The same in two steps, for a review that computes the odds u/(1 - u) of
+  // the word's uniform once for both: the noise is ln(odds), clamped, / lambda.
+  static double odds_of_word(std::uint32_t word) {
+    const double u = Streams::to_unit32(word);
+    return u / (1.0 - u);
+  }
+  double noise_of_odds(double odds) const;
+  double noise_ceiling_of_odds(double odds) const;
   // The governance gap the state leaves on issue q (gap_jq).
   double gap(int state, Issue q) const {
     return gap_[static_cast<std::size_t>(state) * kIssueCount + static_cast<int>(q)];
@@ -156,8 +164,10 @@ struct PortfolioStats {
 // their players' leaves and joins apply instead (agents/city/players.hpp).
 //
 // Both searches give the same memberships, in the same order: `pruned`
-// leaves out the candidates whose noise ceiling (noise_ceiling_of_word) shows
-// they would only end the review; `exhaustive`, the reference, ranks them too.
+// reads the networks through threshold lists, leaves out the candidates whose
+// noise ceiling (noise_ceiling_of_word) shows they would only end the review
+// and takes the rest best first without sorting them (BestFirst);
+// `exhaustive`, the reference, values every open network and sorts them all.
 enum class ReviewSearch { pruned, exhaustive };
 PortfolioStats review_portfolios(CoalitionView view, const CoalitionParams& p, const Streams& rng, std::uint32_t step,
                                  double review_probability, ReviewSearch search = ReviewSearch::pruned);
