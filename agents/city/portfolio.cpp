@@ -43,7 +43,7 @@ MembershipValuer::MembershipValuer(const Cities& cities, const States& states, c
   gap_.assign(S * kIssueCount, 0.0);
   for (std::size_t j = 0; j < S; ++j)
     for (int q = 0; q < kIssueCount; ++q) gap_[j * kIssueCount + q] = states_.gap[j][q];
-  open_to_state_.assign(S, {});
+  open_only_to_.assign(S, {});
   for (std::size_t k = 0; k < networks_.size(); ++k) add_network(static_cast<int>(k));
 }
 
@@ -60,9 +60,13 @@ void MembershipValuer::add_network(int network) {
   for (std::size_t r = 0; r < R; ++r)
     fit_[k * R + r] = p.b_fit * (nw.region_members[k * R + r] + 0.5) / (nw.members[k] + 1.0);
   if (!nw.active[k]) return;
-  // Networks are added in index order, so each state's list stays sorted.
-  for (std::size_t j = 0; j < open_to_state_.size(); ++j)
-    if (scope_admits(nw.scope[k], states_, static_cast<int>(j))) open_to_state_[j].push_back(network);
+  // Networks are added in index order, so each list stays sorted.
+  if (nw.scope[k].kind == ScopeKind::global) {
+    open_everywhere_.push_back(network);
+    return;
+  }
+  for (std::size_t j = 0; j < open_only_to_.size(); ++j)
+    if (scope_admits(nw.scope[k], states_, static_cast<int>(j))) open_only_to_[j].push_back(network);
 }
 
 // The terms that depend on the network's size n: size, power and the peer
@@ -328,8 +332,7 @@ PortfolioStats review_portfolios(CoalitionView v, const CoalitionParams& p, cons
         // A city that might join much of what is open (large, rich cities in
         // a real world) is served faster by reading every open network: past
         // a quarter of them, the rest are read in index order.
-        const auto& open = valuer.open_to_state(city.state);
-        const std::size_t enough = open.size() / 4;
+        const std::size_t enough = valuer.open_count(city.state) / 4;
         for (int q = 0; q < kIssueCount && read.size() <= enough; ++q) {
           const auto& best = ceilings->by_benefit(city.region, q);
           const auto& cheapest = ceilings->by_fee(city.region, q);
@@ -347,13 +350,15 @@ PortfolioStats review_portfolios(CoalitionView v, const CoalitionParams& p, cons
           }
         }
         if (read.size() > enough)
-          for (auto k : open)
-            if (!held[k] && valuer.admits(i, k)) consider(k, false);
+          for (const auto* open : {&valuer.open_everywhere(), &valuer.open_only_to(city.state)})
+            for (auto k : *open)
+              if (!held[k] && valuer.admits(i, k)) consider(k, false);
         for (auto k : read) held[k] = 0;
         read.clear();
       } else {
-        for (auto k : valuer.open_to_state(c.state[i]))
-          if (!held[k] && valuer.admits(i, k)) consider(k, false);
+        for (const auto* open : {&valuer.open_everywhere(), &valuer.open_only_to(city.state)})
+          for (auto k : *open)
+            if (!held[k] && valuer.admits(i, k)) consider(k, false);
       }
       for (auto k : old_row) held[k] = 0;
       cand.resize(n_passed);

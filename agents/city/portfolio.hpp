@@ -65,8 +65,13 @@ class MembershipValuer {
   double gap_benefit(const CityTerms& city, int q) const {
     return p_.b_gap * city.gap_reach * gap_[static_cast<std::size_t>(city.state) * kIssueCount + q];
   }
-  // Networks whose scope admits cities of state j (active ones only).
-  const std::vector<std::int32_t>& open_to_state(int j) const { return open_to_state_[j]; }
+  // The networks whose scope admits cities of state j (active ones only) are
+  // those open everywhere and those open only to some states, j among them:
+  // a real world has a few hundred global networks, listed once rather than
+  // once per state.
+  const std::vector<std::int32_t>& open_everywhere() const { return open_everywhere_; }
+  const std::vector<std::int32_t>& open_only_to(int j) const { return open_only_to_[j]; }
+  std::size_t open_count(int j) const { return open_everywhere_.size() + open_only_to_[j].size(); }
   bool eligible(std::size_t city, int k) const;
   // Population threshold and invitation list (not scope, not whether active).
   bool admits(std::size_t city, int k) const;
@@ -121,7 +126,8 @@ class MembershipValuer {
   std::vector<double> peer_mean_;    // m_k: the members' mean ln GDP
   std::vector<double> fit_;          // networks x regions: b_P (members from the region + 0.5)/(n + 1)
   std::vector<double> gap_;          // states x issues
-  std::vector<std::vector<std::int32_t>> open_to_state_;
+  std::vector<std::int32_t> open_everywhere_;
+  std::vector<std::vector<std::int32_t>> open_only_to_;
   double capacity_cost_ = 0;    // c_m kappa_c(t)
   double inv_typical_fee_ = 0;  // 1 / f-bar
   double inv_two_width2_ = 0;   // 1 / (2 s_W^2)

@@ -1,6 +1,7 @@
 #include "agents/network/founding.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <stdexcept>
 #include <vector>
@@ -36,21 +37,47 @@ bool join_network(CoalitionView w, std::size_t i, int k) {
   return true;
 }
 
-void end_network(int year, int k, DissolveReason reason, Networks& nw, Memberships& members, Cities& cities,
-                 std::vector<EventRecord>& log) {
+namespace {
+
+// Network k's own columns at its end, and its `dissolved` event.
+void close_network(int year, int k, DissolveReason reason, Networks& nw, std::vector<EventRecord>& log) {
   nw.active[k] = 0;
   nw.status[k] = NetworkStatus::ended;
   nw.ended[k] = year;
-  for_each_index(cities.size(), [&](std::size_t i) {
-    if (members.has(i, k)) {
-      members.remove(i, k);
-      cities.fees[i] -= nw.fee[k];
-    }
-  });
   log.push_back({.year = year, .kind = EventKind::dissolved, .reason = reason, .network = k, .count = nw.members[k]});
   nw.members[k] = 0;
   nw.engagement[k] = nw.engaged_gdp[k] = nw.engaged_log_gdp[k] = 0;
   std::fill_n(nw.region_members.begin() + static_cast<std::ptrdiff_t>(k) * nw.regions, nw.regions, 0);
+}
+
+// Releases the members of every network marked in `ending` in one pass over
+// the cities (a pass per network ended would cost cities x networks). A
+// city's fees fall network by network in index order, as they would with
+// the networks ended one at a time.
+void release_members(const std::vector<std::uint8_t>& ending, const Networks& nw, Memberships& members,
+                     Cities& cities) {
+  for_each_index(cities.size(), [&](std::size_t i) {
+    std::array<std::int32_t, 256> ended;  // a row holds at most 255 networks (Memberships::count)
+    std::size_t n = 0;
+    for (auto k : members.of(i))
+      if (ending[static_cast<std::size_t>(k)]) ended[n++] = k;
+    if (n == 0) return;
+    std::sort(ended.begin(), ended.begin() + static_cast<std::ptrdiff_t>(n));
+    for (std::size_t a = 0; a < n; ++a) {
+      members.remove(i, ended[a]);
+      cities.fees[i] -= nw.fee[ended[a]];
+    }
+  });
+}
+
+}  // namespace
+
+void end_network(int year, int k, DissolveReason reason, Networks& nw, Memberships& members, Cities& cities,
+                 std::vector<EventRecord>& log) {
+  std::vector<std::uint8_t> ending(nw.size(), 0);
+  ending[static_cast<std::size_t>(k)] = 1;
+  release_members(ending, nw, members, cities);
+  close_network(year, k, reason, nw, log);
 }
 
 namespace {
@@ -329,6 +356,7 @@ void found_start_networks(CoalitionView w, int count, const Params& p, const Str
 int dissolve_weak_networks(int year, const FoundingParams& p, Networks& nw, Memberships& members, Cities& cities,
                            std::vector<EventRecord>& log) {
   int dissolved = 0;
+  std::vector<std::uint8_t> ending(nw.size(), 0);
   for (std::size_t k = 0; k < nw.size(); ++k) {
     if (!nw.active[k]) continue;
     const bool small = nw.members[k] < p.min_members;
@@ -347,10 +375,14 @@ int dissolve_weak_networks(int year, const FoundingParams& p, Networks& nw, Memb
       const DissolveReason why = unfunded       ? DissolveReason::funding_ended
                                  : never_formed ? DissolveReason::never_formed
                                                 : DissolveReason::too_few_members;
-      end_network(year, static_cast<int>(k), why, nw, members, cities, log);
+      // (Whether a network ends reads its own columns only, so its members
+      // can be released with the others' after the loop.)
+      close_network(year, static_cast<int>(k), why, nw, log);
+      ending[k] = 1;
       ++dissolved;
     }
   }
+  if (dissolved > 0) release_members(ending, nw, members, cities);
   return dissolved;
 }
 
