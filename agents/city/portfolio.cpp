@@ -65,6 +65,12 @@ void MembershipValuer::add_network(int network) {
     open_everywhere_.push_back(network);
     return;
   }
+  if (nw.scope[k].kind == ScopeKind::region && nw.scope[k].index >= 0) {
+    const auto r = static_cast<std::size_t>(nw.scope[k].index);
+    if (open_in_region_.size() <= r) open_in_region_.resize(r + 1);
+    open_in_region_[r].push_back(network);
+    return;
+  }
   for (std::size_t j = 0; j < open_only_to_.size(); ++j)
     if (scope_admits(nw.scope[k], states_, static_cast<int>(j))) open_only_to_[j].push_back(network);
 }
@@ -350,13 +356,13 @@ PortfolioStats review_portfolios(CoalitionView v, const CoalitionParams& p, cons
           }
         }
         if (read.size() > enough)
-          for (const auto* open : {&valuer.open_everywhere(), &valuer.open_only_to(city.state)})
+          for (const auto* open : valuer.open_to_state(city.state))
             for (auto k : *open)
               if (!held[k] && valuer.admits(i, k)) consider(k, false);
         for (auto k : read) held[k] = 0;
         read.clear();
       } else {
-        for (const auto* open : {&valuer.open_everywhere(), &valuer.open_only_to(city.state)})
+        for (const auto* open : valuer.open_to_state(city.state))
           for (auto k : *open)
             if (!held[k] && valuer.admits(i, k)) consider(k, false);
       }

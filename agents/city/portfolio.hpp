@@ -1,5 +1,6 @@
 #pragma once
 // Phase 5 (MODEL 7.3): which networks a city belongs to.
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -65,13 +66,21 @@ class MembershipValuer {
   double gap_benefit(const CityTerms& city, int q) const {
     return p_.b_gap * city.gap_reach * gap_[static_cast<std::size_t>(city.state) * kIssueCount + q];
   }
-  // The networks whose scope admits cities of state j (active ones only) are
-  // those open everywhere and those open only to some states, j among them:
-  // a real world has a few hundred global networks, listed once rather than
-  // once per state.
-  const std::vector<std::int32_t>& open_everywhere() const { return open_everywhere_; }
-  const std::vector<std::int32_t>& open_only_to(int j) const { return open_only_to_[j]; }
-  std::size_t open_count(int j) const { return open_everywhere_.size() + open_only_to_[j].size(); }
+  // The networks whose scope admits cities of state j (active ones only), in
+  // three lists: those open everywhere, those of j's region and those open
+  // to some states, j among them (unions, state lists). A real world has
+  // hundreds of global and regional networks, listed once rather than once
+  // per state.
+  std::array<const std::vector<std::int32_t>*, 3> open_to_state(int j) const {
+    const int r = states_.region[j];
+    const bool listed = r >= 0 && static_cast<std::size_t>(r) < open_in_region_.size();
+    return {&open_everywhere_, listed ? &open_in_region_[r] : &none_, &open_only_to_[j]};
+  }
+  std::size_t open_count(int j) const {
+    std::size_t n = 0;
+    for (const auto* list : open_to_state(j)) n += list->size();
+    return n;
+  }
   bool eligible(std::size_t city, int k) const;
   // Population threshold and invitation list (not scope, not whether active).
   bool admits(std::size_t city, int k) const;
@@ -126,8 +135,8 @@ class MembershipValuer {
   std::vector<double> peer_mean_;    // m_k: the members' mean ln GDP
   std::vector<double> fit_;          // networks x regions: b_P (members from the region + 0.5)/(n + 1)
   std::vector<double> gap_;          // states x issues
-  std::vector<std::int32_t> open_everywhere_;
-  std::vector<std::vector<std::int32_t>> open_only_to_;
+  std::vector<std::int32_t> open_everywhere_, none_;
+  std::vector<std::vector<std::int32_t>> open_in_region_, open_only_to_;
   double capacity_cost_ = 0;    // c_m kappa_c(t)
   double inv_typical_fee_ = 0;  // 1 / f-bar
   double inv_two_width2_ = 0;   // 1 / (2 s_W^2)

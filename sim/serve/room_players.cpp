@@ -73,8 +73,8 @@ ojson Room::me_locked(const Player& p) const {
   ojson memberships = ojson::array();
   for (auto k : w.members.of(i)) memberships.push_back(nw.name[static_cast<std::size_t>(k)]);
   // The networks the city could be in: those open to its state, and its own.
-  std::vector<std::int32_t> shown(valuer.open_everywhere().begin(), valuer.open_everywhere().end());
-  shown.insert(shown.end(), valuer.open_only_to(j).begin(), valuer.open_only_to(j).end());
+  std::vector<std::int32_t> shown;
+  for (const auto* open : valuer.open_to_state(j)) shown.insert(shown.end(), open->begin(), open->end());
   for (auto k : w.members.of(i)) shown.push_back(k);
   std::sort(shown.begin(), shown.end());
   shown.erase(std::unique(shown.begin(), shown.end()), shown.end());

@@ -36,6 +36,36 @@ TEST(MembershipValuer, NoiseCeilingIsAboveTheNoiseAndClose) {
   }
 }
 
+TEST(MembershipValuer, OpenListsHoldEveryNetworkAStateAdmitsOnce) {
+  // The review reads a state's networks from three lists (open everywhere,
+  // in its region, to some states): together they must be the active
+  // networks whose scope admits the state, each once. Both searches read
+  // them, so their equality would not show a network missing here.
+  const Params p = test::default_params();
+  std::size_t admitted = 0, left_out = 0;
+  for (int seed = 0; seed < 6; ++seed) {
+    World w = test::random_world(p, 300, 9, 3, 60, 700 + seed);
+    for (std::size_t k = 0; k < w.networks.size(); k += 5) w.networks.active[k] = 0;
+    const MembershipValuer v(w.coalition_view(), p.coalitions);
+    for (std::size_t i = 0; i < w.cities.size(); ++i) {
+      std::vector<int> listed(w.networks.size(), 0);
+      for (const auto* open : v.open_to_state(w.cities.state[i]))
+        for (auto k : *open) ++listed[static_cast<std::size_t>(k)];
+      std::size_t count = 0;
+      for (std::size_t k = 0; k < w.networks.size(); ++k) {
+        const int kk = static_cast<int>(k);
+        ASSERT_LE(listed[k], 1) << "network " << k << " listed twice, seed " << seed;
+        ASSERT_EQ(listed[k] == 1 && v.admits(i, kk), v.eligible(i, kk)) << "city " << i << ", network " << k;
+        count += static_cast<std::size_t>(listed[k]);
+        (v.eligible(i, kk) ? admitted : left_out) += 1;
+      }
+      ASSERT_EQ(count, v.open_count(w.cities.state[i]));
+    }
+  }
+  EXPECT_GT(admitted, 10000u);  // scopes that admit ...
+  EXPECT_GT(left_out, 10000u);  // ... and scopes, thresholds or ends that do not
+}
+
 // The same world with `slots` slots per city, keeping the first memberships of each row.
 World with_slots(World w, int slots) {
   Memberships m;
