@@ -319,8 +319,7 @@ PortfolioStats review_portfolios(CoalitionView v, const CoalitionParams& p, cons
           block_generation[bi] = generation;
         }
         const double odds = MembershipValuer::odds_of_word(blocks[bi][static_cast<std::size_t>(k) % 4]);
-        passed[n_passed] = {det, odds, k, member};
-        n_passed += !drop_below_u_join || det + valuer.noise_ceiling_of_odds(odds) > p.u_join;
+        passed[n_passed++] = {det, odds, k, member};
       };
       for (auto k : old_row) {
         held[k] = 1;
@@ -367,6 +366,18 @@ PortfolioStats review_portfolios(CoalitionView v, const CoalitionParams& p, cons
             if (!held[k] && valuer.admits(i, k)) consider(k, false);
       }
       for (auto k : old_row) held[k] = 0;
+      // Those that pass the ceiling are kept without a branch (the test is a
+      // coin toss to the predictor), in a loop of their own so that no test
+      // waits on the one before; their logs are taken after.
+      if (drop_below_u_join) {
+        std::size_t kept = 0;
+        for (std::size_t a = 0; a < n_passed; ++a) {
+          const Passed pc = passed[a];
+          passed[kept] = pc;
+          kept += pc.det + valuer.noise_ceiling_of_odds(pc.odds) > p.u_join;
+        }
+        n_passed = kept;
+      }
       cand.resize(n_passed);
       for (std::size_t a = 0; a < n_passed; ++a) {
         const Passed& pc = passed[a];
