@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Whole-process benchmark of `urbis run` on synthetic worlds of 10^4, 10^5
-# and 10^6 cities (10 steps each) with 1 and 2 threads, and on the real-world
-# paris_withdrawal scenario. Repeats each case, reports the median wall time,
+# and 10^6 cities (10 steps each; 10^6 with 60 and 300 start networks) with
+# 1 and 2 threads, on the real-world paris_withdrawal scenario (every output,
+# and summary outputs only) and on its 200-run sweep. Repeats each case, reports the median wall time,
 # the cost per city-step and the peak memory, and writes bench-results.csv.
 # Then runs the per-phase Google Benchmark suite (scripts/bench-suite.sh ->
 # out/bench/suite.csv) with as many repetitions, and plots it when gnuplot is
@@ -22,10 +23,15 @@ echo "case,cities,years,threads,median_wall_s,ns_per_city_step,peak_rss_mb" > "$
 
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
-run_case() {  # name file cities years threads
-  local name=$1 file=$2 cities=$3 years=$4 threads=$5 times=() rss=0
+run_case() {  # name file cities years threads [command: run (default) or sweep]
+  local name=$1 file=$2 cities=$3 years=$4 threads=$5 command=${6:-run} times=() rss=0
   for _ in $(seq "$repeats"); do
-    /usr/bin/time -f "%e %M" -o "$out/time" "$bin" -q run "$file" -o "$out/run" --force --threads "$threads" --no-progress
+    if [ "$command" = sweep ]; then
+      rm -rf "$out/sweep"
+      /usr/bin/time -f "%e %M" -o "$out/time" "$bin" -q sweep "$file" -o "$out/sweep" --threads "$threads" --no-progress
+    else
+      /usr/bin/time -f "%e %M" -o "$out/time" "$bin" -q run "$file" -o "$out/run" --force --threads "$threads" --no-progress
+    fi
     read -r wall kb < "$out/time"
     times+=("$wall")
     [ "$kb" -gt "$rss" ] && rss=$kb
@@ -41,7 +47,12 @@ for size in 1e4 1e5 1e6; do
   cities=$(awk -v s="$size" 'BEGIN {printf "%d", s}')
   for threads in 1 2; do run_case "synthetic_$size" "configs/bench/synthetic_$size.yaml" "$cities" 10 "$threads"; done
 done
+for threads in 1 2; do run_case synthetic_1e6_300 configs/bench/synthetic_1e6_300.yaml 1000000 10 "$threads"; done
 for threads in 1 2; do run_case paris_withdrawal scenarios/paris_withdrawal.yaml 1861 51 "$threads"; done
+for threads in 1 2; do run_case paris_withdrawal_summary configs/bench/paris_withdrawal_summary.yaml 1861 51 "$threads"; done
+# The real-world sweep of docs/SWEEPS.md: 200 runs of 1,861 cities x 51 years
+# (runs a minute = 200 * 60 / median_wall_s).
+run_case sweep_paris_withdrawal_lhs configs/sweeps/paris_withdrawal_lhs.yaml 1861 $((51 * 200)) 2 sweep
 rm -rf "$out"
 echo "written: $results"
 
