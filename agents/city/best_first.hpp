@@ -24,8 +24,8 @@ inline bool goes_before(const Candidate& a, const Candidate& b) {
 // score (buckets are monotone in it, so every candidate of a bucket goes
 // before those of the next) and each bucket sorted by goes_before when it is
 // first reached: linear in the candidates plus the sorts of the buckets a
-// review reaches, where a heap of 250 candidates popped 90 times was most of
-// a real-world review's cost (branches no predictor learns).
+// review reaches, where a heap of 250 candidates popped 90 times was the
+// largest single cost of a real-world review (branches no predictor learns).
 class BestFirst {
  public:
   // Takes a copy of the candidates; the buffers are kept for the next call.
