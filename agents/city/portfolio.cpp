@@ -306,8 +306,8 @@ PortfolioStats review_portfolios(CoalitionView v, const CoalitionParams& p, cons
       // One Philox block holds the noise of four networks (k / 4): each is
       // drawn once per city (the lists give networks out of index order).
       ++generation;
-      // Candidates that pass go to `passed` without a branch (the test is a
-      // coin toss to the predictor); their logs are taken after.
+      // Candidates past the noise bound are gathered in `passed`; their noise
+      // ceiling is tested after they are all in (below).
       std::size_t n_passed = 0;
       auto consider = [&](int k, bool member) {
         const double det = valuer.value(city, k) + (member ? stick : 0.0);
