@@ -325,6 +325,11 @@ PortfolioStats review_portfolios(CoalitionView v, const CoalitionParams& p, cons
         held[k] = 1;
         if (valuer.eligible(i, k)) consider(k, true);
       }
+      auto consider_every_open = [&] {
+        for (const auto* open : valuer.open_to_state(city.state))
+          for (auto k : *open)
+            if (!held[k] && valuer.admits(i, k)) consider(k, false);
+      };
       // (The lists hold the region-scoped networks of the city's region as
       // its state's region: a city placed elsewhere is read in full.)
       if (ceilings && city.x >= 0 && (nw.regions == 0 || city.region == states.region[city.state])) {
@@ -349,21 +354,16 @@ PortfolioStats review_portfolios(CoalitionView v, const CoalitionParams& p, cons
             // Far more than the rounding of value() and of the ceiling.
             const double slack = 1e-9 * (1 + 4 * (city.x * (std::abs(benefit) + std::abs(gap)) +
                                                   std::abs(fee) * city.inv_budget + std::abs(conflict)));
-            if (ceiling + slack + valuer.noise_bound() <= p.u_join) break;
+            if (ceiling + slack + noise_bound <= p.u_join) break;
             read_network(best[a].k);
             read_network(cheapest[a].k);
           }
         }
-        if (read.size() > enough)
-          for (const auto* open : valuer.open_to_state(city.state))
-            for (auto k : *open)
-              if (!held[k] && valuer.admits(i, k)) consider(k, false);
+        if (read.size() > enough) consider_every_open();
         for (auto k : read) held[k] = 0;
         read.clear();
       } else {
-        for (const auto* open : valuer.open_to_state(city.state))
-          for (auto k : *open)
-            if (!held[k] && valuer.admits(i, k)) consider(k, false);
+        consider_every_open();
       }
       for (auto k : old_row) held[k] = 0;
       // Those that pass the ceiling are kept without a branch (the test is a
