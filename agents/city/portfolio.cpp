@@ -8,6 +8,7 @@
 #include <numbers>
 #include <optional>
 
+#include "agents/city/attention.hpp"
 #include "agents/city/best_first.hpp"
 #include "sim/core/parallel.hpp"
 
@@ -61,6 +62,7 @@ void MembershipValuer::add_network(int network) {
     fit_[k * R + r] = p.b_fit * (nw.region_members[k * R + r] + 0.5) / (nw.members[k] + 1.0);
   if (!nw.active[k]) return;
   // Networks are added in index order, so each list stays sorted.
+  if (!nw.invited[k].empty()) open_by_invitation_.push_back(network);
   if (nw.scope[k].kind == ScopeKind::global) {
     open_everywhere_.push_back(network);
     return;
@@ -254,6 +256,7 @@ PortfolioStats review_portfolios(CoalitionView v, const CoalitionParams& p, cons
   const double stick = p.u_join - p.u_leave;
   const bool prune = p.u_join >= 0;  // the exact skip below needs a non-negative threshold
   const double noise_bound = valuer.noise_bound();
+  const auto attention = static_cast<std::size_t>(p.attention);
 
   const std::size_t chunks = chunk_count(n);
   std::vector<int> joined(chunks * K, 0), left(chunks * K, 0);
@@ -330,9 +333,30 @@ PortfolioStats review_portfolios(CoalitionView v, const CoalitionParams& p, cons
           for (auto k : *open)
             if (!held[k] && valuer.admits(i, k)) consider(k, false);
       };
-      // (The lists hold the region-scoped networks of the city's region as
-      // its state's region: a city placed elsewhere is read in full.)
-      if (ceilings && city.x >= 0 && (nw.regions == 0 || city.region == states.region[city.state])) {
+      const std::size_t open = valuer.open_count(city.state);
+      // Bounded attention (A > 0): ceil(A s_i) networks not held, growing with
+      // the city's international staff s_i (MembershipValuer::staff). Compared
+      // as doubles: a huge staff must not overflow the cast.
+      const double city_attention = std::ceil(p.attention * city.staff);
+      if (attention > 0 && static_cast<double>(open) > city_attention) {
+        // The networks that invite the city by name, then a keyed sample of
+        // the open ones (agents/city/attention.hpp).
+        for (auto k : valuer.open_by_invitation())
+          if (!held[k] && scope_admits(nw.scope[k], states, city.state) && valuer.admits(i, k)) {
+            held[k] = 1;
+            read.push_back(k);
+            consider(k, false);
+          }
+        const double u = rng.uniform(step, Phase::portfolio_review, static_cast<std::uint32_t>(i), 1);
+        const auto sample = static_cast<std::size_t>(city_attention);
+        visit_attention_sample(valuer.open_to_state(city.state), open, sample, u, [&](int k) {
+          if (!held[k] && valuer.admits(i, k)) consider(k, false);
+        });
+        for (auto k : read) held[k] = 0;
+        read.clear();
+      } else if (ceilings && city.x >= 0 && (nw.regions == 0 || city.region == states.region[city.state])) {
+        // (The threshold lists hold the region-scoped networks of the city's
+        // region as its state's region: a city placed elsewhere is read in full.)
         auto read_network = [&](int k) {
           if (held[k]) return;
           held[k] = 1;

@@ -81,6 +81,10 @@ class MembershipValuer {
     for (const auto* list : open_to_state(j)) n += list->size();
     return n;
   }
+  // The open networks that invite cities by name (an invitation list: C40's
+  // invited cities, a capped network's selection), in index order. A city
+  // on a list weighs the network at every review, whatever its attention.
+  const std::vector<std::int32_t>& open_by_invitation() const { return open_by_invitation_; }
   bool eligible(std::size_t city, int k) const;
   // Population threshold and invitation list (not scope, not whether active).
   bool admits(std::size_t city, int k) const;
@@ -135,7 +139,7 @@ class MembershipValuer {
   std::vector<double> peer_mean_;    // m_k: the members' mean ln GDP
   std::vector<double> fit_;          // networks x regions: b_P (members from the region + 0.5)/(n + 1)
   std::vector<double> gap_;          // states x issues
-  std::vector<std::int32_t> open_everywhere_, none_;
+  std::vector<std::int32_t> open_everywhere_, none_, open_by_invitation_;
   std::vector<std::vector<std::int32_t>> open_in_region_, open_only_to_;
   double capacity_cost_ = 0;    // c_m kappa_c(t)
   double inv_typical_fee_ = 0;  // 1 / f-bar
@@ -171,7 +175,10 @@ struct PortfolioStats {
 
 // Each city reviews with probability p_review (and every city invited to a
 // network this year, Cities::review_now, reviews): it ranks current and eligible
-// networks by v + eps + h [member] (h = u_join - u_leave) and takes them in
+// networks (of the open ones, those it pays attention to: at most
+// ceil(A s_i) not held, a keyed sample when more are open, plus those that
+// invite it by name; agents/city/attention.hpp)
+// by v + eps + h [member] (h = u_join - u_leave) and takes them in
 // order while (v + eps + h [member]) / (1 + c_iq) - c_m j > u_join and the
 // fees fit within x D. A city that does not review keeps its memberships,
 // less those it is no longer eligible for. review_probability overrides

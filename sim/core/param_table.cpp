@@ -83,6 +83,7 @@ std::vector<ParamSpec> build_table() {
       URBIS_P("coalitions.funding_scale", coalitions.funding_scale, 1, kInf),
       URBIS_N("coalitions.max_memberships", coalitions.max_memberships, 1, 64),
       URBIS_N("coalitions.initial_rounds", coalitions.initial_rounds, 0, 100),
+      URBIS_N("coalitions.attention", coalitions.attention, 0, 1e6),
 
       URBIS_P("networks.recognition_exponent", networks.recognition_exponent, 0, 5),
       URBIS_P("networks.gdp_exponent", networks.gdp_exponent, 0, 5),

@@ -65,6 +65,7 @@ struct CoalitionParams {
   double funding_scale;       // F0 (USD/yr)
   double max_memberships;     // structural cap of memberships per city (slots)
   double initial_rounds;      // portfolio reviews every city makes before the first year
+  double attention;           // A: networks not held that a reviewing city weighs at most (0: every open network)
 };
 
 struct NetworkParams {

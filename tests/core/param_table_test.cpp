@@ -135,8 +135,8 @@ TEST(ParamTable, ChecksCountsAndFlags) {
   EXPECT_EQ(check_param_value(slots, 24.5), "a whole number in [1, 64]");
   EXPECT_EQ(check_param_value(slots, 0), "a whole number in [1, 64]");
   EXPECT_EQ(check_param_value(slots, 65), "a whole number in [1, 64]");
-  for (const char* path :
-       {"founding.min_members", "founding.grace_years", "founding.invitees", "coalitions.initial_rounds"})
+  for (const char* path : {"founding.min_members", "founding.grace_years", "founding.invitees",
+                           "coalitions.initial_rounds", "coalitions.attention"})
     EXPECT_EQ(find_param(path)->kind, ParamKind::count) << path;
 
   const ParamSpec& flag = *find_param("states.endogenous_exit");

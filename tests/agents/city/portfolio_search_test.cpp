@@ -80,14 +80,18 @@ TEST(Portfolio, PrunedSearchEqualsTheExhaustiveReview) {
   // Membership by membership, in the same order, with the same joins and
   // leaves: the defaults; u_join < 0 (no pruning, no early exit); u_join = 0;
   // sharp and wide noise; no capacity cost; three slots (reviews end on full
-  // slots); fees that bind.
+  // slots); fees that bind; every open network weighed (attention 0) or a
+  // sample of them.
   struct Case {
     double u_join, u_leave, precision, capacity_cost, fee_scale;
     int slots;
+    double attention;
   };
-  const Case cases[] = {{0.3, 0.0, 20, 0.307, 1, 32},  {-0.2, -0.5, 20, 0.307, 1, 32}, {0.0, -0.1, 20, 0.1, 1, 32},
-                        {0.3, 0.0, 300, 0.307, 1, 32}, {0.3, 0.0, 1.5, 0.307, 1, 32},  {0.3, 0.1, 20, 0.0, 1, 32},
-                        {0.1, 0.0, 20, 0.05, 0.05, 3}, {-1.0, -1.0, 5, 0.0, 0.05, 4},  {0.3, 0.0, 20, 0.307, 0.02, 32}};
+  const Case cases[] = {{0.3, 0.0, 20, 0.307, 1, 32, 0},   {0.3, 0.0, 20, 0.307, 1, 32, 12},
+                        {-0.2, -0.5, 20, 0.307, 1, 32, 0}, {0.0, -0.1, 20, 0.1, 1, 32, 0},
+                        {0.3, 0.0, 300, 0.307, 1, 32, 0},  {0.3, 0.0, 1.5, 0.307, 1, 32, 0},
+                        {0.3, 0.1, 20, 0.0, 1, 32, 0},     {0.1, 0.0, 20, 0.05, 0.05, 3, 0},
+                        {-1.0, -1.0, 5, 0.0, 0.05, 4, 8},  {0.3, 0.0, 20, 0.307, 0.02, 32, 0}};
   std::size_t memberships = 0, changes = 0;
   for (const Case& cs : cases) {
     Params p = test::default_params();
@@ -95,6 +99,7 @@ TEST(Portfolio, PrunedSearchEqualsTheExhaustiveReview) {
     p.coalitions.u_leave = cs.u_leave;
     p.coalitions.choice_precision = cs.precision;
     p.coalitions.capacity_cost = cs.capacity_cost;
+    p.coalitions.attention = cs.attention;
     for (int seed = 0; seed < 12; ++seed) {
       World start = with_slots(test::random_world(p, 800, 9, 3, 40 + 10 * (seed % 4), 900 + seed), cs.slots);
       for (auto& f : start.networks.fee) f *= cs.fee_scale;
