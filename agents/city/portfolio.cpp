@@ -256,7 +256,6 @@ PortfolioStats review_portfolios(CoalitionView v, const CoalitionParams& p, cons
   const double stick = p.u_join - p.u_leave;
   const bool prune = p.u_join >= 0;  // the exact skip below needs a non-negative threshold
   const double noise_bound = valuer.noise_bound();
-  const auto attention = static_cast<std::size_t>(p.attention);
 
   const std::size_t chunks = chunk_count(n);
   std::vector<int> joined(chunks * K, 0), left(chunks * K, 0);
@@ -338,11 +337,11 @@ PortfolioStats review_portfolios(CoalitionView v, const CoalitionParams& p, cons
       // the city's international staff s_i (MembershipValuer::staff). Compared
       // as doubles: a huge staff must not overflow the cast.
       const double city_attention = std::ceil(p.attention * city.staff);
-      if (attention > 0 && static_cast<double>(open) > city_attention) {
+      if (p.attention > 0 && static_cast<double>(open) > city_attention) {
         // The networks that invite the city by name, then a keyed sample of
         // the open ones (agents/city/attention.hpp).
         for (auto k : valuer.open_by_invitation())
-          if (!held[k] && scope_admits(nw.scope[k], states, city.state) && valuer.admits(i, k)) {
+          if (!held[k] && valuer.eligible(i, k)) {
             held[k] = 1;
             read.push_back(k);
             consider(k, false);

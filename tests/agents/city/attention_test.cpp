@@ -52,7 +52,8 @@ TEST(Attention, EveryNetworkIsSampledWithProbabilityAttentionOverTotal) {
       ASSERT_EQ(seen.size(), cs.attention);
       // In list order, hence distinct.
       std::vector<std::size_t> at;
-      for (int k : seen) at.push_back(static_cast<std::size_t>(std::find(order.begin(), order.end(), k) - order.begin()));
+      for (int k : seen)
+        at.push_back(static_cast<std::size_t>(std::find(order.begin(), order.end(), k) - order.begin()));
       ASSERT_TRUE(std::is_sorted(at.begin(), at.end()));
       ASSERT_EQ(std::adjacent_find(at.begin(), at.end()), at.end());
       for (int k : seen) ++count[static_cast<std::size_t>(k)];
@@ -110,7 +111,7 @@ TEST(Attention, AReviewWeighsHeldNetworksAndAtMostAttentionOthers) {
   test::review(w, bounded, Streams(3), 0, 1.0);
   test::review(all, unbounded, Streams(3), 0, 1.0);
   for (std::size_t i = 0; i < w.cities.size(); ++i) {
-    EXPECT_EQ(memberships(w, i), 10) << "city " << i;      // the ten it looked at
+    EXPECT_EQ(memberships(w, i), 10) << "city " << i;              // the ten it looked at
     EXPECT_EQ(memberships(all, i), test::kSlots) << "city " << i;  // every slot
   }
   // A second review keeps the ten and weighs ten more (some of them held).
