@@ -9,7 +9,7 @@
 
 namespace urbis {
 
-// The open networks of a state come as consecutive lists (MembershipValuer::
+// Open networks come as consecutive lists (parts of MembershipValuer::
 // open_to_state); `total` is their summed length. A city that can weigh
 // `attention` networks (fewer than `total`) looks at the positions
 // floor((u + s) / attention * total), s = 0 .. attention - 1, of their
@@ -19,8 +19,8 @@ namespace urbis {
 // exactly, whatever its list or place in it, so no network is favoured by
 // its age or scope. The cost is `attention` steps whatever the number of
 // networks open. visit(k) is called with each network sampled, in order.
-template <class Visit>
-void visit_attention_sample(const std::array<const std::vector<std::int32_t>*, 3>& lists, std::size_t total,
+template <std::size_t N, class Visit>
+void visit_attention_sample(const std::array<const std::vector<std::int32_t>*, N>& lists, std::size_t total,
                             std::size_t attention, double u, Visit&& visit) {
   std::size_t list = 0, list_start = 0;
   const double step = static_cast<double>(total) / static_cast<double>(attention);

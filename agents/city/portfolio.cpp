@@ -346,11 +346,27 @@ PortfolioStats review_portfolios(CoalitionView v, const CoalitionParams& p, cons
             read.push_back(k);
             consider(k, false);
           }
-        const double u = rng.uniform(step, Phase::portfolio_review, static_cast<std::uint32_t>(i), 1);
+        // Half of it (rounded up) goes to the networks near the city, those
+        // of its region and those open to its state only, and half to those
+        // open everywhere; a part with fewer networks than its half is read
+        // whole and leaves the rest to the other.
         const auto sample = static_cast<std::size_t>(city_attention);
-        visit_attention_sample(valuer.open_to_state(city.state), open, sample, u, [&](int k) {
+        const auto lists = valuer.open_to_state(city.state);
+        const std::array<const std::vector<std::int32_t>*, 2> near{lists[1], lists[2]};
+        const std::array<const std::vector<std::int32_t>*, 1> far{lists[0]};
+        const std::size_t far_total = lists[0]->size(), near_total = open - far_total;
+        const std::size_t far_share = std::min(far_total, sample - std::min(near_total, (sample + 1) / 2));
+        const std::size_t near_share = std::min(near_total, sample - far_share);
+        auto look = [&](int k) {
           if (!held[k] && valuer.admits(i, k)) consider(k, false);
-        });
+        };
+        const auto city_id = static_cast<std::uint32_t>(i);
+        if (near_share > 0)
+          visit_attention_sample(near, near_total, near_share, rng.uniform(step, Phase::portfolio_review, city_id, 1),
+                                 look);
+        if (far_share > 0)
+          visit_attention_sample(far, far_total, far_share, rng.uniform(step, Phase::portfolio_review, city_id, 2),
+                                 look);
         for (auto k : read) held[k] = 0;
         read.clear();
       } else if (ceilings && city.x >= 0 && (nw.regions == 0 || city.region == states.region[city.state])) {

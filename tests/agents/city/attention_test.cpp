@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <utility>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -137,6 +138,29 @@ TEST(Attention, GrowsWithTheCitysStaff) {
   ASSERT_NEAR(MembershipValuer(w.coalition_view(), p.coalitions).staff(0), 2.5, 1e-9);
   test::review(w, p, Streams(4), 0, 1.0);
   for (std::size_t i = 0; i < w.cities.size(); ++i) EXPECT_EQ(memberships(w, i), 8) << "city " << i;
+}
+
+// Memberships of city i in networks of region scope and of global scope.
+std::pair<int, int> near_and_far(const World& w, std::size_t i) {
+  int near = 0, far = 0;
+  for (auto k : w.members.of(i))
+    (w.networks.scope[static_cast<std::size_t>(k)].kind == ScopeKind::region ? near : far)++;
+  return {near, far};
+}
+
+TEST(Attention, HalfGoesToTheNetworksOfTheCitysRegion) {
+  // 60 global networks and 30 of the cities' region: with A = 10, five of
+  // each; with only 2 regional ones, those 2 and 8 global ones.
+  const Params p = eager_params(10);
+  for (const int regional : {30, 2}) {
+    World w = eager_world(p, 20, 60);
+    for (int k = 0; k < regional; ++k)
+      test::add_network(w, {.name = fmt::format("r{}", k), .issue = Issue::climate, .scope = test::region_scope(0)});
+    test::review(w, p, Streams(6), 0, 1.0);
+    const int near = std::min(regional, 5);
+    for (std::size_t i = 0; i < w.cities.size(); ++i)
+      EXPECT_EQ(near_and_far(w, i), std::make_pair(near, 10 - near)) << regional << " regional, city " << i;
+  }
 }
 
 TEST(Attention, FewerOpenNetworksThanAttentionAreAllWeighed) {
