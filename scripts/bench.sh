@@ -50,12 +50,9 @@ done
 for threads in 1 2; do run_case synthetic_1e6_300 configs/bench/synthetic_1e6_300.yaml 1000000 10 "$threads"; done
 for threads in 1 2; do run_case paris_withdrawal scenarios/paris_withdrawal.yaml 1861 51 "$threads"; done
 for threads in 1 2; do run_case paris_withdrawal_summary configs/bench/paris_withdrawal_summary.yaml 1861 51 "$threads"; done
-# The same with bounded attention in reviews (an option, docs/MODEL.md 9.21).
-for threads in 1 2; do run_case paris_withdrawal_attention configs/bench/paris_withdrawal_attention.yaml 1861 51 "$threads"; done
 # The real-world sweep of docs/SWEEPS.md: 200 runs of 1,861 cities x 51 years
 # (runs a minute = 200 * 60 / median_wall_s).
 run_case sweep_paris_withdrawal_lhs configs/sweeps/paris_withdrawal_lhs.yaml 1861 $((51 * 200)) 2 sweep
-run_case sweep_paris_withdrawal_lhs_attention configs/sweeps/paris_withdrawal_lhs_attention.yaml 1861 $((51 * 200)) 2 sweep
 rm -rf "$out"
 echo "written: $results"
 
