@@ -11,7 +11,7 @@ namespace urbis {
 
 // Open networks come as consecutive lists (parts of MembershipValuer::
 // open_to_state); `total` is their summed length. A city that can weigh
-// `attention` networks (fewer than `total`) looks at the positions
+// `attention` networks (at most `total`; all of them when equal) looks at the positions
 // floor((u + s) / attention * total), s = 0 .. attention - 1, of their
 // concatenation: a systematic sample with a random start u in [0, 1). The
 // positions are distinct (they are at least total / attention >= 1 apart),
@@ -27,7 +27,7 @@ void visit_attention_sample(const std::array<const std::vector<std::int32_t>*, N
   for (std::size_t s = 0; s < attention; ++s) {
     // u + s rounds up to attention for the last s when u is within an ulp
     // of 1: the clamp keeps that position in range (and distinct, as the one
-    // before it is at most total - step < total - 1).
+    // before it lies below total - step <= total - 1).
     const auto position = std::min(static_cast<std::size_t>((u + static_cast<double>(s)) * step), total - 1);
     // Positions rise, so the lists are walked once.
     while (position - list_start >= lists[list]->size()) list_start += lists[list++]->size();
