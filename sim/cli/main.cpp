@@ -16,6 +16,7 @@
 #include <tbb/global_control.h>
 
 #include "sim/cli/commands.hpp"
+#include "sim/cli/huge_pages.hpp"
 #include "sim/cli/usage_error.hpp"
 #include "sim/core/input_error.hpp"
 #include "sim/core/interrupt.hpp"
@@ -62,6 +63,7 @@ std::string web_refusal(const CLI::App& chosen) {
 
 int main(int argc, char** argv) {
   using namespace urbis;
+  restart_with_huge_pages(argv);
   auto logger = spdlog::stderr_color_mt("urbis");
   logger->set_pattern("urbis: %^%l%$: %v");
   spdlog::set_default_logger(logger);
