@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <stdexcept>
+#include <utility>
 #include <vector>
 
 #include <fmt/format.h>
@@ -137,10 +138,19 @@ struct AbleCities {
       if (R) by_gdp[1 + static_cast<std::size_t>(c.region[i])].push_back(static_cast<std::int32_t>(i));
     }
     rank.assign(c.size() * 2, 0);
+    // By GDP, ties in city order (each list is built in city order): sorting
+    // (GDP, city) pairs gives a stable sort's order without its buffer, and
+    // reads each city's GDP once rather than at every comparison.
+    std::vector<std::pair<double, std::int32_t>> keyed;
     for (std::size_t l = 0; l < by_gdp.size(); ++l) {
       auto& list = by_gdp[l];
-      std::stable_sort(list.begin(), list.end(), [&](std::int32_t a, std::int32_t b) { return c.gdp[a] < c.gdp[b]; });
-      for (std::size_t r = 0; r < list.size(); ++r) rank[static_cast<std::size_t>(list[r]) * 2 + (l ? 1 : 0)] = r;
+      keyed.clear();
+      for (const std::int32_t i : list) keyed.emplace_back(c.gdp[i], i);
+      std::sort(keyed.begin(), keyed.end());
+      for (std::size_t r = 0; r < list.size(); ++r) {
+        list[r] = keyed[r].second;
+        rank[static_cast<std::size_t>(list[r]) * 2 + (l ? 1 : 0)] = r;
+      }
     }
   }
   // Up to n able cities of the scope (the world, or region r >= 0) nearest
