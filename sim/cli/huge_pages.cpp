@@ -4,7 +4,6 @@
 
 #include <cstdlib>
 #include <fstream>
-#include <string>
 
 namespace urbis {
 namespace {
@@ -13,12 +12,7 @@ namespace {
 // touches some 10^5 pages in a run, and on virtual machines a fault can cost
 // 10 microseconds or more. glibc's malloc, told so, marks the blocks it maps
 // MADV_HUGEPAGE, and a 2 MiB page then costs one fault.
-bool kernel_gives_pages_on_request() {
-  std::ifstream in("/sys/kernel/mm/transparent_hugepage/enabled");
-  std::string modes;
-  std::getline(in, modes);
-  return modes.find("[madvise]") != std::string::npos;
-}
+constexpr std::string_view kHugeTlb = "glibc.malloc.hugetlb";
 
 constexpr bool kSanitized =
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
@@ -29,19 +23,28 @@ constexpr bool kSanitized =
 
 }  // namespace
 
+std::optional<std::string> tunables_with_huge_pages(const char* given, const char* off, std::string_view thp_modes) {
+  if (off && std::string_view(off) == "0") return std::nullopt;
+  const std::string tunables = given ? given : "";
+  if (tunables.find(kHugeTlb) != std::string::npos) return std::nullopt;  // already asked for, or refused
+  if (thp_modes.find("[madvise]") == std::string_view::npos) return std::nullopt;
+  return tunables + (tunables.empty() ? "" : ":") + std::string(kHugeTlb) + "=1";
+}
+
 void restart_with_huge_pages(char** argv) {
   if (kSanitized) return;
-  if (const char* off = std::getenv("URBIS_HUGE_PAGES"); off && std::string(off) == "0") return;
+  std::ifstream in("/sys/kernel/mm/transparent_hugepage/enabled");
+  std::string modes;
+  std::getline(in, modes);
   const char* given = std::getenv("GLIBC_TUNABLES");
-  std::string tunables = given ? given : "";
-  if (tunables.find("glibc.malloc.hugetlb") != std::string::npos) return;  // already asked (or refused)
-  if (!kernel_gives_pages_on_request()) return;
-  tunables += (tunables.empty() ? "" : ":") + std::string("glibc.malloc.hugetlb=1");
-  if (setenv("GLIBC_TUNABLES", tunables.c_str(), 1) != 0) return;
+  const std::optional<std::string> tunables = tunables_with_huge_pages(given, std::getenv("URBIS_HUGE_PAGES"), modes);
+  if (!tunables) return;
+  const std::string before = given ? given : "";
+  if (setenv("GLIBC_TUNABLES", tunables->c_str(), 1) != 0) return;
   execv("/proc/self/exe", argv);
-  // Not restarted (no /proc, say): go on with 4 KiB pages, and leave no
-  // setting behind for the programs this one starts.
-  if (given) setenv("GLIBC_TUNABLES", given, 1);
+  // Not restarted (no /proc, say): go on with 4 KiB pages, and leave the
+  // variable as it was for the programs this one starts.
+  if (given) setenv("GLIBC_TUNABLES", before.c_str(), 1);
   else unsetenv("GLIBC_TUNABLES");
 }
 

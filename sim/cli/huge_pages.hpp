@@ -2,15 +2,24 @@
 // Large memory in 2 MiB pages: asks the C library, before any work, to back
 // its large blocks with transparent huge pages (docs/PERFORMANCE.md, "Memory
 // pages").
+#include <optional>
+#include <string>
+#include <string_view>
 
 namespace urbis {
 
-// Where the kernel hands out transparent huge pages only to memory that asks
-// for them ("madvise" mode, Debian's default) and glibc has not been told to
-// ask, starts this program again in place (same process, arguments and
-// files) with GLIBC_TUNABLES=glibc.malloc.hugetlb=1 added. Returns when
-// nothing is to be done or the restart failed; URBIS_HUGE_PAGES=0 turns it
-// off. Call first in main, before any thread starts.
+// The GLIBC_TUNABLES this program should run with, or nothing when it should
+// run as it is: `given` is the variable as found (null: unset), `off` is
+// URBIS_HUGE_PAGES (null: unset; "0" turns this off), `thp_modes` the line
+// of /sys/kernel/mm/transparent_hugepage/enabled ("always [madvise] never").
+// Only the madvise mode needs asking: "always" gives huge pages unasked,
+// "never" not at all.
+std::optional<std::string> tunables_with_huge_pages(const char* given, const char* off, std::string_view thp_modes);
+
+// Where tunables_with_huge_pages says so, starts this program again in place
+// (same process, arguments and open files) with those tunables. Returns when
+// nothing is to be done or the restart failed. Call first in main, before
+// any thread starts.
 void restart_with_huge_pages(char** argv);
 
 }  // namespace urbis
