@@ -104,6 +104,12 @@ struct AbleCities {
   mutable std::vector<std::vector<std::int32_t>> by_gdp;  // [0]: the world's able cities by ln GDP; [1 + r]: region r's
   mutable std::vector<std::size_t> rank;                  // a city's position in its lists (world, region)
   mutable bool sorted = false;
+  // Each network's niche, taken as networks are added during the phase (a
+  // network's issue, scale and selectivity do not change within it): the
+  // search for unserved cities reads a byte per membership instead of the
+  // network's issue, scope and selection columns.
+  mutable std::vector<std::int8_t> niche_of;
+  static_assert(kIssueCount * kScaleCount * 2 <= 127, "a niche fits a signed byte");
 
   AbleCities(const CoalitionView& view, const Params& p) : w(view) {
     const Cities& c = w.cities;
@@ -169,9 +175,11 @@ struct AbleCities {
                      list.begin();
     std::ptrdiff_t lo = at - 1, hi = listed ? at + 1 : at;
     const auto size = static_cast<std::ptrdiff_t>(list.size());
+    for (std::size_t k = niche_of.size(); k < w.networks.size(); ++k)
+      niche_of.push_back(static_cast<std::int8_t>(w.networks.niche(k)));
     auto unserved = [&](std::int32_t i) {
       for (auto k : w.members.of(static_cast<std::size_t>(i)))
-        if (w.networks.niche(static_cast<std::size_t>(k)) == niche) return false;
+        if (niche_of[static_cast<std::size_t>(k)] == niche) return false;
       return true;
     };
     // Look no further than 20 cities a place on each side: like the founder, or not at all.
