@@ -48,4 +48,12 @@ void restart_with_huge_pages(char** argv) {
   else unsetenv("GLIBC_TUNABLES");
 }
 
+std::string memory_pages_in_use() {
+  if (kSanitized) return "the sanitizer's allocator (no huge pages asked for)";
+  const char* tunables = std::getenv("GLIBC_TUNABLES");
+  if (tunables && std::string_view(tunables).find(std::string(kHugeTlb) + "=1") != std::string_view::npos)
+    return "large blocks in 2 MiB transparent huge pages (GLIBC_TUNABLES glibc.malloc.hugetlb=1)";
+  return "4 KiB pages (URBIS_HUGE_PAGES, docs/PERFORMANCE.md)";
+}
+
 }  // namespace urbis

@@ -22,4 +22,9 @@ std::optional<std::string> tunables_with_huge_pages(const char* given, const cha
 // any thread starts.
 void restart_with_huge_pages(char** argv);
 
+// The pages this process's allocator gives large blocks, in words, for the
+// log (urbis -v): "2 MiB transparent huge pages", "4 KiB pages" or the
+// sanitizer's own allocator.
+std::string memory_pages_in_use();
+
 }  // namespace urbis

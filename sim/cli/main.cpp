@@ -104,6 +104,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   spdlog::set_level(quiet ? spdlog::level::err : verbose ? spdlog::level::debug : spdlog::level::info);
+  spdlog::debug("memory: {}", memory_pages_in_use());
   const CLI::App& chosen = *chosen_command(app);
   if (const std::string refusal = web_refusal(chosen); !refusal.empty()) {
     spdlog::error("{}", refusal);

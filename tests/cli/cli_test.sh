@@ -17,6 +17,20 @@ check "list" 0 "$bin" list
 expect_text "list shows paris_withdrawal" "$tmp/out" "paris_withdrawal"
 check "validate the library" 0 "$bin" validate "$src/scenarios/baseline.yaml" "$src/scenarios/paris_withdrawal.yaml"
 
+# Large blocks in 2 MiB pages where the kernel gives them on request
+# (sim/cli/huge_pages.hpp): urbis restarts itself with glibc told to ask,
+# and says so with -v; URBIS_HUGE_PAGES=0 keeps 4 KiB pages.
+check "-v says which memory pages" 0 "$bin" -v validate "$src/scenarios/baseline.yaml"
+if grep -qF "sanitizer's allocator" "$tmp/err"; then
+  ok "a sanitized build keeps its own allocator"
+elif grep -qF "[madvise]" /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null; then
+  expect_text "huge pages asked for (kernel in madvise mode)" "$tmp/err" "memory: large blocks in 2 MiB"
+  URBIS_HUGE_PAGES=0 check "URBIS_HUGE_PAGES=0" 0 "$bin" -v validate "$src/scenarios/baseline.yaml"
+  expect_text "URBIS_HUGE_PAGES=0 keeps 4 KiB pages" "$tmp/err" "memory: 4 KiB pages"
+else
+  expect_text "no huge pages asked for (kernel not in madvise mode)" "$tmp/err" "memory: 4 KiB pages"
+fi
+
 cat > "$tmp/typo.yaml" <<'YAML'
 name: typo
 description: a typo in an event type
