@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <cctype>
 #include <cstdlib>
 #include <fstream>
 
@@ -24,7 +25,11 @@ constexpr bool kSanitized =
 }  // namespace
 
 std::optional<std::string> tunables_with_huge_pages(const char* given, const char* off, std::string_view thp_modes) {
-  if (off && std::string_view(off) == "0") return std::nullopt;
+  if (off) {
+    std::string word(off);
+    for (char& ch : word) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (word == "0" || word == "off" || word == "no" || word == "false") return std::nullopt;
+  }
   const std::string tunables = given ? given : "";
   if (tunables.find(kHugeTlb) != std::string::npos) return std::nullopt;  // already asked for, or refused
   if (thp_modes.find("[madvise]") == std::string_view::npos) return std::nullopt;

@@ -10,7 +10,7 @@ namespace urbis {
 
 // The GLIBC_TUNABLES this program should run with, or nothing when it should
 // run as it is: `given` is the variable as found (null: unset), `off` is
-// URBIS_HUGE_PAGES (null: unset; "0" turns this off), `thp_modes` the line
+// URBIS_HUGE_PAGES (null: unset; "0", "off", "no" or "false", in any case, turn this off), `thp_modes` the line
 // of /sys/kernel/mm/transparent_hugepage/enabled ("always [madvise] never").
 // Only the madvise mode needs asking: "always" gives huge pages unasked,
 // "never" not at all.

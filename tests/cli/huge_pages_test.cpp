@@ -29,6 +29,8 @@ TEST(HugePages, NotAskedTwiceNorAgainstTheUser) {
 
 TEST(HugePages, TurnedOffByUrbisHugePages0) {
   EXPECT_EQ(tunables_with_huge_pages(nullptr, "0", kMadvise), std::nullopt);
+  for (const char* off : {"off", "OFF", "no", "false", "False"})
+    EXPECT_EQ(tunables_with_huge_pages(nullptr, off, kMadvise), std::nullopt) << off;
   EXPECT_EQ(tunables_with_huge_pages(nullptr, "1", kMadvise), "glibc.malloc.hugetlb=1");
 }
 
