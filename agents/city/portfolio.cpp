@@ -257,14 +257,16 @@ PortfolioStats review_portfolios(CoalitionView v, const CoalitionParams& p, cons
   const bool prune = p.u_join >= 0;  // the exact skip below needs a non-negative threshold
   const double noise_bound = valuer.noise_bound();
 
-  const std::size_t chunks = chunk_count(n);
+  // Cut in pieces, not chunks: each city writes only its own row, and the
+  // per-piece counts of joins and leaves are integers.
+  const std::size_t chunks = piece_count(n);
   std::vector<int> joined(chunks * K, 0), left(chunks * K, 0);
   const std::uint8_t* played = v.players.mask();  // their players choose instead (agents/city/players.hpp)
 
   std::optional<ValueCeilings> ceilings;
   if (prune && search == ReviewSearch::pruned) ceilings.emplace(nw, valuer);
 
-  for_chunks(n, [&](std::size_t b, std::size_t e, std::size_t chunk) {
+  for_pieces(n, [&](std::size_t b, std::size_t e, std::size_t chunk) {
     // A candidate's deterministic value and the odds of its noise's uniform
     // (one per network at most, held ones included).
     struct Passed {

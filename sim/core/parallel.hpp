@@ -56,27 +56,48 @@ inline constexpr std::size_t kChunk = 4096;
 
 inline std::size_t chunk_count(std::size_t n) { return (n + kChunk - 1) / kChunk; }
 
-// Calls body(begin, end, chunk) for every chunk, in parallel. The loop has
-// its own, isolated task group context: when runs go in parallel (a sweep, a
-// comparison, a calibration) and one of them throws (an interrupt, a failed
-// run), TBB cancels the tasks of the group that threw; without isolation
-// that would skip chunks of a sibling run's loop, which then goes on with
-// half-computed columns. A chunk loop always finishes or throws itself.
+// Calls body(begin, end, block) for every block of `size` indices, in
+// parallel. The loop has its own, isolated task group context: when runs go
+// in parallel (a sweep, a comparison, a calibration) and one of them throws
+// (an interrupt, a failed run), TBB cancels the tasks of the group that
+// threw; without isolation that would skip blocks of a sibling run's loop,
+// which then goes on with half-computed columns. A block loop always
+// finishes or throws itself.
 template <class Body>
-void for_chunks(std::size_t n, Body&& body) {
-  const std::size_t chunks = chunk_count(n);
+void for_blocks(std::size_t n, std::size_t size, Body&& body) {
+  const std::size_t blocks = (n + size - 1) / size;
   ForkJoin fj;
   fj.fork();
   tbb::task_group_context own(tbb::task_group_context::isolated);
   tbb::parallel_for(
-      tbb::blocked_range<std::size_t>(0, chunks, 1),
+      tbb::blocked_range<std::size_t>(0, blocks, 1),
       [&](const tbb::blocked_range<std::size_t>& r) {
         fj.task_begins();
-        for (std::size_t c = r.begin(); c != r.end(); ++c) body(c * kChunk, std::min(n, (c + 1) * kChunk), c);
+        for (std::size_t c = r.begin(); c != r.end(); ++c) body(c * size, std::min(n, (c + 1) * size), c);
         fj.task_ends();
       },
       tbb::simple_partitioner{}, own);
   fj.join();
+}
+
+// Calls body(begin, end, chunk) for every chunk, in parallel.
+template <class Body>
+void for_chunks(std::size_t n, Body&& body) {
+  for_blocks(n, kChunk, body);
+}
+
+// Pieces: a finer cut for loops whose result does not depend on the cut --
+// each index writes only its own row, and any partials are integers -- so
+// that a small world (the real world's 1,861 cities fit in one chunk) still
+// spreads its heavy loops over every thread. Calls body(begin, end, piece)
+// for every piece of kPiece indices; piece_count(n) pieces in all.
+inline constexpr std::size_t kPiece = 256;
+
+inline std::size_t piece_count(std::size_t n) { return (n + kPiece - 1) / kPiece; }
+
+template <class Body>
+void for_pieces(std::size_t n, Body&& body) {
+  for_blocks(n, kPiece, body);
 }
 
 // Calls f(i) for every i in [0, n), in parallel.

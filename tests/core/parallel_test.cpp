@@ -88,6 +88,25 @@ TEST(Parallel, ForChunksGivesFixedBounds) {
   EXPECT_EQ(bounds[2], std::make_pair(2 * kChunk, n));
 }
 
+TEST(Parallel, ForPiecesCutsFinerThanChunksAndCoversEveryIndexOnce) {
+  const std::size_t n = 1861;  // the real world's cities: one chunk, several pieces
+  ASSERT_EQ(chunk_count(n), 1u);
+  ASSERT_EQ(piece_count(n), 8u);
+  std::vector<std::atomic<int>> hits(n);
+  for (auto& h : hits) h = 0;
+  std::vector<std::pair<std::size_t, std::size_t>> bounds(piece_count(n));
+  with_threads(4, [&] {
+    for_pieces(n, [&](std::size_t b, std::size_t e, std::size_t piece) {
+      bounds[piece] = {b, e};
+      for (std::size_t i = b; i < e; ++i) ++hits[i];
+    });
+    return 0;
+  });
+  for (std::size_t i = 0; i < n; ++i) ASSERT_EQ(hits[i].load(), 1) << i;
+  EXPECT_EQ(bounds.front(), std::make_pair(std::size_t{0}, kPiece));
+  EXPECT_EQ(bounds.back(), std::make_pair(7 * kPiece, n));
+}
+
 // Two runs side by side (as a sweep does them): one throws (an interrupt)
 // while the other is inside a chunk loop. The loop must still visit every
 // chunk: TBB's cancellation of the thrower's group must not reach it.
