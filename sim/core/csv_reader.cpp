@@ -21,6 +21,8 @@ int no_space(unsigned char) { return 0; }
 int space_or_tab(unsigned char c) { return c == ' ' || c == '\t'; }
 // libcsv's parser state between records (ROW_NOT_BEGUN in libcsv.c).
 constexpr int kRowNotBegun = 0;
+// libcsv's smallest growth of its field buffer: one read of the file.
+constexpr std::size_t kMinFieldBlock = std::size_t{1} << 16;
 }  // namespace
 
 struct CsvReader::Impl {
@@ -36,7 +38,13 @@ struct CsvReader::Impl {
     int line;
   };
   std::deque<Record> ready;  // parsed, not yet handed out
+  // The record being built: its first `built` strings are this record's
+  // fields. Records handed out come back as `spare` (next()), so a file of
+  // alike records reuses the same vectors and strings instead of allocating
+  // for every record and every field longer than the small-string buffer.
   std::vector<std::string> building;
+  std::size_t built = 0;
+  std::vector<std::vector<std::string>> spare;
   Record current{{}, 0};
 
   int line = 1;                // the physical line being fed
@@ -52,9 +60,10 @@ struct CsvReader::Impl {
     parser_ready = true;
     // libcsv grows its field buffer by a fixed block (128 bytes by default),
     // which copies a long field over and over: quadratic, and minutes for a
-    // 16 MiB line where realloc cannot move pages. Blocks of 1 MiB keep the
-    // longest line the reader accepts to 16 growths.
-    csv_set_blk_size(&parser, std::size_t{1} << 20);
+    // 16 MiB line where realloc cannot move pages. feed() sets the block to
+    // the buffer's size before each piece of a line (at most one fill), so
+    // the buffer doubles instead: 9 growths to the longest line accepted.
+    csv_set_blk_size(&parser, kMinFieldBlock);
     csv_set_space_func(&parser, o.trim ? space_or_tab : no_space);
   }
   ~Impl() {
@@ -63,14 +72,23 @@ struct CsvReader::Impl {
   }
 
   static void on_field(void* s, std::size_t len, void* self) {
-    static_cast<Impl*>(self)->building.emplace_back(s ? static_cast<const char*>(s) : "", s ? len : 0);
+    auto* me = static_cast<Impl*>(self);
+    const char* text = s ? static_cast<const char*>(s) : "";
+    len = s ? len : 0;
+    if (me->built < me->building.size()) me->building[me->built].assign(text, len);
+    else me->building.emplace_back(text, len);
+    ++me->built;
   }
   static void on_record(int, void* self) {
     auto* me = static_cast<Impl*>(self);
-    const std::size_t fields = me->building.size();
+    me->building.resize(me->built);
     me->ready.push_back(Record{std::move(me->building), me->record_line});
     me->building.clear();
-    me->building.reserve(fields);  // records are alike: one allocation, not one per doubling
+    if (!me->spare.empty()) {
+      me->building = std::move(me->spare.back());
+      me->spare.pop_back();
+    }
+    me->built = 0;
   }
 
   [[noreturn]] void parse_error(std::size_t column) {
@@ -104,6 +122,7 @@ struct CsvReader::Impl {
         throw InputError(
             SourcePlace{file, line, static_cast<int>(line_bytes + (static_cast<const char*>(nul) - (p + i)) + 1)},
             "a NUL byte: this is not a text file");
+      csv_set_blk_size(&parser, std::max(kMinFieldBlock, parser.entry_size));
       const std::size_t used = csv_parse(&parser, p + i, len, on_field, on_record, this);
       if (used != len) parse_error(line_bytes + used + 1);
       line_bytes += len;
@@ -167,6 +186,7 @@ CsvReader::~CsvReader() = default;
 bool CsvReader::next() {
   while (impl_->ready.empty())
     if (!impl_->fill()) return false;
+  if (impl_->current.fields.capacity() > 0) impl_->spare.push_back(std::move(impl_->current.fields));
   impl_->current = std::move(impl_->ready.front());
   impl_->ready.pop_front();
   return true;

@@ -1,5 +1,6 @@
 #include "sim/world/world_bank.hpp"
 
+#include <algorithm>
 #include <iterator>
 #include <set>
 #include <utility>
@@ -38,17 +39,31 @@ std::unordered_map<std::string, std::string> aliases(const natural_earth::Countr
 void read_file(const std::string& file, const std::unordered_map<std::string, std::string>& alias,
                std::unordered_map<std::string, Series>& out, std::map<std::string, std::string>& names) {
   CsvFile<4> f(file, {"Country Name", "Country Code", "Year", "Value"});
-  std::map<std::pair<std::string, int>, int> seen;  // (code, year) -> line
+  // A country's rows come together, so its series, the years seen and its
+  // name are looked up once per run of rows, not once per row.
+  std::unordered_map<std::string, std::vector<std::pair<int, int>>> seen;  // code -> (year, line)
+  std::string run_code;
+  std::vector<std::pair<int, int>>* run_seen = nullptr;
+  Series* run_series = nullptr;
   while (f.next()) {
-    std::string code = f.text(1);
+    const std::string code = f.text(1);
     const auto v = f.maybe_number(3);
     const int year = f.integer(2);
     if (v && *v < 0) throw InputError(f.place(), fmt::format("column 'Value': {} is negative", f.text(3)));
-    if (const auto [it, fresh] = seen.emplace(std::make_pair(code, year), f.line()); !fresh)
-      throw InputError(f.place(), fmt::format("{} {} is given twice (first on line {})", code, year, it->second));
-    names.emplace(code, f.text(0));
-    if (const auto a = alias.find(code); a != alias.end()) code = a->second;
-    if (v && *v > 0) out[code][year] = *v;
+    const bool new_run = !run_seen || code != run_code;
+    if (new_run) {
+      run_code = code;
+      run_seen = &seen[code];
+      const auto a = alias.find(code);
+      run_series = &out[a != alias.end() ? a->second : code];
+    }
+    const auto first = std::find_if(run_seen->begin(), run_seen->end(), [&](const auto& e) { return e.first == year; });
+    if (first != run_seen->end())
+      throw InputError(f.place(), fmt::format("{} {} is given twice (first on line {})", code, year, first->second));
+    run_seen->emplace_back(year, f.line());
+    std::string name = f.text(0);
+    if (new_run) names.try_emplace(code, std::move(name));
+    if (v && *v > 0) run_series->insert_or_assign(run_series->end(), year, *v);
   }
 }
 

@@ -42,6 +42,19 @@ TEST(CsvReader, QuotedFieldsHoldCommasQuotesAndLineBreaks) {
   EXPECT_EQ(t.lines, (std::vector<int>{2, 3, 5}));  // the record of two lines starts on line 3
 }
 
+// The reader reuses a record's vector and strings for the records after it:
+// none may keep a field, or a field's length, of a record before it.
+TEST(CsvReader, RecordsOfEveryWidthKeepNothingOfTheRecordsBefore) {
+  const std::string long_field(100, 'L');
+  const std::string text = "a,b,c\n" + long_field + ",2,3\n1\n,," + long_field + ",x\nshort,\n\"\"\n";
+  EXPECT_EQ(csv_records(text),
+            (Rows{{"a", "b", "c"}, {long_field, "2", "3"}, {"1"}, {"", "", long_field, "x"}, {"short", ""}, {""}}));
+  CsvReader r = CsvReader::from_text(text, "t.csv");
+  std::vector<std::size_t> widths;
+  while (r.next()) widths.push_back(r.fields().size());
+  EXPECT_EQ(widths, (std::vector<std::size_t>{3, 3, 1, 4, 2, 1}));
+}
+
 TEST(CsvReader, LfCrlfAndBareCrReadTheSame) {
   const Rows want{{"a", "b"}, {"1", "2"}, {"3", ""}};
   for (const std::string eol : {"\n", "\r\n", "\r"}) {
