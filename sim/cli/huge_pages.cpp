@@ -1,5 +1,6 @@
 #include "sim/cli/huge_pages.hpp"
 
+#include <malloc.h>
 #include <unistd.h>
 
 #include <cctype>
@@ -51,6 +52,13 @@ void restart_with_huge_pages(char** argv) {
   // variable as it was for the programs this one starts.
   if (given) setenv("GLIBC_TUNABLES", before.c_str(), 1);
   else unsetenv("GLIBC_TUNABLES");
+}
+
+void keep_freed_memory() {
+  // glibc's ceilings: a larger mmap threshold is refused. The sanitizers'
+  // allocators take mallopt and ignore it.
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);
+  mallopt(M_TRIM_THRESHOLD, 64 << 20);
 }
 
 std::string memory_pages_in_use() {

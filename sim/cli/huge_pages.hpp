@@ -22,6 +22,14 @@ std::optional<std::string> tunables_with_huge_pages(const char* given, const cha
 // any thread starts.
 void restart_with_huge_pages(char** argv);
 
+// Keeps the blocks the program frees (up to 32 MiB each, 64 MiB at the top
+// of the heap) for its next allocations instead of handing them back to the
+// system: a block handed back is a fresh page when it is next needed, and a
+// first touch costs a fault, or the zeroing of a whole 2 MiB page. Loading
+// the real world grows vectors through every size up to a few MiB; this
+// took its load from 53 to 42 ms. Call first in main, before allocating.
+void keep_freed_memory();
+
 // The pages this process's allocator gives large blocks, in words, for the
 // log (urbis -v): "2 MiB transparent huge pages", "4 KiB pages" or the
 // sanitizer's own allocator.

@@ -64,6 +64,7 @@ std::string web_refusal(const CLI::App& chosen) {
 int main(int argc, char** argv) {
   using namespace urbis;
   restart_with_huge_pages(argv);
+  keep_freed_memory();
   auto logger = spdlog::stderr_color_mt("urbis");
   logger->set_pattern("urbis: %^%l%$: %v");
   spdlog::set_default_logger(logger);
