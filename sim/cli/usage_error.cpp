@@ -78,6 +78,7 @@ std::string extras_message(CLI::App& app) {
     return fmt::format("unknown command '{}'{}; the commands are {}; see 'urbis --help'", extras.front(),
                        did_you_mean(extras.front(), commands), list_choices(commands, 20));
   }
+  if (command->get_prefix_command()) return {};  // its words are another program's (urbis serve)
   for (const auto& w : extras)
     if (w.size() > 1 && w[0] == '-' && !std::isdigit(static_cast<unsigned char>(w[1])))
       return unknown_option(*command, w);

@@ -31,6 +31,15 @@ else
   expect_text "no huge pages asked for (kernel not in madvise mode)" "$tmp/err" "memory: 4 KiB pages"
 fi
 
+# `urbis serve` is handed over to urbis-serve beside urbis
+# (sim/cli/serve_forward.hpp), with urbis's options before it too; without
+# urbis-serve it says what is missing.
+check "-v serve --help is handed over" 0 "$bin" -v serve --help
+expect_text "serve's own help" "$tmp/out" "--classroom"
+mkdir "$tmp/alone" && cp "$bin" "$tmp/alone/urbis"
+check "serve without urbis-serve beside urbis" 1 "$tmp/alone/urbis" serve --port 0
+expect_text "names the missing program" "$tmp/err" "$tmp/alone/urbis-serve, which could not be started"
+
 cat > "$tmp/typo.yaml" <<'YAML'
 name: typo
 description: a typo in an event type

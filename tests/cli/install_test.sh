@@ -16,7 +16,7 @@ unset URBIS_HOME
 p=$tmp/prefix
 "$cmake" --install "$build" --prefix "$p" >"$tmp/install.log" 2>&1 && ok "cmake --install" ||
   { bad "cmake --install"; cat "$tmp/install.log"; }
-for f in bin/urbis share/urbis/configs/defaults.yaml share/urbis/configs/world/ne-populated-places.csv \
+for f in bin/urbis bin/urbis-serve share/urbis/configs/defaults.yaml share/urbis/configs/world/ne-populated-places.csv \
          share/urbis/configs/calibration/targets.yaml share/urbis/scenarios/paris_withdrawal.yaml; do
   [ -e "$p/$f" ] || bad "not installed: $f"
 done
@@ -36,6 +36,11 @@ for f in global.csv states.csv networks.csv events.csv; do
   cmp -s "out/$f" "$tmp/built/$f" || { bad "$f differs from the build tree's run"; same=0; }
 done
 [ "$same" -eq 1 ] && ok "same outputs as the build tree's program"
+
+# `urbis serve` is handed over to the installed urbis-serve beside it.
+if "$p/bin/urbis" serve --help >"$tmp/serve.log" 2>&1 && grep -q "docs/CLASSROOM.md" "$tmp/serve.log"; then
+  ok "installed urbis serve --help"
+else bad "installed urbis serve --help"; cat "$tmp/serve.log"; fi
 
 # URBIS_HOME: a copy with a scenario of its own is used; a folder without configs is refused (exit 2).
 cp -r "$p/share/urbis" "$tmp/home"
