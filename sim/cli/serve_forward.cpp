@@ -52,10 +52,11 @@ void add_serve_forward(Commands& commands) {
   CLI::App* cmd = commands.add(
       "serve", "Serve the live view and the participatory classroom over HTTP (teacher's guide: docs/CLASSROOM.md)",
       [](const CliGlobals&) {
-        spdlog::error("'urbis serve' runs in the program {}, which could not be started ({}); it is built and "
-                      "installed with urbis (cmake --build build/release builds both)",
-                      serve_program.empty() ? std::string(kServeProgram) : serve_program,
-                      std::strerror(exec_error ? exec_error : ENOENT));
+        spdlog::error(
+            "'urbis serve' runs in the program {}, which could not be started ({}); it is built and "
+            "installed with urbis (cmake --build build/release builds both)",
+            serve_program.empty() ? std::string(kServeProgram) : serve_program,
+            std::strerror(exec_error ? exec_error : ENOENT));
         return 1;
       });
   cmd->prefix_command();  // what follows is urbis-serve's to read

@@ -19,8 +19,7 @@ bool needs_quotes(std::string_view s) {
 }
 
 void put_text(std::string& out, std::string_view s) {
-  if (!needs_quotes(s))
-    out += s;  // the usual case: no quoting, no temporary string
+  if (!needs_quotes(s)) out += s;  // the usual case: no quoting, no temporary string
   else out += csv_field(s);
 }
 
