@@ -8,6 +8,8 @@
 #include <numbers>
 #include <optional>
 
+#include <tbb/enumerable_thread_specific.h>
+
 #include "agents/city/attention.hpp"
 #include "agents/city/best_first.hpp"
 #include "sim/core/parallel.hpp"
@@ -257,33 +259,40 @@ PortfolioStats review_portfolios(CoalitionView v, const CoalitionParams& p, cons
   const bool prune = p.u_join >= 0;  // the exact skip below needs a non-negative threshold
   const double noise_bound = valuer.noise_bound();
 
-  // Cut in pieces, not chunks: each city writes only its own row, and the
-  // per-piece counts of joins and leaves are integers.
-  const std::size_t chunks = piece_count(n);
-  std::vector<int> joined(chunks * K, 0), left(chunks * K, 0);
   const std::uint8_t* played = v.players.mask();  // their players choose instead (agents/city/players.hpp)
 
   std::optional<ValueCeilings> ceilings;
   if (prune && search == ReviewSearch::pruned) ceilings.emplace(nw, valuer);
 
-  for_pieces(n, [&](std::size_t b, std::size_t e, std::size_t chunk) {
-    // A candidate's deterministic value and the odds of its noise's uniform
-    // (one per network at most, held ones included).
-    struct Passed {
-      double det, odds;
-      int k;
-      bool member;
-    };
-    std::vector<Passed> passed(K);
+  // A thread's working memory, made once per thread and review (not per
+  // piece), and its counts of joins and leaves: integers, so their sum over
+  // threads is the same whichever thread reviewed which city.
+  struct Passed {  // a candidate's deterministic value and the odds of its noise's uniform
+    double det, odds;
+    int k;
+    bool member;
+  };
+  struct Scratch {
+    explicit Scratch(std::size_t K)
+        : passed(K), held(K, 0), blocks(K / 4 + 1), block_generation(K / 4 + 1, 0), joined(K, 0), left(K, 0) {}
+    std::vector<Passed> passed;  // one per network at most, held ones included
     std::vector<Candidate> cand;
     BestFirst order;
     std::vector<std::int32_t> old_row, read;
-    std::vector<std::uint8_t> held(K, 0);  // old_row, and the networks read from the lists, as a mask
-    std::vector<r123::Philox4x32::ctr_type> blocks(K / 4 + 1);
-    std::vector<std::uint32_t> block_generation(K / 4 + 1, 0);  // blocks[b] is this city's when equal to generation
+    std::vector<std::uint8_t> held;  // old_row, and the networks read from the lists, as a mask
+    std::vector<r123::Philox4x32::ctr_type> blocks;
+    std::vector<std::uint32_t> block_generation;  // blocks[b] is this city's when equal to generation
     std::uint32_t generation = 0;
-    int* jn = joined.data() + chunk * K;
-    int* lf = left.data() + chunk * K;
+    std::vector<int> joined, left;
+  };
+  tbb::enumerable_thread_specific<Scratch> scratch(K);
+
+  // Cut in pieces, not chunks: each city writes only its own row.
+  for_pieces(n, [&](std::size_t b, std::size_t e, std::size_t) {
+    Scratch& sc = scratch.local();
+    auto& [passed, cand, order, old_row, read, held, blocks, block_generation, generation, joined, left] = sc;
+    int* jn = joined.data();
+    int* lf = left.data();
     for (std::size_t i = b; i < e; ++i) {
       if (played && played[i]) continue;
       auto row = m.of(i);
@@ -464,10 +473,10 @@ PortfolioStats review_portfolios(CoalitionView v, const CoalitionParams& p, cons
   PortfolioStats stats;
   stats.joined.assign(K, 0);
   stats.left.assign(K, 0);
-  for (std::size_t ch = 0; ch < chunks; ++ch)
+  for (const Scratch& sc : scratch)
     for (std::size_t k = 0; k < K; ++k) {
-      stats.joined[k] += joined[ch * K + k];
-      stats.left[k] += left[ch * K + k];
+      stats.joined[k] += sc.joined[k];
+      stats.left[k] += sc.left[k];
     }
   if (played) apply_player_memberships(v.players, v.members, valuer, stats);
   return stats;
