@@ -34,7 +34,7 @@ void initialise_states(const Anchors& anchors, const std::vector<Agreement>& agr
 
 void initialise_cities(const Anchors& anchors, const States& s, const Params& p, const Streams& rng, int start_year,
                        Cities& c) {
-  for_each_index(c.size(), [&](std::size_t i) {
+  for_each_index_in_pieces(c.size(), [&](std::size_t i) {  // a beta draw: costly
     const int j = c.state[i];
     c.cooperation[i] = beta_draw(rng, 0, Phase::init_x, static_cast<std::uint32_t>(i), p.learning.initial_x_alpha,
                                  p.learning.initial_x_beta);

@@ -65,7 +65,7 @@ void grow_economy(const Anchors& a, int year, const States& s, const Memberships
 
   // Deviations carried from last year, and the new income position c'.
   std::vector<double> m(n), pos(n);
-  for_each_index(n, [&](std::size_t i) {
+  for_each_index_in_pieces(n, [&](std::size_t i) {  // two logs, a normal draw and the city's memberships
     m[i] = log_ratio(c.population[i], c.anchor_population[i]);
     const double before = log_ratio(c.gdp_pc[i], c.anchor_gdp_pc[i]);
     PerIssue<int> per_issue{};

@@ -22,9 +22,9 @@ void imitate(const Memberships& members, const MemberIndex& members_of, const Ci
   auto pick = [](double u, std::size_t size) {
     return std::min(size - 1, static_cast<std::size_t>(u * static_cast<double>(size)));
   };
-  const std::uint8_t* played = players.mask();  // a player's x is the player's (agents/city/players.hpp)
-  for_each_index(n, [&](std::size_t i) {
-    if (played && played[i]) return;  // next[i] keeps x; draws are keyed per city, so no other shifts
+  const std::uint8_t* played = players.mask();      // a player's x is the player's (agents/city/players.hpp)
+  for_each_index_in_pieces(n, [&](std::size_t i) {  // two Philox blocks and random reads per city
+    if (played && played[i]) return;                // next[i] keeps x; draws are keyed per city, so no other shifts
     const auto id = static_cast<std::uint32_t>(i);
     const auto a = rng.block(step, Phase::learning, id, 0);
     const auto b = rng.block(step, Phase::learning, id, 1);

@@ -108,6 +108,18 @@ void for_each_index(std::size_t n, F&& f) {
   });
 }
 
+// Like for_each_index, cut in pieces: for loops whose every index is costly
+// (random draws, transcendental functions), so that a world of a few chunks
+// (10^4 cities: three) keeps every thread busy to the end. A light loop is
+// better in chunks: at 10^6 cities its pieces would cost more to hand out
+// than to run.
+template <class F>
+void for_each_index_in_pieces(std::size_t n, F&& f) {
+  for_pieces(n, [&](std::size_t b, std::size_t e, std::size_t) {
+    for (std::size_t i = b; i < e; ++i) f(i);
+  });
+}
+
 // Sum of f(i) over [0, n), deterministic whatever the thread count.
 template <class F>
 double sum_over(std::size_t n, F&& f) {

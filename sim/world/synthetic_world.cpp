@@ -129,7 +129,7 @@ WorldData make_synthetic_world(const SyntheticWorldSpec& spec, int start_year) {
   }
 
   // Each city's draws are its own, so cities are generated in parallel.
-  for_each_index(n, [&](std::size_t i) {
+  for_each_index_in_pieces(n, [&](std::size_t i) {
     const auto ii = static_cast<Eigen::Index>(i);
     const auto id = static_cast<std::uint32_t>(i);
     // The first city of each index goes to state i, so that every state has
