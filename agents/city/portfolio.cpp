@@ -5,6 +5,7 @@
 #include <bit>
 #include <cmath>
 #include <limits>
+#include <mutex>
 #include <numbers>
 #include <optional>
 
@@ -261,8 +262,17 @@ PortfolioStats review_portfolios(CoalitionView v, const CoalitionParams& p, cons
 
   const std::uint8_t* played = v.players.mask();  // their players choose instead (agents/city/players.hpp)
 
+  // The ceilings' lists are made when a city first needs them: with bounded
+  // attention most reviews sample the open networks instead, and making the
+  // lists (every network, sorted per region and issue) is a cost per
+  // network that a world of few cities and many networks would feel.
+  const bool use_ceilings = prune && search == ReviewSearch::pruned;
   std::optional<ValueCeilings> ceilings;
-  if (prune && search == ReviewSearch::pruned) ceilings.emplace(nw, valuer);
+  std::once_flag ceilings_made;
+  auto value_ceilings = [&]() -> const ValueCeilings& {
+    std::call_once(ceilings_made, [&] { ceilings.emplace(nw, valuer); });
+    return *ceilings;
+  };
 
   // A thread's working memory, made once per thread and review (not per
   // piece), and its counts of joins and leaves: integers, so their sum over
@@ -380,9 +390,10 @@ PortfolioStats review_portfolios(CoalitionView v, const CoalitionParams& p, cons
                                  look);
         for (auto k : read) held[k] = 0;
         read.clear();
-      } else if (ceilings && city.x >= 0 && (nw.regions == 0 || city.region == states.region[city.state])) {
+      } else if (use_ceilings && city.x >= 0 && (nw.regions == 0 || city.region == states.region[city.state])) {
         // (The threshold lists hold the region-scoped networks of the city's
         // region as its state's region: a city placed elsewhere is read in full.)
+        const ValueCeilings& ceiling_lists = value_ceilings();
         auto read_network = [&](int k) {
           if (held[k]) return;
           held[k] = 1;
@@ -394,8 +405,8 @@ PortfolioStats review_portfolios(CoalitionView v, const CoalitionParams& p, cons
         // a quarter of them, the rest are read in index order.
         const std::size_t enough = valuer.open_count(city.state) / 4;
         for (int q = 0; q < kIssueCount && read.size() <= enough; ++q) {
-          const auto& best = ceilings->by_benefit(city.region, q);
-          const auto& cheapest = ceilings->by_fee(city.region, q);
+          const auto& best = ceiling_lists.by_benefit(city.region, q);
+          const auto& cheapest = ceiling_lists.by_fee(city.region, q);
           const double gap = valuer.gap_benefit(city, q);
           const double conflict = city.sovereign * states.conflict[city.state][q];
           for (std::size_t a = 0; a < best.size() && read.size() <= enough; ++a) {
