@@ -14,9 +14,11 @@ if [ -z "${URBIS_BENCH:-}" ]; then
   scripts/build.sh >/dev/null
 fi
 bin=${URBIS_BENCH:-build/release/bench/urbis_bench}
-# Large blocks in transparent huge pages, as the urbis command asks for
-# itself (sim/cli/huge_pages.hpp), so the suite times the phases as runs do.
-export GLIBC_TUNABLES=${GLIBC_TUNABLES:-glibc.malloc.hugetlb=1}
+# Large blocks in transparent huge pages, and freed blocks kept for the next
+# allocations, as the urbis command asks for itself (sim/cli/huge_pages.hpp:
+# the restart, and keep_freed_memory's mallopt), so the suite times the
+# phases as runs do.
+export GLIBC_TUNABLES=${GLIBC_TUNABLES:-glibc.malloc.hugetlb=1:glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=67108864}
 mkdir -p out/bench
 raw=out/bench/suite-raw.csv
 csv=out/bench/suite.csv
