@@ -100,12 +100,18 @@ void for_pieces(std::size_t n, Body&& body) {
   for_blocks(n, kPiece, body);
 }
 
+// Calls f(i) for every i in [0, n), in parallel, in blocks of `size`.
+template <class F>
+void for_each_index_in_blocks(std::size_t n, std::size_t size, F&& f) {
+  for_blocks(n, size, [&](std::size_t b, std::size_t e, std::size_t) {
+    for (std::size_t i = b; i < e; ++i) f(i);
+  });
+}
+
 // Calls f(i) for every i in [0, n), in parallel.
 template <class F>
 void for_each_index(std::size_t n, F&& f) {
-  for_chunks(n, [&](std::size_t b, std::size_t e, std::size_t) {
-    for (std::size_t i = b; i < e; ++i) f(i);
-  });
+  for_each_index_in_blocks(n, kChunk, f);
 }
 
 // Like for_each_index, cut in pieces: for loops whose every index is costly
@@ -115,9 +121,7 @@ void for_each_index(std::size_t n, F&& f) {
 // than to run.
 template <class F>
 void for_each_index_in_pieces(std::size_t n, F&& f) {
-  for_pieces(n, [&](std::size_t b, std::size_t e, std::size_t) {
-    for (std::size_t i = b; i < e; ++i) f(i);
-  });
+  for_each_index_in_blocks(n, kPiece, f);
 }
 
 // Sum of f(i) over [0, n), deterministic whatever the thread count.

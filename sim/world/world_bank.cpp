@@ -61,7 +61,7 @@ void read_file(const std::string& file, const std::unordered_map<std::string, st
     if (first != run_seen->end())
       throw InputError(f.place(), fmt::format("{} {} is given twice (first on line {})", code, year, first->second));
     run_seen->emplace_back(year, f.line());
-    std::string name = f.text(0);
+    std::string name = f.text(0);  // every row's, so that each name is checked to be UTF-8
     if (new_run) names.try_emplace(code, std::move(name));
     if (v && *v > 0) run_series->insert_or_assign(run_series->end(), year, *v);
   }
