@@ -55,6 +55,17 @@ TEST(CsvReader, RecordsOfEveryWidthKeepNothingOfTheRecordsBefore) {
   EXPECT_EQ(widths, (std::vector<std::size_t>{3, 3, 1, 4, 2, 1}));
 }
 
+// A field far longer than one read of the input (64 KiB) grows libcsv's
+// buffer across many reads (the reader doubles it, csv_reader.cpp) and comes
+// back whole, quotes and all, with the fields after it.
+TEST(CsvReader, AFieldOfManyReadsComesBackWhole) {
+  std::string field;
+  for (int i = 0; field.size() < (std::size_t{3} << 20); ++i) field += "part " + std::to_string(i) + ", \"q\"\n";
+  std::string quoted;
+  for (const char ch : field) quoted += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+  EXPECT_EQ(csv_records("a,b\n\"" + quoted + "\",after\nx,y\n"), (Rows{{"a", "b"}, {field, "after"}, {"x", "y"}}));
+}
+
 TEST(CsvReader, LfCrlfAndBareCrReadTheSame) {
   const Rows want{{"a", "b"}, {"1", "2"}, {"3", ""}};
   for (const std::string eol : {"\n", "\r\n", "\r"}) {
