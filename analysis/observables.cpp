@@ -25,15 +25,21 @@ constexpr std::array<double, 23> kPow10 = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1
                                            1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
 // v rounded to a multiple of 10^-shift: v * 10^shift rounded to a whole
-// number, scaled back by an exact power of ten (so the result is the double
-// nearest that decimal, which prints back with no more digits).
-double round_at(double v, int shift) {
-  double r;
+// number of steps. None beyond 10^±22: v is already far below or above any
+// digit kept.
+std::optional<DecimalRounding> rounding_at(double v, int shift) {
   if (shift >= 0 && shift < static_cast<int>(kPow10.size()))
-    r = std::round(v * kPow10[static_cast<std::size_t>(shift)]) / kPow10[static_cast<std::size_t>(shift)];
-  else if (shift < 0 && -shift < static_cast<int>(kPow10.size()))
-    r = std::round(v / kPow10[static_cast<std::size_t>(-shift)]) * kPow10[static_cast<std::size_t>(-shift)];
-  else return v;            // beyond 10^±22: already far below or above any digit kept
+    return DecimalRounding{std::round(v * kPow10[static_cast<std::size_t>(shift)]), shift};
+  if (shift < 0 && -shift < static_cast<int>(kPow10.size()))
+    return DecimalRounding{std::round(v / kPow10[static_cast<std::size_t>(-shift)]), shift};
+  return std::nullopt;
+}
+
+// The steps scaled back by an exact power of ten: the double nearest the
+// decimal, which prints back with no more digits.
+double value_of(DecimalRounding d) {
+  const double r = d.shift >= 0 ? d.steps / kPow10[static_cast<std::size_t>(d.shift)]
+                                : d.steps * kPow10[static_cast<std::size_t>(-d.shift)];
   return r == 0 ? 0.0 : r;  // no -0
 }
 
@@ -322,28 +328,31 @@ std::string_view level_name(Level l) {
   return "";
 }
 
-double round_significant(double v, int digits) {
-  if (v == 0 || !std::isfinite(v)) return v;
-  // The exponent of the leading digit; log10 may land one off next to a power
-  // of ten, which keeps a digit more or less there but never changes the value
-  // by more than the rounding.
-  const int e = static_cast<int>(std::floor(std::log10(std::fabs(v))));
-  return round_at(v, digits - 1 - e);
-}
+double round_significant(double v, int digits) { return Precision{Precision::Kind::significant, digits}.round(v); }
 
-double round_decimals(double v, int digits) {
-  if (!std::isfinite(v)) return v;
-  return round_at(v, digits);
+double round_decimals(double v, int digits) { return Precision{Precision::Kind::decimals, digits}.round(v); }
+
+std::optional<DecimalRounding> Precision::decimal(double v) const {
+  if (!std::isfinite(v)) return std::nullopt;
+  switch (kind) {
+    case Kind::integer: return rounding_at(v, 0);
+    case Kind::significant: {
+      if (v == 0) return std::nullopt;
+      // The exponent of the leading digit; log10 may land one off next to a
+      // power of ten, which keeps a digit more or less there but never changes
+      // the value by more than the rounding.
+      const int e = static_cast<int>(std::floor(std::log10(std::fabs(v))));
+      return rounding_at(v, digits - 1 - e);
+    }
+    case Kind::decimals: return rounding_at(v, digits);
+    case Kind::text: break;
+  }
+  return std::nullopt;
 }
 
 double Precision::round(double v) const {
-  switch (kind) {
-    case Kind::integer: return std::isfinite(v) ? round_at(v, 0) : v;
-    case Kind::significant: return round_significant(v, digits);
-    case Kind::decimals: return round_decimals(v, digits);
-    case Kind::text: break;
-  }
-  return v;
+  const auto d = decimal(v);
+  return d ? value_of(*d) : v;
 }
 
 std::string Precision::describe() const {

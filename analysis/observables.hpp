@@ -11,6 +11,7 @@
 // To add a column, add a row to its file's table in observables.cpp: the
 // files, the documentation and the report follow.
 #include <cstddef>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -29,12 +30,22 @@ std::string_view level_name(Level level);
 // The digits a column's numbers carry. The writers round to them, so that a
 // file holds what the model can vouch for rather than 17 digits of binary
 // noise, and a number reads back as the double the writer rounded to.
+// A number rounded to a precision, as the decimal steps it is made of: the
+// value written is steps x 10^-shift, steps a whole number (exact as a double).
+struct DecimalRounding {
+  double steps;
+  int shift;
+};
+
 struct Precision {
   enum class Kind { text, integer, significant, decimals };
   Kind kind = Kind::text;
   int digits = 0;  // significant digits, or digits after the point
 
   double round(double v) const;  // the value as written (NaN and infinities unchanged)
+  // The rounding of v as decimal steps; none where round() keeps v as it is
+  // (text, NaN, infinities, a 0 to significant digits, steps beyond 10^±22).
+  std::optional<DecimalRounding> decimal(double v) const;
   std::string describe() const;  // "6 significant digits", "whole number", ...
 };
 

@@ -12,5 +12,9 @@ namespace urbis {
 
 void append_header(std::string& out, const std::vector<BoundColumn>& columns);
 void append_row(std::string& out, const std::vector<BoundColumn>& columns, const ObservableRow& row);
+// A number rounded to `precision`, in the shortest form that reads back as
+// precision.round(v): the text fmt's "{}" gives that double (a whole number's
+// digits for a whole-number column).
+void append_number(std::string& out, double v, const Precision& precision);
 
 }  // namespace urbis
