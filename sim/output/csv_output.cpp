@@ -102,16 +102,16 @@ void CsvOutput::observe(const World& w, const GlobalMetrics& m) {
   events_.out->write(b);
 
   if (cities_.out && (year - scenario_.start) % scenario_.output.cities.stride == 0) {
-    b.clear();
-    for (std::size_t i = 0; i < w.cities.size(); ++i) {
-      row.index = i;
-      append_row(b, cities_.columns, row);
-      if (b.size() > (1u << 20)) {
-        cities_.out->write(b);
-        b.clear();
-      }
-    }
-    cities_.out->write(b);
+    // Each piece of cities has its own row: a row's text columns compose in it.
+    write_rows_in_parallel(
+        w.cities.size(),
+        [&](std::size_t i, std::string& text) {
+          ObservableRow city;
+          city.world = &w;
+          city.index = i;
+          append_row(text, cities_.columns, city);
+        },
+        [&](const std::string& text) { cities_.out->write(text); });
   }
   if (map_) map_->observe(w);
 }

@@ -1,6 +1,7 @@
 #include "sim/output/map_output.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 #include "sim/output/csv_row.hpp"
 
@@ -29,33 +30,34 @@ void MapOutput::begin(const World& w) {
 }
 
 void MapOutput::observe(const World& w) {
-  std::string& b = buffer_;
-  b.clear();
-  ObservableRow row;
-  row.world = &w;
-  auto line = [&](std::int32_t k, std::size_t i, int change) {
-    row.index = i;
-    row.network = static_cast<std::size_t>(k);
-    row.change = change;
-    append_row(b, membership_columns_, row);
-  };
-  std::vector<std::int32_t> now;
-  std::vector<std::int32_t> diff;  // reused: most cities change nothing in a year
-  for (std::size_t i = 0; i < w.cities.size(); ++i) {
-    const auto held = w.members.of(i);
-    now.assign(held.begin(), held.end());
-    std::sort(now.begin(), now.end());
-    auto& before = held_[i];
-    if (now == before) continue;
-    diff.clear();
-    std::set_difference(now.begin(), now.end(), before.begin(), before.end(), std::back_inserter(diff));
-    for (auto k : diff) line(k, i, 1);
-    diff.clear();
-    std::set_difference(before.begin(), before.end(), now.begin(), now.end(), std::back_inserter(diff));
-    for (auto k : diff) line(k, i, -1);
-    before.swap(now);
-  }
-  memberships_->write(b);
+  // Each city's lines read and update only its own row of held_.
+  write_rows_in_parallel(
+      w.cities.size(),
+      [&](std::size_t i, std::string& text) {
+        // Reused by each thread: most cities change nothing in a year.
+        thread_local std::vector<std::int32_t> now, diff;
+        const auto held = w.members.of(i);
+        now.assign(held.begin(), held.end());
+        std::sort(now.begin(), now.end());
+        auto& before = held_[i];
+        if (now == before) return;
+        ObservableRow row;
+        row.world = &w;
+        row.index = i;
+        auto lines = [&](const std::vector<std::int32_t>& from, const std::vector<std::int32_t>& without, int change) {
+          diff.clear();
+          std::set_difference(from.begin(), from.end(), without.begin(), without.end(), std::back_inserter(diff));
+          for (auto k : diff) {
+            row.network = static_cast<std::size_t>(k);
+            row.change = change;
+            append_row(text, membership_columns_, row);
+          }
+        };
+        lines(now, before, 1);
+        lines(before, now, -1);
+        before = now;
+      },
+      [&](const std::string& text) { memberships_->write(text); });
 }
 
 void MapOutput::commit() {

@@ -27,7 +27,6 @@ class MapOutput {
   std::unique_ptr<AtomicFile> places_, memberships_;
   std::vector<BoundColumn> place_columns_, membership_columns_;  // the data dictionary's
   std::vector<std::vector<std::int32_t>> held_;                  // per city: networks held last year, sorted
-  std::string buffer_;
 };
 
 }  // namespace urbis
