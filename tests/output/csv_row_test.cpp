@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
+#include <tbb/global_control.h>
 
 #include "analysis/observables.hpp"
 #include "sim/output/csv_row.hpp"
@@ -87,6 +88,28 @@ TEST(CsvRow, NumbersAreFmtsTextAtEveryMagnitudeAndPrecision) {
     }
   }
   EXPECT_GT(compared, 2000000u);
+}
+
+TEST(CsvRow, RowsInParallelAreTheBytesOfOneLoop) {
+  // Indices that write no line, one or two, over several batches and a last
+  // part of a piece: the text is that of a loop in index order.
+  const std::size_t n = 2 * kRowBatch + kPiece + 17;
+  auto rows = [](std::size_t i, std::string& text) {
+    for (std::size_t line = 0; line < i % 3; ++line) text += fmt::format("{},{}\n", i, line);
+  };
+  std::string expected;
+  for (std::size_t i = 0; i < n; ++i) rows(i, expected);
+  for (int threads : {1, 2, 4}) {
+    tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
+    std::string text;
+    std::size_t writes = 0;
+    write_rows_in_parallel(n, rows, [&](const std::string& piece) {
+      text += piece;
+      ++writes;
+    });
+    EXPECT_EQ(text, expected) << threads << " threads";
+    EXPECT_EQ(writes, piece_count(n)) << "one write per piece";
+  }
 }
 
 }  // namespace
