@@ -4,6 +4,7 @@
 // chunk order, so sums are bit-identical with 1, 2 or 64 threads.
 #include <algorithm>
 #include <cstddef>
+#include <exception>
 #include <vector>
 
 #include <tbb/blocked_range.h>
@@ -98,6 +99,25 @@ inline std::size_t piece_count(std::size_t n) { return (n + kPiece - 1) / kPiece
 template <class Body>
 void for_pieces(std::size_t n, Body&& body) {
   for_blocks(n, kPiece, body);
+}
+
+// Calls first() and second(), in parallel where a thread is free: two
+// independent pieces of work such as reading two files. An exception of
+// either is rethrown once both have finished, the first's before the
+// second's, so a failure reads the same whatever the thread count.
+template <class First, class Second>
+void run_both(First&& first, Second&& second) {
+  std::exception_ptr failed[2];
+  for_blocks(2, 1, [&](std::size_t, std::size_t, std::size_t which) {
+    try {
+      if (which == 0) first();
+      else second();
+    } catch (...) {
+      failed[which] = std::current_exception();
+    }
+  });
+  for (const auto& f : failed)
+    if (f) std::rethrow_exception(f);
 }
 
 // Calls f(i) for every i in [0, n), in parallel, in blocks of `size`.

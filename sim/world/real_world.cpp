@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "sim/core/parallel.hpp"
 #include "sim/world/agreements_file.hpp"
 #include "sim/world/city_names.hpp"
 #include "sim/world/city_register.hpp"
@@ -106,7 +107,9 @@ void city_paths(const CityRegister& cities, const std::vector<UnCity>& un, Ancho
   anchors.city_path.assign(n * years, 0.0);
   anchors.city_row.resize(n);
   anchors.city_scale.assign(n, 1.0);
-  for (std::size_t i = 0; i < n; ++i) {
+  // Each city fills its own row: 301 years of interpolation, with a pow or an
+  // exp2 a year outside the UN's 1950-2035, so the rows are filled in pieces.
+  for_each_index_in_pieces(n, [&](std::size_t i) {
     const CityRecord& r = cities.records()[i];
     anchors.city_row[i] = static_cast<std::int32_t>(i);
     double* row = anchors.city_path.data() + i * years;
@@ -118,10 +121,10 @@ void city_paths(const CityRegister& cities, const std::vector<UnCity>& un, Ancho
         row[t] =
             national_2015 > 0 ? r.population * anchors.national_population_at(j, year) / national_2015 : r.population;
       }
-      continue;
+      return;
     }
     un_population::path(un[static_cast<std::size_t>(r.un)].pop, anchors.first_year, years, row);
-  }
+  });
 }
 
 // The world's cities from the register, with unique names and their paths.

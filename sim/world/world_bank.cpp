@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "sim/core/parallel.hpp"
 #include "sim/world/world_csv.hpp"
 
 namespace urbis::world_bank {
@@ -86,8 +87,13 @@ WorldBank read(const std::string& population_file, const std::string& gdp_file,
   wb.population_file = population_file;
   wb.gdp_file = gdp_file;
   const auto alias = aliases(countries);
-  read_file(population_file, alias, wb.population, wb.names);
-  read_file(gdp_file, alias, wb.gdp, wb.names);
+  // The two files are read at once; a country's name is the population
+  // file's, as when they were read one after the other, and a mistake in both
+  // is reported from the population file.
+  std::map<std::string, std::string> gdp_names;
+  run_both([&] { read_file(population_file, alias, wb.population, wb.names); },
+           [&] { read_file(gdp_file, alias, wb.gdp, gdp_names); });
+  wb.names.merge(gdp_names);
   return wb;
 }
 

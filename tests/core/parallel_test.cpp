@@ -135,6 +135,31 @@ TEST(Parallel, ChunkLoopsFinishWhenASiblingTaskThrows) {
   EXPECT_TRUE(started) << "the two tasks did not overlap (one thread only?)";
 }
 
+TEST(Parallel, RunBothRunsBothAndRethrowsTheFirstsFailureFirst) {
+  for (int threads : {1, 2}) {
+    with_threads(threads, [&] {
+      std::atomic<int> ran{0};
+      run_both([&] { ++ran; }, [&] { ++ran; });
+      EXPECT_EQ(ran, 2);
+      // Both fail: the first's failure is the one reported, and the second
+      // still ran to its end.
+      bool second_finished = false;
+      try {
+        run_both([] { throw std::runtime_error("first"); },
+                 [&] {
+                   second_finished = true;
+                   throw std::logic_error("second");
+                 });
+        ADD_FAILURE() << "no exception";
+      } catch (const std::runtime_error& e) {
+        EXPECT_STREQ(e.what(), "first");
+      }
+      EXPECT_TRUE(second_finished);
+      EXPECT_THROW(run_both([] {}, [] { throw std::logic_error("second"); }), std::logic_error);
+    });
+  }
+}
+
 TEST(Parallel, SumByGroupIsCorrect) {
   // Group g = i % 7, value i: exact integer sums.
   const std::size_t n = 100000, groups = 7;
