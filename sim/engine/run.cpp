@@ -49,8 +49,12 @@ void Run::step() { advance(nullptr); }
 void Run::advance(RunObserver* observer) {
   if (finished()) throw std::logic_error("the run has ended");
   world_.global.year = next_year_;
-  step_world(world_, params_, timeline_, rng_);
-  if (observer) observer->observe(world_, global_metrics(world_));
+  step_world(world_, params_, timeline_, rng_, &phase_seconds_);
+  if (observer) {
+    const auto t0 = std::chrono::steady_clock::now();
+    observer->observe(world_, global_metrics(world_));
+    phase_seconds_.seconds.back() += seconds_since(t0);
+  }
   // The step counter keys this year's draws; it moves on once the year is observed.
   ++world_.global.step;
   ++next_year_;
@@ -80,6 +84,7 @@ RunSummary run_loaded(const Scenario& s, const WorldData& data, RunObserver& obs
   }
   observer.finish(run.world());
   summary.step_seconds = seconds_since(t1);
+  summary.phases = run.phase_seconds();
   const World& w = run.world();
   summary.years = run.years();
   summary.cities = w.cities.size();

@@ -11,6 +11,7 @@
 #include "agents/world.hpp"
 #include "analysis/metrics.hpp"
 #include "sim/core/random.hpp"
+#include "sim/engine/step.hpp"
 #include "sim/engine/timeline.hpp"
 #include "sim/scenario/scenario.hpp"
 #include "sim/world/world_data.hpp"
@@ -32,6 +33,7 @@ struct RunSummary {
   std::size_t networks_ever = 0;
   std::vector<std::string> world_problems;  // what the loader could not match
   double load_seconds = 0, step_seconds = 0;
+  PhaseSeconds phases;  // step_seconds by phase (sim/engine/step.hpp)
 };
 
 // Where real-world files are when a scenario does not say (configs/world).
@@ -70,6 +72,8 @@ class Run {
   const Params& params() const { return params_; }
   // For timing the phases of a step one by one (bench/).
   Timeline& timeline() { return timeline_; }
+  // The wall time of each phase so far, observation included.
+  const PhaseSeconds& phase_seconds() const { return phase_seconds_; }
   const Streams& streams() const { return rng_; }
 
  private:
@@ -78,6 +82,7 @@ class Run {
   Timeline timeline_;
   World world_;
   Params params_;
+  PhaseSeconds phase_seconds_;
   Streams rng_;
   int next_year_;
 };

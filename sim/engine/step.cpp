@@ -1,5 +1,6 @@
 #include "sim/engine/step.hpp"
 
+#include <chrono>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -79,20 +80,36 @@ void phase_learning(World& w, const Params& p, const Streams& rng) {
   imitate(w.members, members_of, w.by_state, w.players, p.learning, rng, w.global.step, w.cities);
 }
 
-void step_world(World& w, Params& params, Timeline& timeline, const Streams& rng) {
+void step_world(World& w, Params& params, Timeline& timeline, const Streams& rng, PhaseSeconds* times) {
+  auto clock = std::chrono::steady_clock::now();
+  auto lap = [&](std::size_t phase) {  // two clock reads a phase: nothing beside a phase's work
+    if (!times) return;
+    const auto now = std::chrono::steady_clock::now();
+    times->seconds[phase] += std::chrono::duration<double>(now - clock).count();
+    clock = now;
+  };
   w.log.clear();
   apply_player_cooperation(w.players, w.cities);  // cities people play (none in an ordinary run)
   phase_events(w, params, timeline);              // 1. events, then salience relaxes: the one phase that may change
                                                   //    parameters (a scenario's set or shock)
-  const Params& p = params;                       // from here on the step only reads them
-  phase_budgets(w, p);                            // 2. budgets
-  phase_competition(w, p);                        // 3. competition for the mobile pool
-  phase_economy(w, p, rng);                       // 4. economy
-  phase_coalitions(w, p, rng);                    // 5. coalitions
-  phase_networks(w, p);                           // 6. networks: aggregates .. reputation,
-  phase_founding(w, p, rng);                      //    then founding and dissolution
-  phase_states(w, p, rng);                        // 7. states
-  phase_learning(w, p, rng);                      // 8. learning
+  lap(0);
+  const Params& p = params;  // from here on the step only reads them
+  phase_budgets(w, p);       // 2. budgets
+  lap(1);
+  phase_competition(w, p);  // 3. competition for the mobile pool
+  lap(2);
+  phase_economy(w, p, rng);  // 4. economy
+  lap(3);
+  phase_coalitions(w, p, rng);  // 5. coalitions
+  lap(4);
+  phase_networks(w, p);  // 6. networks: aggregates .. reputation,
+  lap(5);
+  phase_founding(w, p, rng);  //    then founding and dissolution
+  lap(6);
+  phase_states(w, p, rng);  // 7. states
+  lap(7);
+  phase_learning(w, p, rng);  // 8. learning
+  lap(8);
   // 9. Observation is the caller's (sim/engine/run.hpp), on the world as it stands now.
 
 #ifdef URBIS_CHECK_INVARIANTS

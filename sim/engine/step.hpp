@@ -1,14 +1,27 @@
 #pragma once
 // One year of the model: the nine phases of MODEL.md section 3, in order.
+#include <array>
+#include <string_view>
+
 #include "sim/core/random.hpp"
 #include "sim/engine/timeline.hpp"
 
 namespace urbis {
 
+// Wall time spent in each phase of the step, summed over the steps of a run
+// (run.json's phase_seconds): where a run's time goes, for anyone to read
+// without a profiler. The last entry is observation, the caller's.
+inline constexpr std::array<std::string_view, 10> kPhaseNames = {"events",     "budgets",    "competition", "economy",
+                                                                 "coalitions", "networks",   "founding",    "states",
+                                                                 "learning",   "observation"};
+struct PhaseSeconds {
+  std::array<double, kPhaseNames.size()> seconds{};
+};
+
 // Steps the world through its current year (world.global.year); the caller
 // observes it and then advances the year. The world's log holds this step's
-// events afterwards.
-void step_world(World& world, Params& params, Timeline& timeline, const Streams& rng);
+// events afterwards. With `times`, each phase's wall time is added to it.
+void step_world(World& world, Params& params, Timeline& timeline, const Streams& rng, PhaseSeconds* times = nullptr);
 
 // The phases step_world runs, in its order (MODEL.md section 3.1); apart so
 // that each can be timed on its own (bench/). Phase 9, observation, is the

@@ -54,6 +54,9 @@ void write_run_json(const std::string& path, const Scenario& s, const RunSummary
   j["wall_seconds"] = r.wall_seconds;
   j["load_seconds"] = sum.load_seconds;
   j["step_seconds"] = sum.step_seconds;
+  nlohmann::ordered_json phases;
+  for (std::size_t k = 0; k < kPhaseNames.size(); ++k) phases[std::string(kPhaseNames[k])] = sum.phases.seconds[k];
+  j["phase_seconds"] = phases;
   j["world"] = s.world.kind == WorldSpec::Kind::synthetic ? "synthetic" : "real";
   j["cities"] = sum.cities;
   j["states"] = sum.states;

@@ -81,6 +81,24 @@ TEST(Run, ACopyGoesOnAsTheOriginal) {
 }
 
 // run_loaded writes what a Run stepped by hand with the same observer writes.
+TEST(Run, PhaseTimesAddUpToAtMostTheStepsTime) {
+  const Scenario s = short_run();
+  const WorldData data = load_world(s, context());
+  YearsSeen seen;
+  const RunSummary summary = run_loaded(s, data, seen, context());
+  double total = 0;
+  for (std::size_t k = 0; k < kPhaseNames.size(); ++k) {
+    EXPECT_GE(summary.phases.seconds[k], 0.0) << kPhaseNames[k];
+    total += summary.phases.seconds[k];
+  }
+  // Every city reviews or founds or grows in some phase: the clock moved.
+  EXPECT_GT(summary.phases.seconds[3] + summary.phases.seconds[4], 0.0) << "economy and coalitions took no time";
+  // The phases and observation are inside the steps' time, which also holds
+  // the observer's begin and finish.
+  EXPECT_LE(total, summary.step_seconds);
+  EXPECT_GT(total, 0.5 * summary.step_seconds);
+}
+
 TEST(Run, RunLoadedIsTheLoopOverRun) {
   const Scenario s = short_run();
   const WorldData data = load_world(s, context());

@@ -151,6 +151,14 @@ void check_run(Scenario s, const std::string& name) {
   write_run_json((dir / "run.json").string(), s, summary, record);
   const auto run = nlohmann::ordered_json::parse(slurp(dir / "run.json"));
   const auto doc = documented();
+  {  // the time of each phase, in the step's order
+    std::vector<std::string> phases;
+    for (const auto& [phase, seconds] : run["phase_seconds"].items()) {
+      phases.push_back(phase);
+      EXPECT_GE(seconds.get<double>(), 0.0) << phase;
+    }
+    EXPECT_EQ(phases, std::vector<std::string>(kPhaseNames.begin(), kPhaseNames.end()));
+  }
 
   for (const auto& file : out.files()) {
     SCOPED_TRACE(name + ": " + file);
