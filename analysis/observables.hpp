@@ -27,9 +27,6 @@ namespace urbis {
 enum class Level { global, state, network, city, event, membership };
 std::string_view level_name(Level level);
 
-// The digits a column's numbers carry. The writers round to them, so that a
-// file holds what the model can vouch for rather than 17 digits of binary
-// noise, and a number reads back as the double the writer rounded to.
 // A number rounded to a precision, as the decimal steps it is made of: the
 // value written is steps x 10^-shift, steps a whole number (exact as a double).
 struct DecimalRounding {
@@ -37,6 +34,9 @@ struct DecimalRounding {
   int shift;
 };
 
+// The digits a column's numbers carry. The writers round to them, so that a
+// file holds what the model can vouch for rather than 17 digits of binary
+// noise, and a number reads back as the double the writer rounded to.
 struct Precision {
   enum class Kind { text, integer, significant, decimals };
   Kind kind = Kind::text;

@@ -102,7 +102,7 @@ void CsvOutput::observe(const World& w, const GlobalMetrics& m) {
   events_.out->write(b);
 
   if (cities_.out && (year - scenario_.start) % scenario_.output.cities.stride == 0) {
-    // Each piece of cities has its own row: a row's text columns compose in it.
+    // Each city has a row of its own: its text columns compose in the row's scratch.
     write_rows_in_parallel(
         w.cities.size(),
         [&](std::size_t i, std::string& text) {

@@ -34,13 +34,13 @@ void MapOutput::observe(const World& w) {
   write_rows_in_parallel(
       w.cities.size(),
       [&](std::size_t i, std::string& text) {
-        // Reused by each thread: most cities change nothing in a year.
+        // Each thread's own, reused from city to city.
         thread_local std::vector<std::int32_t> now, diff;
         const auto held = w.members.of(i);
         now.assign(held.begin(), held.end());
         std::sort(now.begin(), now.end());
         auto& before = held_[i];
-        if (now == before) return;
+        if (now == before) return;  // most cities change nothing in a year
         ObservableRow row;
         row.world = &w;
         row.index = i;
@@ -55,7 +55,7 @@ void MapOutput::observe(const World& w) {
         };
         lines(now, before, 1);
         lines(before, now, -1);
-        before = now;
+        before.swap(now);
       },
       [&](const std::string& text) { memberships_->write(text); });
 }
